@@ -1,0 +1,70 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { RequestContext } from './common/context/request-context';
+import { requestIdFor } from './common/logging/logging.module';
+import { createValidationPipe } from './common/validation/validation.pipe';
+import { AppConfig } from './config/app-config';
+import { MigrationService } from './database/migration.service';
+import { DemoSeeder } from './database/seeds/demo.seeder';
+
+export const API_PREFIX = 'api/v1';
+
+export interface CreateAppOptions {
+  /** Buffer logs until the pino logger is ready (false in tests that capture logs themselves). */
+  bufferLogs?: boolean;
+  runMigrations?: boolean;
+  seedDemoData?: boolean;
+}
+
+/** Builds the whole API (HTTP, socket.io, static admin client) without listening. */
+export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.http.bodyLimitBytes,
+    genReqId: requestIdFor,
+    // In production the API sits behind the compose proxy, which sets X-Forwarded-For.
+    trustProxy: config.isProduction,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    bufferLogs: options.bufferLogs ?? true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(createValidationPipe());
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('x-request-id', request.id);
+    RequestContext.run({ requestId: String(request.id), ip: request.ip ?? null, userId: null }, done);
+  });
+
+  const adminDist = config.http.adminDistDir ? resolve(config.http.adminDistDir) : null;
+  if (adminDist && existsSync(adminDist)) {
+    await app.register(fastifyStatic, { root: adminDist, prefix: '/', wildcard: false, index: false });
+  }
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Kindred API')
+      .setDescription('Coordination platform for NGOs caring for left-behind children and children in difficulty')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+
+  // Migrations run before init so that start-up hooks (admin bootstrap, publisher) see the current schema.
+  if (options.runMigrations ?? true) await app.get(MigrationService).run();
+  await app.init();
+  if (options.seedDemoData ?? config.demoData) await app.get(DemoSeeder).seedOnce();
+  return app;
+}

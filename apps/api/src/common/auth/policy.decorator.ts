@@ -1,0 +1,22 @@
+import { SetMetadata } from '@nestjs/common';
+
+/**
+ * Who may call a route. Every route declares one; the global guard denies
+ * routes that declare none. Per-record rules (which organisation, whose
+ * record) are decided in the services through abilities.
+ */
+export type RoutePolicy =
+  | { kind: 'public' }
+  | { kind: 'authenticated' }
+  | { kind: 'platform_admin' };
+
+export const POLICY_KEY = 'kindred:policy';
+
+/** Anyone, signed in or not. */
+export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(POLICY_KEY, { kind: 'public' } satisfies RoutePolicy);
+/** Any signed-in user; the service checks the record. */
+export const Authenticated = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(POLICY_KEY, { kind: 'authenticated' } satisfies RoutePolicy);
+/** Platform administrators only. */
+export const PlatformAdminOnly = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(POLICY_KEY, { kind: 'platform_admin' } satisfies RoutePolicy);

@@ -1,0 +1,22 @@
+import { Controller, Get, HttpCode, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { HealthResponse } from '@kindred/contracts';
+import { Public } from '../auth/policy.decorator';
+import { HealthService } from './health.service';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(private readonly health: HealthService) {}
+
+  @Get()
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Liveness and database reachability; 503 while the database is down' })
+  async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponse> {
+    const result = await this.health.check();
+    if (result.status !== 'ok') void reply.status(503);
+    return result;
+  }
+}

@@ -1,0 +1,69 @@
+import { EnvironmentVariables, LogLevel, NodeEnv } from './env.schema';
+
+/** Values decided at boot rather than read from the environment (embedded database, generated secrets). */
+export interface RuntimeValues {
+  databaseUrl: string;
+  embedded: boolean;
+  jwtSecret: string;
+  jwtRefreshSecret: string;
+}
+
+/**
+ * Typed configuration, grouped by concern. Built once at boot from validated
+ * environment variables; the rest of the API injects this and never reads
+ * process.env.
+ */
+export class AppConfig {
+  constructor(
+    readonly env: NodeEnv,
+    readonly http: { port: number; host: string; bodyLimitBytes: number; adminDistDir: string | null },
+    readonly database: { url: string; poolSize: number; embedded: boolean },
+    readonly redis: { url: string | null },
+    readonly auth: {
+      jwtSecret: string;
+      jwtRefreshSecret: string;
+      accessTtlSeconds: number;
+      refreshTtlSeconds: number;
+      loginThrottleLimit: number;
+      loginThrottleTtlSeconds: number;
+      lockoutThreshold: number;
+      lockoutSeconds: number;
+    },
+    readonly admin: { login: string; password: string } | null,
+    readonly logging: { level: LogLevel },
+    readonly dataDir: string,
+    readonly demoData: boolean,
+  ) {}
+
+  get isProduction(): boolean {
+    return this.env === NodeEnv.Production;
+  }
+
+  static from(env: EnvironmentVariables, runtime: RuntimeValues): AppConfig {
+    return new AppConfig(
+      env.NODE_ENV,
+      {
+        port: env.PORT,
+        host: env.HOST,
+        bodyLimitBytes: env.BODY_LIMIT_BYTES,
+        adminDistDir: env.ADMIN_DIST_DIR ?? null,
+      },
+      { url: runtime.databaseUrl, poolSize: env.DATABASE_POOL_SIZE, embedded: runtime.embedded },
+      { url: env.REDIS_URL ?? null },
+      {
+        jwtSecret: runtime.jwtSecret,
+        jwtRefreshSecret: runtime.jwtRefreshSecret,
+        accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS,
+        refreshTtlSeconds: env.REFRESH_TTL_SECONDS,
+        loginThrottleLimit: env.LOGIN_THROTTLE_LIMIT,
+        loginThrottleTtlSeconds: env.LOGIN_THROTTLE_TTL_SECONDS,
+        lockoutThreshold: env.LOCKOUT_THRESHOLD,
+        lockoutSeconds: env.LOCKOUT_SECONDS,
+      },
+      env.ADMIN_LOGIN && env.ADMIN_PASSWORD ? { login: env.ADMIN_LOGIN, password: env.ADMIN_PASSWORD } : null,
+      { level: env.LOG_LEVEL },
+      env.DATA_DIR,
+      env.DEMO_DATA && env.NODE_ENV !== NodeEnv.Production,
+    );
+  }
+}

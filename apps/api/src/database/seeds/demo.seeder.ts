@@ -1,0 +1,70 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { Principal } from '../../common/auth/principal';
+import { AuthService } from '../../modules/identity/auth.service';
+import { AdminBootstrapService } from '../../modules/identity/admin-bootstrap.service';
+import { OrganizationsService } from '../../modules/identity/organizations.service';
+import { PrincipalService } from '../../modules/identity/principal.service';
+import { DemoStateRepository } from './demo-state.repository';
+import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoUserKey } from './demo-data';
+
+/**
+ * Loads realistic Chinese demo data once, on an empty database, through the
+ * same services the API uses (so every invariant and audit entry holds).
+ */
+@Injectable()
+export class DemoSeeder {
+  private readonly logger = new Logger('DemoSeeder');
+
+  constructor(
+    private readonly state: DemoStateRepository,
+    private readonly auth: AuthService,
+    private readonly admin: AdminBootstrapService,
+    private readonly principals: PrincipalService,
+    private readonly organizations: OrganizationsService,
+  ) {}
+
+  async seedOnce(): Promise<boolean> {
+    if (!(await this.state.isEmpty())) return false;
+    await this.seed();
+    this.logger.log('Demo data loaded');
+    return true;
+  }
+
+  describeLogins(url: string): string {
+    const rows = Object.entries(DEMO_USERS).map(([key, u]) => `  ${key.padEnd(12)} ${u.email.padEnd(34)} ${u.displayName}`);
+    return [`Demo data (demo only, password for every account: ${DEMO_PASSWORD})  ${url}`, ...rows].join('\n');
+  }
+
+  private async principal(accessToken: string): Promise<Principal> {
+    return this.principals.resolve(accessToken);
+  }
+
+  private async seed(): Promise<void> {
+    await this.admin.ensureAdmin(DEMO_USERS.admin.email, DEMO_PASSWORD);
+    const tokens = {} as Record<DemoUserKey, string>;
+    for (const [key, user] of Object.entries(DEMO_USERS) as Array<[DemoUserKey, (typeof DEMO_USERS)[DemoUserKey]]>) {
+      if (key === 'admin') continue;
+      const phone = 'phone' in user ? user.phone : undefined;
+      const result = await this.auth.register({ email: user.email, phone, password: DEMO_PASSWORD, displayName: user.displayName });
+      tokens[key] = result.accessToken;
+    }
+    tokens.admin = (await this.auth.login(DEMO_USERS.admin.email, DEMO_PASSWORD)).accessToken;
+    const admin = await this.principal(tokens.admin);
+
+    const ngoOwner = await this.principal(tokens.ngoOwner);
+    const ngo = await this.organizations.create(ngoOwner, DEMO_ORGANIZATIONS.ngo);
+    const ngo2 = await this.organizations.create(ngoOwner, DEMO_ORGANIZATIONS.ngo2);
+    await this.organizations.setStatus(admin, ngo.id, 'verified');
+    await this.organizations.setStatus(admin, ngo2.id, 'verified');
+    const owner = await this.principal(tokens.ngoOwner);
+    await this.organizations.addMember(owner, ngo.id, { login: DEMO_USERS.coordinator.email, role: 'coordinator' });
+    await this.organizations.addMember(owner, ngo.id, { login: DEMO_USERS.staff.email, role: 'staff' });
+    await this.organizations.addMember(owner, ngo2.id, { login: DEMO_USERS.coordinator.email, role: 'coordinator' });
+
+    const csr = await this.principal(tokens.csrManager);
+    const company = await this.organizations.create(csr, DEMO_ORGANIZATIONS.company);
+    await this.organizations.setStatus(admin, company.id, 'verified');
+    const companyOwner = await this.principal(tokens.csrManager);
+    await this.organizations.addMember(companyOwner, company.id, { login: DEMO_USERS.employee.email, role: 'employee' });
+  }
+}

@@ -1,0 +1,50 @@
+import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthResponse } from '@kindred/contracts';
+import { Public } from '../../common/auth/policy.decorator';
+import type { AuthenticatedRequest } from '../../common/auth/auth.guard';
+import { AuthService } from './auth.service';
+import { LoginDto } from './dto/login.dto';
+import { RefreshDto } from './dto/refresh.dto';
+import { RegisterDto } from './dto/register.dto';
+import { LocalLoginGuard } from './local-login.guard';
+import { LoginThrottlerGuard } from './login-throttler.guard';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('register')
+  @Public()
+  @UseGuards(LoginThrottlerGuard)
+  @ApiOperation({ summary: 'Create an account with an e-mail address or a mainland mobile number' })
+  register(@Body() body: RegisterDto): Promise<AuthResponse> {
+    return this.auth.register(body);
+  }
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @UseGuards(LoginThrottlerGuard, LocalLoginGuard)
+  @ApiOperation({ summary: 'Sign in; answers an access token (≤ 15 min) and a rotating refresh token' })
+  login(@Req() request: AuthenticatedRequest, @Body() _body: LoginDto): AuthResponse {
+    return request.user as unknown as AuthResponse;
+  }
+
+  @Post('refresh')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Swap a refresh token for a new pair; a reused token ends the whole session family' })
+  refresh(@Body() body: RefreshDto): Promise<AuthResponse> {
+    return this.auth.refresh(body.refreshToken);
+  }
+
+  @Post('logout')
+  @Public()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'End the session family of this refresh token' })
+  async logout(@Body() body: RefreshDto): Promise<void> {
+    await this.auth.logout(body.refreshToken);
+  }
+}

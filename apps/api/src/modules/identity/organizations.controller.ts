@@ -1,0 +1,90 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { OrganizationView, Page } from '@kindred/contracts';
+import { UuidParam } from '../../common/http/uuid-param.pipe';
+import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
+import { Authenticated, PlatformAdminOnly } from '../../common/auth/policy.decorator';
+import type { Principal } from '../../common/auth/principal';
+import { CreateOrganizationDto } from './dto/create-organization.dto';
+import { ListOrganizationsDto } from './dto/list-organizations.dto';
+import { AddMemberDto, ChangeRoleDto } from './dto/member.dto';
+import { OrganizationsService, type MemberView } from './organizations.service';
+
+
+@ApiTags('organizations')
+@ApiBearerAuth()
+@Controller('organizations')
+export class OrganizationsController {
+  constructor(private readonly organizations: OrganizationsService) {}
+
+  @Post()
+  @Authenticated()
+  @ApiOperation({ summary: 'Create an NGO or company; the caller becomes its owner; unverified until a platform administrator verifies it' })
+  create(@CurrentPrincipal() principal: Principal, @Body() body: CreateOrganizationDto): Promise<OrganizationView> {
+    return this.organizations.create(principal, body);
+  }
+
+  @Get()
+  @Authenticated()
+  @ApiOperation({ summary: "The caller's organisations; platform administrators see all, filterable by status and kind" })
+  list(@CurrentPrincipal() principal: Principal, @Query() query: ListOrganizationsDto): Promise<Page<OrganizationView>> {
+    return this.organizations.list(principal, query, query.limit ?? 50, query.cursor);
+  }
+
+  @Get(':id')
+  @Authenticated()
+  @ApiOperation({ summary: 'One organisation (unverified ones only to their members and administrators)' })
+  get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<OrganizationView> {
+    return this.organizations.get(principal, id);
+  }
+
+  @Post(':id/verify')
+  @PlatformAdminOnly()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Verify (or reinstate) an organisation' })
+  verify(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<OrganizationView> {
+    return this.organizations.setStatus(principal, id, 'verified');
+  }
+
+  @Post(':id/suspend')
+  @PlatformAdminOnly()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Suspend an organisation: its needs leave the feeds and its members lose their rights in it' })
+  suspend(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<OrganizationView> {
+    return this.organizations.setStatus(principal, id, 'suspended');
+  }
+
+  @Get(':id/members')
+  @Authenticated()
+  @ApiOperation({ summary: 'Members and their roles (members only)' })
+  members(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<MemberView[]> {
+    return this.organizations.members(principal, id);
+  }
+
+  @Post(':id/members')
+  @Authenticated()
+  @ApiOperation({ summary: 'Add an existing account by login with a role (owners)' })
+  addMember(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string, @Body() body: AddMemberDto): Promise<MemberView> {
+    return this.organizations.addMember(principal, id, body);
+  }
+
+  @Patch(':id/members/:userId')
+  @Authenticated()
+  @ApiOperation({ summary: "Change a member's role (owners); the last owner cannot step down" })
+  changeRole(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam('id')) id: string,
+    @Param('userId', UuidParam('userId')) userId: string,
+    @Body() body: ChangeRoleDto,
+  ): Promise<MemberView> {
+    return this.organizations.changeRole(principal, id, userId, body.role);
+  }
+
+  @Delete(':id/members/:userId')
+  @Authenticated()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a member (owners), or leave (oneself); the last owner cannot leave' })
+  async removeMember(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string, @Param('userId', UuidParam('userId')) userId: string): Promise<void> {
+    await this.organizations.removeMember(principal, id, userId);
+  }
+}

@@ -1,0 +1,4 @@
+export * from './enums';
+export * from './problem-codes';
+export * from './events';
+export * from './api';

@@ -1,0 +1,77 @@
+/**
+ * Stable machine codes carried in every problem+json answer. The API maps each
+ * to an HTTP status in one exhaustive table; clients switch on them.
+ */
+export const PROBLEM_CODES = [
+  // generic
+  'validation_failed',
+  'malformed_body',
+  'payload_too_large',
+  'unsupported_media_type',
+  'not_found',
+  'route_not_found',
+  'method_not_allowed',
+  'unauthorized',
+  'forbidden',
+  'too_many_requests',
+  'conflict',
+  'internal_error',
+  'service_unavailable',
+  'idempotency_key_reused',
+  'idempotency_in_progress',
+  // identity
+  'login_taken',
+  'invalid_credentials',
+  'account_locked',
+  'weak_password',
+  'refresh_invalid',
+  'refresh_reused',
+  'token_expired',
+  'organization_unverified',
+  'organization_suspended',
+  'last_owner',
+  'already_member',
+  'role_not_allowed',
+  // volunteers
+  'region_invalid',
+  'safeguarding_blocked',
+  'code_of_conduct_required',
+  // needs
+  'invalid_transition',
+  'capacity_below_confirmed',
+  'shift_invalid',
+  // engagement
+  'already_signed_up',
+  'schedule_conflict',
+  'safeguarding_required',
+  'need_not_open',
+  'shift_full',
+  'under_minimum_age',
+  'invalid_check_in_code',
+  'not_checked_in',
+  'hours_immutable',
+  // giving
+  'exceeds_pledged',
+  'exceeds_received',
+  'pledge_cancelled',
+  'evidence_invalid',
+] as const;
+
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+export interface ProblemFieldError {
+  field: string;
+  message: string;
+}
+
+/** RFC 9457 problem details as Kindred renders them. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ProblemCode;
+  instance?: string;
+  errorId?: string;
+  errors?: ProblemFieldError[];
+}
