@@ -33,6 +33,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: options.bufferLogs ?? true,
+    // Without buffering (tests), Nest's own start-up lines are dropped rather than printed unformatted.
+    ...(options.bufferLogs === false ? { logger: false as const } : {}),
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));

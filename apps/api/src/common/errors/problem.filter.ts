@@ -62,7 +62,9 @@ export class ProblemFilter implements ExceptionFilter {
         headers: exception.headers ?? {},
       };
     }
-    const fastifyCode = (exception as { code?: unknown })?.code;
+    // Nest wraps Fastify's own 4xx errors in an HttpException with the original as `cause`.
+    const fastifyError = (exception as { cause?: unknown })?.cause ?? exception;
+    const fastifyCode = (fastifyError as { code?: unknown })?.code;
     if (typeof fastifyCode === 'string' && FASTIFY_CODES[fastifyCode]) {
       const code = FASTIFY_CODES[fastifyCode];
       const detail = code === 'payload_too_large' ? 'The request body is larger than allowed' : 'The request body could not be parsed';

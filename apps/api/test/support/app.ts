@@ -1,0 +1,61 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { createApp } from '../../src/bootstrap';
+import { AppConfig } from '../../src/config/app-config';
+import { validateEnvironment } from '../../src/config/env.schema';
+import { createTestDatabase, type TestDatabase } from './database';
+
+export const TEST_ADMIN = { login: 'admin@kindred.test', password: 'Admin-pass-for-tests-1' };
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  db: TestDatabase;
+  config: AppConfig;
+  http: () => ReturnType<typeof request>;
+  /** Base URL once `listen()` was called (for socket.io clients). */
+  url: string | null;
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole API on a fresh database. Environment overrides go through the same
+ * validation as production start-up.
+ */
+export async function startTestApp(env: Record<string, string> = {}, existingDb?: TestDatabase): Promise<TestApp> {
+  const db = existingDb ?? (await createTestDatabase());
+  const validated = validateEnvironment({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DEMO_DATA: 'false',
+    ADMIN_LOGIN: TEST_ADMIN.login,
+    ADMIN_PASSWORD: TEST_ADMIN.password,
+    LOGIN_THROTTLE_LIMIT: '1000',
+    ...env,
+  });
+  const config = AppConfig.from(validated, {
+    databaseUrl: db.url,
+    embedded: false,
+    jwtSecret: 'test-access-secret-0123456789abcdef0123456789',
+    jwtRefreshSecret: 'test-refresh-secret-0123456789abcdef012345678',
+  });
+  const app = await createApp(config, { bufferLogs: false, runMigrations: false, seedDemoData: false });
+  await app.getHttpAdapter().getInstance().ready();
+  const testApp: TestApp = {
+    app,
+    db,
+    config,
+    url: null,
+    http: () => request(app.getHttpServer()),
+    async listen() {
+      await app.listen(0, '127.0.0.1');
+      testApp.url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+      return testApp.url;
+    },
+    async close() {
+      await app.close();
+      if (!existingDb) await db.drop();
+    },
+  };
+  return testApp;
+}

@@ -1,0 +1,24 @@
+import { resolve } from 'node:path';
+import { Client } from 'pg';
+
+/** Where the test PostgreSQL server is and which migrated template to clone (set by global-setup). */
+export const ENV_SERVER_URL = 'KINDRED_TEST_SERVER_URL';
+export const ENV_TEMPLATE = 'KINDRED_TEST_TEMPLATE';
+export const TEST_EMBEDDED_PORT = 54332;
+export const TEST_EMBEDDED_DIR = resolve(__dirname, '../../../../.data/pg-test');
+
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+export async function adminQuery(serverUrl: string, sql: string): Promise<void> {
+  const client = new Client({ connectionString: withDatabase(serverUrl, 'postgres') });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
