@@ -1,0 +1,115 @@
+// Simplified Chinese, the default language. `en.ts` must provide the same keys.
+export const zhCN = {
+  app: {
+    name: 'Kindred',
+    tagline: '留守儿童关爱协作平台',
+  },
+  language: {
+    label: '语言',
+    'zh-CN': '中文',
+    en: 'English',
+  },
+  header: {
+    logout: '退出登录',
+  },
+  login: {
+    title: '登录 Kindred',
+    subtitle: '公益机构、志愿者与捐赠方的协作平台',
+    fields: {
+      login: '账号 (手机号或邮箱)',
+      loginPlaceholder: '请输入手机号或邮箱',
+      password: '密码',
+      passwordPlaceholder: '请输入密码',
+    },
+    validation: {
+      loginRequired: '请输入手机号或邮箱',
+      passwordRequired: '请输入密码',
+    },
+    submit: '登录',
+    failed: '登录失败',
+  },
+  dashboard: {
+    dashboard: '工作台',
+    title: '工作台',
+    subtitle: '机构动态一览',
+    stats: {
+      openNeeds: '开放中的需求',
+      activeVolunteers: '本月活跃志愿者',
+      verifiedHours: '已核实服务时长',
+      pledgedAmount: '认捐金额',
+    },
+    placeholder: '数据即将上线',
+  },
+  live: {
+    label: '实时连接',
+    status: {
+      idle: '未连接',
+      connecting: '连接中',
+      connected: '已连接',
+      reconnecting: '重新连接中',
+      offline: '已断开',
+      unauthorized: '授权失效',
+    },
+  },
+  errors: {
+    network: '网络连接失败，请稍后重试',
+    requestFailed: '请求失败',
+    unauthorized: '登录已失效，请重新登录',
+    sessionEnded: '登录已失效，请重新登录',
+  },
+  // Keys used by Refine's own components.
+  buttons: {
+    create: '新建',
+    save: '保存',
+    logout: '退出登录',
+    delete: '删除',
+    edit: '编辑',
+    cancel: '取消',
+    confirm: '确定要执行此操作吗？',
+    filter: '筛选',
+    clear: '清除',
+    refresh: '刷新',
+    show: '查看',
+    undo: '撤销',
+    import: '导入',
+    clone: '复制',
+    notAccessTitle: '您没有访问权限',
+  },
+  warnWhenUnsavedChanges: '您有未保存的更改，确定要离开吗？',
+  notifications: {
+    success: '成功',
+    error: '错误 (状态码：{{statusCode}})',
+    undoable: '您还有 {{seconds}} 秒可以撤销',
+    createSuccess: '{{resource}} 创建成功',
+    createError: '创建 {{resource}} 时出错 (状态码：{{statusCode}})',
+    editSuccess: '{{resource}} 编辑成功',
+    editError: '编辑 {{resource}} 时出错 (状态码：{{statusCode}})',
+    deleteSuccess: '{{resource}} 删除成功',
+    deleteError: '删除 {{resource}} 时出错 (状态码：{{statusCode}})',
+    importProgress: '导入中：{{processed}}/{{total}}',
+  },
+  loading: '加载中',
+  actions: {
+    list: '列表',
+    create: '新建',
+    edit: '编辑',
+    show: '查看',
+  },
+  table: {
+    actions: '操作',
+  },
+  pages: {
+    error: {
+      info: '您可能忘记添加 {{action}} 组件到 {{resource}} 资源。',
+      '404': '抱歉，您访问的页面不存在。',
+      resource404: '您确定已经创建了 {{resource}} 资源吗？',
+      backHome: '返回首页',
+    },
+  },
+  autoSave: {
+    success: '已保存',
+    error: '自动保存失败',
+    loading: '保存中…',
+    idle: '等待更改',
+  },
+};
