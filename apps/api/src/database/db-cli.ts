@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
+import { pendingSchemaChanges } from './schema-diff';
 
 const CLI_PG_PORT = Number(process.env.EMBEDDED_CLI_PG_PORT ?? 54331);
 
@@ -44,11 +45,6 @@ async function withScratchDatabase<T>(url: string, work: (ds: DataSource) => Pro
     if (ds.isInitialized) await ds.destroy();
     await adminQuery(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   }
-}
-
-export async function pendingSchemaChanges(ds: DataSource): Promise<{ up: string[]; down: string[] }> {
-  const log = await ds.driver.createSchemaBuilder().log();
-  return { up: log.upQueries.map((q) => q.query), down: log.downQueries.map((q) => q.query) };
 }
 
 function migrationSource(className: string, up: string[], down: string[]): string {

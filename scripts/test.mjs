@@ -1,0 +1,71 @@
+// `npm test`: every check the project has, in order, with one summary line at the end.
+// Uses DATABASE_URL when set (CI: the machine's PostgreSQL); otherwise the tests start an embedded PostgreSQL.
+// Flags: --skip-static (no lint/type-check), --only <step>[,<step>] (lint,typecheck,jest,admin,browser).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const args = process.argv.slice(2);
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : null;
+const skipStatic = args.includes('--skip-static');
+const reportDir = join(root, 'test-artifacts', 'reports');
+rmSync(reportDir, { recursive: true, force: true });
+mkdirSync(reportDir, { recursive: true });
+
+const results = [];
+
+function run(name, command, commandArgs, parse) {
+  if (only && !only.includes(name)) return;
+  process.stdout.write(`\n━━ ${name}: ${command} ${commandArgs.join(' ')}\n`);
+  const started = Date.now();
+  const result = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit', env: process.env });
+  const ok = result.status === 0;
+  const counts = parse ? parse(ok) : { passed: ok ? 1 : 0, failed: ok ? 0 : 1 };
+  // A runner that failed without reporting a failed test (crash, timeout) still counts as one failure.
+  if (!ok && counts.failed === 0) counts.failed = 1;
+  results.push({ name, ok, seconds: Math.round((Date.now() - started) / 100) / 10, ...counts });
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+if (!skipStatic) {
+  run('lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
+  run('typecheck', 'npm', ['run', 'typecheck', '--silent']);
+}
+
+const jestReport = join(reportDir, 'jest.json');
+run('jest', 'npx', ['jest', '--json', `--outputFile=${jestReport}`, '--selectProjects', 'unit', 'integration', 'e2e'], () => {
+  const report = readJson(jestReport);
+  return { passed: report?.numPassedTests ?? 0, failed: (report?.numFailedTests ?? 0) + (report?.numRuntimeErrorTestSuites ?? 0) };
+});
+
+const vitestReport = join(reportDir, 'vitest.json');
+run('admin', 'npx', ['vitest', 'run', '--root', 'apps/admin', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`], () => {
+  const report = readJson(vitestReport);
+  return { passed: report?.numPassedTests ?? 0, failed: report?.numFailedTests ?? 0 };
+});
+
+const browserRunner = join(root, 'apps/admin/e2e/run.mjs');
+if (existsSync(browserRunner)) {
+  const browserReport = join(reportDir, 'browser.json');
+  run('browser', 'node', [browserRunner, `--report=${browserReport}`], () => {
+    const report = readJson(browserReport);
+    return { passed: report?.passed ?? 0, failed: report?.failed ?? 0 };
+  });
+}
+
+process.stdout.write('\n━━ summary\n');
+for (const r of results) {
+  process.stdout.write(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name.padEnd(10)} ${String(r.passed).padStart(5)} passed ${String(r.failed).padStart(4)} failed  ${r.seconds}s\n`);
+}
+const passed = results.reduce((n, r) => n + r.passed, 0);
+const failed = results.reduce((n, r) => n + r.failed, 0);
+process.stdout.write(`${passed} passed, ${failed} failed\n`);
+process.exit(results.every((r) => r.ok) ? 0 : 1);
