@@ -11,6 +11,7 @@ const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',
 const skipStatic = args.includes('--skip-static');
 const reportDir = join(root, 'test-artifacts', 'reports');
 rmSync(reportDir, { recursive: true, force: true });
+rmSync(join(root, 'test-artifacts', 'logs'), { recursive: true, force: true });
 mkdirSync(reportDir, { recursive: true });
 
 const results = [];
@@ -45,6 +46,9 @@ run('jest', 'npx', ['jest', '--json', `--outputFile=${jestReport}`, '--selectPro
   const report = readJson(jestReport);
   return { passed: report?.numPassedTests ?? 0, failed: (report?.numFailedTests ?? 0) + (report?.numRuntimeErrorTestSuites ?? 0) };
 });
+
+// Everything the API logged during those tests must be free of personal data and secrets.
+if (!only || only.includes('jest')) run('logs', 'node', ['scripts/scan-logs.mjs']);
 
 const vitestReport = join(reportDir, 'vitest.json');
 run('admin', 'npx', ['vitest', 'run', '--root', 'apps/admin', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`], () => {

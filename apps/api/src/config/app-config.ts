@@ -30,7 +30,7 @@ export class AppConfig {
       lockoutSeconds: number;
     },
     readonly admin: { login: string; password: string } | null,
-    readonly logging: { level: LogLevel },
+    readonly logging: { level: LogLevel; file: string | null },
     readonly dataDir: string,
     readonly demoData: boolean,
   ) {}
@@ -61,7 +61,7 @@ export class AppConfig {
         lockoutSeconds: env.LOCKOUT_SECONDS,
       },
       env.ADMIN_LOGIN && env.ADMIN_PASSWORD ? { login: env.ADMIN_LOGIN, password: env.ADMIN_PASSWORD } : null,
-      { level: env.LOG_LEVEL },
+      { level: env.LOG_LEVEL, file: env.LOG_FILE ?? null },
       env.DATA_DIR,
       env.DEMO_DATA && env.NODE_ENV !== NodeEnv.Production,
     );

@@ -90,6 +90,11 @@ export class EnvironmentVariables {
   @IsString()
   DATA_DIR = '.data';
 
+  /** Write logs to this file instead of standard output. */
+  @IsOptional()
+  @IsString()
+  LOG_FILE?: string;
+
   @Transform(toInt)
   @IsInt()
   @Min(1024)

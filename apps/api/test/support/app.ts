@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { createApp } from '../../src/bootstrap';
@@ -6,6 +7,9 @@ import { validateEnvironment } from '../../src/config/env.schema';
 import { createTestDatabase, type TestDatabase } from './database';
 
 export const TEST_ADMIN = { login: 'admin@kindred.test', password: 'Admin-pass-for-tests-1' };
+
+/** Every test app logs at debug level here; `npm test` scans the folder for personal data and secrets afterwards. */
+export const TEST_LOG_DIR = join(__dirname, '../../../../test-artifacts/logs');
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -26,7 +30,8 @@ export async function startTestApp(env: Record<string, string> = {}, existingDb?
   const db = existingDb ?? (await createTestDatabase());
   const validated = validateEnvironment({
     NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: 'debug',
+    LOG_FILE: join(TEST_LOG_DIR, `${db.name}.log`),
     DEMO_DATA: 'false',
     ADMIN_LOGIN: TEST_ADMIN.login,
     ADMIN_PASSWORD: TEST_ADMIN.password,

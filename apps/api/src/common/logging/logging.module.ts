@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import pino from 'pino';
 import { AppConfig } from '../../config/app-config';
 import { REDACT_PATHS, REDACTED, scrubText } from './redact';
 
@@ -18,47 +19,50 @@ export function requestIdFor(req: IncomingMessage): string {
     LoggerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        pinoHttp: {
-          level: config.logging.level,
-          genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? requestIdFor(req),
-          redact: { paths: REDACT_PATHS, censor: REDACTED },
-          serializers: {
-            // Only what helps to follow a request; query strings may hold personal data.
-            req: (req: { id: string; method: string; url: string }) => ({
-              id: req.id,
-              method: req.method,
-              url: scrubText(String(req.url).split('?')[0]),
-            }),
-            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-          },
-          hooks: {
-            logMethod(args: unknown[], method: (...a: unknown[]) => void) {
-              method.apply(
-                this,
-                args.map((a) => (typeof a === 'string' ? scrubText(a) : a)),
-              );
+        pinoHttp: [
+          {
+            level: config.logging.level,
+            genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? requestIdFor(req),
+            redact: { paths: REDACT_PATHS, censor: REDACTED },
+            serializers: {
+              // Only what helps to follow a request; query strings may hold personal data.
+              req: (req: { id: string; method: string; url: string }) => ({
+                id: req.id,
+                method: req.method,
+                url: scrubText(String(req.url).split('?')[0]),
+              }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
-          },
-          formatters: {
-            log: (object: Record<string, unknown>) => {
-              const err = object.err as { message?: unknown; stack?: unknown } | undefined;
-              if (err && typeof err === 'object') {
-                return {
-                  ...object,
-                  err: {
-                    ...err,
-                    message: typeof err.message === 'string' ? scrubText(err.message) : err.message,
-                    stack: typeof err.stack === 'string' ? scrubText(err.stack) : err.stack,
-                  },
-                };
-              }
-              return object;
+            hooks: {
+              logMethod(args: unknown[], method: (...a: unknown[]) => void) {
+                method.apply(
+                  this,
+                  args.map((a) => (typeof a === 'string' ? scrubText(a) : a)),
+                );
+              },
             },
+            formatters: {
+              log: (object: Record<string, unknown>) => {
+                const err = object.err as { message?: unknown; stack?: unknown } | undefined;
+                if (err && typeof err === 'object') {
+                  return {
+                    ...object,
+                    err: {
+                      ...err,
+                      message: typeof err.message === 'string' ? scrubText(err.message) : err.message,
+                      stack: typeof err.stack === 'string' ? scrubText(err.stack) : err.stack,
+                    },
+                  };
+                }
+                return object;
+              },
+            },
+            customLogLevel: (_req: unknown, res: { statusCode: number }, err?: unknown) =>
+              err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug',
+            autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/v1/health' },
           },
-          customLogLevel: (_req: unknown, res: { statusCode: number }, err?: unknown) =>
-            err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug',
-          autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/v1/health' },
-        },
+          config.logging.file ? pino.destination({ dest: config.logging.file, sync: true, mkdir: true }) : pino.destination(1),
+        ],
       }),
     }),
   ],

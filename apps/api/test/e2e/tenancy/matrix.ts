@@ -1,0 +1,47 @@
+import type { TestApp } from '../../support/app';
+import type { TestUser } from '../../factories/identity.factory';
+
+/** Who calls: nobody, a plain volunteer, each NGO role of organisation A, a company CSR manager, a platform administrator. */
+export const CALLERS = ['anonymous', 'volunteer', 'staff', 'coordinator', 'owner', 'csrManager', 'admin'] as const;
+export type Caller = (typeof CALLERS)[number];
+
+/**
+ * Whose record the request touches: organisation A's (the callers' own) or
+ * organisation B's (another NGO with the same roles); `none` for routes
+ * without an organisation record.
+ */
+export type Target = 'own' | 'other' | 'none';
+
+export interface MatrixWorld {
+  t: TestApp;
+  users: Record<Exclude<Caller, 'anonymous'>, TestUser>;
+  ngoA: { id: string; owner: TestUser; coordinator: TestUser; staff: TestUser };
+  ngoB: { id: string; owner: TestUser; coordinator: TestUser; staff: TestUser };
+  company: { id: string; owner: TestUser; csrManager: TestUser };
+  /** The NGO whose record a target means. */
+  ngoOf(target: Exclude<Target, 'none'>): MatrixWorld['ngoA'];
+}
+
+export interface PreparedRequest {
+  /** Concrete path, with parameters and query filled in. */
+  path: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface MatrixRow {
+  /** Exactly as the router lists it, e.g. `POST /api/v1/organizations/:id/members`. */
+  route: string;
+  /**
+   * Builds one request for one caller; called afresh for every request, so a
+   * write never sees state left by the previous caller.
+   */
+  prepare(world: MatrixWorld, target: Target, caller: Caller): Promise<PreparedRequest>;
+  /** Expected status per target and caller. Every caller must be listed for every target. */
+  expect: Partial<Record<Target, Record<Caller, number>>>;
+}
+
+/** Shorthand: the same answer for every signed-in caller, 401 for anonymous. */
+export function everySignedIn(status: number): Record<Caller, number> {
+  return { anonymous: 401, volunteer: status, staff: status, coordinator: status, owner: status, csrManager: status, admin: status };
+}

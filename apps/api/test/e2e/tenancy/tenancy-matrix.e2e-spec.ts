@@ -1,0 +1,82 @@
+import { addMember, createOrganization, loginAdmin, registerUser } from '../../factories/identity.factory';
+import { listRoutes } from '../../support/routes';
+import { startTestApp, type TestApp } from '../../support/app';
+import { CALLERS, type Caller, type MatrixRow, type MatrixWorld, type Target } from './matrix';
+import { MATRIX_ROWS } from './rows';
+
+async function buildWorld(t: TestApp): Promise<MatrixWorld> {
+  const ngo = async (label: string): Promise<MatrixWorld['ngoA']> => {
+    const [owner, coordinator, staff] = await Promise.all([
+      registerUser(t, { displayName: `${label}负责人` }),
+      registerUser(t, { displayName: `${label}协调员` }),
+      registerUser(t, { displayName: `${label}工作人员` }),
+    ]);
+    const id = await createOrganization(t, owner, { kind: 'ngo' });
+    await addMember(t, owner, id, coordinator, 'coordinator');
+    await addMember(t, owner, id, staff, 'staff');
+    return { id, owner, coordinator, staff };
+  };
+  const ngoA = await ngo('甲');
+  const ngoB = await ngo('乙');
+  const companyOwner = await registerUser(t, { displayName: '企业负责人' });
+  const csrManager = await registerUser(t, { displayName: '企业社会责任经理' });
+  const companyId = await createOrganization(t, companyOwner, { kind: 'company', regionCode: '430102' });
+  await addMember(t, companyOwner, companyId, csrManager, 'csr_manager');
+  const volunteer = await registerUser(t, { displayName: '志愿者' });
+  const admin = await loginAdmin(t);
+  return {
+    t,
+    users: { volunteer, staff: ngoA.staff, coordinator: ngoA.coordinator, owner: ngoA.owner, csrManager, admin },
+    ngoA,
+    ngoB,
+    company: { id: companyId, owner: companyOwner, csrManager },
+    ngoOf: (target) => (target === 'own' ? ngoA : ngoB),
+  };
+}
+
+async function call(world: MatrixWorld, row: MatrixRow, target: Target, caller: Caller): Promise<number> {
+  const prepared = await row.prepare(world, target, caller);
+  const method = row.route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+  let request = world.t.http()[method](prepared.path);
+  if (caller !== 'anonymous') request = request.set('Authorization', `Bearer ${world.users[caller].accessToken}`);
+  for (const [name, value] of Object.entries(prepared.headers ?? {})) request = request.set(name, value);
+  const res = prepared.body === undefined ? await request : await request.send(prepared.body as object);
+  return res.status;
+}
+
+describe('tenancy matrix', () => {
+  let t: TestApp;
+  let world: MatrixWorld;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    world = await buildWorld(t);
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('should have a row for every route when the router is walked', () => {
+    const rowKeys = new Set(MATRIX_ROWS.map((r) => r.route));
+    const missing = listRoutes(t.app)
+      .map((r) => r.key)
+      .filter((key) => !rowKeys.has(key));
+    expect(missing).toEqual([]);
+    const routeKeys = new Set(listRoutes(t.app).map((r) => r.key));
+    expect(MATRIX_ROWS.map((r) => r.route).filter((key) => !routeKeys.has(key))).toEqual([]);
+  });
+
+  it('should answer every route, caller and target exactly as the table says (0 leaks)', async () => {
+    const mismatches: string[] = [];
+    for (const row of MATRIX_ROWS) {
+      for (const [target, expected] of Object.entries(row.expect) as Array<[Target, Record<Caller, number>]>) {
+        for (const caller of CALLERS) {
+          const status = await call(world, row, target, caller);
+          if (status !== expected[caller]) mismatches.push(`${row.route} [${target}] as ${caller}: expected ${expected[caller]}, got ${status}`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
