@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AuthGuard } from './common/auth/auth.guard';
 import { DatabaseModule } from './common/database/database.module';
 import { ProblemFilter } from './common/errors/problem.filter';
+import { IdempotencyModule } from './common/idempotency/idempotency.module';
 import { HealthModule } from './common/health/health.module';
 import { SpaFallback } from './common/http/spa-fallback';
 import { LoggingModule } from './common/logging/logging.module';
@@ -21,6 +22,7 @@ export class AppModule {
         KindredConfigModule.forRoot(config),
         LoggingModule,
         DatabaseModule,
+        IdempotencyModule,
         HealthModule,
         ...CONTEXT_MODULES,
         DemoSeedModule,

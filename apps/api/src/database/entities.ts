@@ -1,4 +1,5 @@
 import type { EntitySchema, MixedList } from 'typeorm';
+import { IdempotencyKeyEntity } from '../common/idempotency/idempotency-key.entity';
 import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
 import { MembershipEntity } from '../modules/identity/membership.entity';
 import { OrganizationEntity } from '../modules/identity/organization.entity';
@@ -15,4 +16,5 @@ export const ENTITIES: MixedList<Function | string | EntitySchema> = [
   SessionEntity,
   AuditEntryEntity,
   OutboxEventEntity,
+  IdempotencyKeyEntity,
 ];
