@@ -1,5 +1,12 @@
 import { Controller, Get, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
 import { Public } from '../../../src/common/auth/policy.decorator';
+import { ProblemFilter } from '../../../src/common/errors/problem.filter';
+import { SpaFallback } from '../../../src/common/http/spa-fallback';
+import { AppConfig } from '../../../src/config/app-config';
 import { startTestApp, type TestApp } from '../../support/app';
 import { bearer, registerUser } from '../../factories/identity.factory';
 
@@ -70,15 +77,7 @@ class BoomModule {}
 
 describe('unexpected errors', () => {
   it('should answer 500 with only an errorId when a handler throws something unexpected', async () => {
-    const { createTestDatabase } = await import('../../support/database');
-    const db = await createTestDatabase();
-    // A module that throws is mounted beside the real app to exercise the filter end to end.
-    const { Test } = await import('@nestjs/testing');
-    const { FastifyAdapter } = await import('@nestjs/platform-fastify');
-    const { APP_FILTER } = await import('@nestjs/core');
-    const { ProblemFilter } = await import('../../../src/common/errors/problem.filter');
-    const { SpaFallback } = await import('../../../src/common/http/spa-fallback');
-    const { AppConfig } = await import('../../../src/config/app-config');
+    // A module that throws, behind the application's own exception filter, over real HTTP.
     const moduleRef = await Test.createTestingModule({
       imports: [BoomModule],
       providers: [
@@ -91,7 +90,6 @@ describe('unexpected errors', () => {
     app.useLogger(false);
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
-    const request = (await import('supertest')).default;
     const res = await request(app.getHttpServer()).get('/boom');
     expect(res.status).toBe(500);
     expect(res.body.code).toBe('internal_error');
@@ -99,6 +97,5 @@ describe('unexpected errors', () => {
     expect(JSON.stringify(res.body)).not.toMatch(/SELECT|secret|stack|at /);
     expect(res.body.detail).toContain(res.body.errorId);
     await app.close();
-    await db.drop();
   });
 });

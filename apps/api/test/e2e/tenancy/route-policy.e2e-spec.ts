@@ -1,3 +1,5 @@
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '../../../src/common/auth/auth.guard';
 import { listRoutes } from '../../support/routes';
 import { startTestApp, type TestApp } from '../../support/app';
 
@@ -26,8 +28,6 @@ describe('route policies', () => {
 
   it('should refuse a route that has no policy when one slips through', async () => {
     // The guard itself denies by default; the walk above keeps such routes from existing.
-    const { AuthGuard } = await import('../../../src/common/auth/auth.guard');
-    const { Reflector } = await import('@nestjs/core');
     const guard = new AuthGuard(new Reflector());
     const context = {
       getType: () => 'http',
