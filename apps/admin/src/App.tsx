@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Authenticated, Refine, type ResourceProps } from '@refinedev/core';
+import { Authenticated, Refine } from '@refinedev/core';
 import { ErrorComponent, RefineThemes, ThemedLayout, useNotificationProvider } from '@refinedev/antd';
 import routerProvider, {
   CatchAllNavigate,
@@ -7,26 +7,36 @@ import routerProvider, {
   NavigateToResource,
   UnsavedChangesNotifier,
 } from '@refinedev/react-router';
-import { DashboardOutlined } from '@ant-design/icons';
 import { App as AntdApp, ConfigProvider } from 'antd';
 import { BrowserRouter, Outlet, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { AppHeader } from './components/app-header';
+import { AppSider } from './components/app-sider';
 import { AppTitle } from './components/app-title';
 import { LiveConnectionGate } from './components/live-connection-gate';
+import { RequireAccess } from './components/require-access';
+import { SessionLiveSync } from './components/session-live-sync';
 import { ANTD_LOCALES } from './i18n/antd-locale';
 import { currentLocale, i18n } from './i18n/i18n';
 import { createI18nProvider } from './i18n/i18n-provider';
 import { authProvider } from './providers/auth-provider';
 import { dataProvider } from './providers/data-provider';
 import { liveProvider } from './providers/live-provider';
+import { RESOURCES } from './navigation/resources';
+import { AccountPage } from './pages/account';
+import { AuditLogPage } from './pages/audit-log';
 import { DashboardPage } from './pages/dashboard';
+import { DonorPledgesPage } from './pages/donor';
 import { LoginPage } from './pages/login';
+import { OrganizationCreatePage, OrganizationListPage, OrganizationShowPage } from './pages/organizations';
+import { RegisterPage } from './pages/register';
+import { VolunteerHoursPage, VolunteerMatchesPage, VolunteerShiftsPage } from './pages/volunteer';
 
-// Add a resource here and its screens under `pages/<resource>/`.
-const RESOURCES: ResourceProps[] = [
-  { name: 'dashboard', list: '/', meta: { icon: <DashboardOutlined /> } },
-];
+// A 4xx answer will not change on a retry; network failures and 5xx get two more tries.
+function retryQuery(failureCount: number, error: unknown): boolean {
+  const status = (error as { statusCode?: number } | null)?.statusCode ?? 0;
+  return (status === 0 || status >= 500) && failureCount < 2;
+}
 
 export function App() {
   const { t } = useTranslation();
@@ -46,20 +56,58 @@ export function App() {
             i18nProvider={i18nProvider}
             notificationProvider={useNotificationProvider}
             resources={RESOURCES}
-            options={{ syncWithLocation: true, warnWhenUnsavedChanges: true, liveMode: 'auto', disableTelemetry: true }}
+            options={{
+              syncWithLocation: true,
+              warnWhenUnsavedChanges: true,
+              liveMode: 'auto',
+              disableTelemetry: true,
+              reactQuery: { clientConfig: { defaultOptions: { queries: { retry: retryQuery } } } },
+            }}
           >
             <Routes>
               <Route
                 element={
                   <Authenticated key="protected" fallback={<CatchAllNavigate to="/login" />}>
                     <LiveConnectionGate />
-                    <ThemedLayout Header={AppHeader} Title={AppTitle}>
+                    <SessionLiveSync />
+                    <ThemedLayout Header={AppHeader} Sider={AppSider} Title={AppTitle}>
                       <Outlet />
                     </ThemedLayout>
                   </Authenticated>
                 }
               >
                 <Route index element={<DashboardPage />} />
+                <Route path="/account" element={<AccountPage />} />
+                <Route path="/organizations/create" element={<OrganizationCreatePage />} />
+                <Route path="/organizations/:id" element={<OrganizationShowPage />} />
+                <Route
+                  path="/audit-log"
+                  element={
+                    <RequireAccess rule="organizationOwner">
+                      <AuditLogPage scope="organization" />
+                    </RequireAccess>
+                  }
+                />
+                <Route path="/volunteer/matches" element={<VolunteerMatchesPage />} />
+                <Route path="/volunteer/shifts" element={<VolunteerShiftsPage />} />
+                <Route path="/volunteer/hours" element={<VolunteerHoursPage />} />
+                <Route path="/donor/pledges" element={<DonorPledgesPage />} />
+                <Route
+                  path="/admin/organizations"
+                  element={
+                    <RequireAccess rule="platformAdmin">
+                      <OrganizationListPage />
+                    </RequireAccess>
+                  }
+                />
+                <Route
+                  path="/admin/audit-log"
+                  element={
+                    <RequireAccess rule="platformAdmin">
+                      <AuditLogPage scope="platform" />
+                    </RequireAccess>
+                  }
+                />
                 <Route path="*" element={<ErrorComponent />} />
               </Route>
               <Route
@@ -70,6 +118,7 @@ export function App() {
                 }
               >
                 <Route path="/login" element={<LoginPage />} />
+                <Route path="/register" element={<RegisterPage />} />
               </Route>
             </Routes>
             <UnsavedChangesNotifier />

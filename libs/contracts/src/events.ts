@@ -1,4 +1,4 @@
-import type { NeedStatus, OrganizationStatus, PledgeStatus, SignupStatus } from './enums';
+import type { NeedStatus, OrganizationStatus, PledgeStatus, ShiftStatus, SignupStatus } from './enums';
 
 /**
  * The live event catalogue. Payloads carry ids and fields that everyone in the
@@ -9,17 +9,32 @@ export interface EventPayloads {
   'organization.updated': { organizationId: string; status: OrganizationStatus };
   'membership.changed': { organizationId: string; userId: string; role: string | null };
   'need.published': { needId: string; organizationId: string; title: string; type: string; status: NeedStatus };
-  'need.updated': { needId: string; organizationId: string; status: NeedStatus };
+  'need.updated': {
+    needId: string;
+    organizationId: string;
+    status: NeedStatus;
+    /** Names of the fields that changed (no values). */
+    changed?: string[];
+    /** Why it was cancelled, as the coordinator wrote it. */
+    reason?: string;
+  };
   'shift.updated': {
     shiftId: string;
     needId: string;
     capacity: number;
     confirmedCount: number;
     waitlistCount: number;
+    startsAt?: string;
+    endsAt?: string;
+    status?: ShiftStatus;
+    /** Names of the fields that changed (no values); `created` for a new shift. */
+    changed?: string[];
   };
   'signup.confirmed': { signupId: string; shiftId: string; needId: string; userId: string };
   'signup.waitlisted': { signupId: string; shiftId: string; needId: string; userId: string; position: number };
   'signup.promoted': { signupId: string; shiftId: string; needId: string; userId: string };
+  /** A seat came free but this waitlisted volunteer was passed over (they keep their place). */
+  'signup.skipped': { signupId: string; shiftId: string; needId: string; userId: string; reason: string };
   'signup.cancelled': {
     signupId: string;
     shiftId: string;
@@ -41,6 +56,9 @@ export interface EventPayloads {
   'pledge.created': { pledgeId: string; needId: string | null; organizationId: string; kind: string };
   'pledge.received': { pledgeId: string; needId: string | null; status: PledgeStatus };
   'pledge.used': { pledgeId: string; needId: string | null; status: PledgeStatus };
+  'pledge.cancelled': { pledgeId: string; needId: string | null; status: PledgeStatus };
+  /** Pledged, received or used totals of a need changed; clients re-read its coverage. */
+  'need.coverage_updated': { needId: string; organizationId: string };
 }
 
 export type EventType = keyof EventPayloads;
@@ -55,6 +73,7 @@ export const EVENT_TYPES = [
   'signup.confirmed',
   'signup.waitlisted',
   'signup.promoted',
+  'signup.skipped',
   'signup.cancelled',
   'attendance.checked_in',
   'attendance.checked_out',
@@ -62,6 +81,8 @@ export const EVENT_TYPES = [
   'pledge.created',
   'pledge.received',
   'pledge.used',
+  'pledge.cancelled',
+  'need.coverage_updated',
 ] as const satisfies readonly EventType[];
 
 /** What every socket.io `event` message carries. */
@@ -78,3 +99,42 @@ export const SOCKET_SUBSCRIBE = 'subscribe';
 export const SOCKET_UNSUBSCRIBE = 'unsubscribe';
 export const SOCKET_REPLAY_DONE = 'replay.done';
 export const SOCKET_SESSION_EXPIRING = 'session.expired';
+
+/** What a client sends in the socket.io handshake: `io(url, { auth })`. */
+export interface LiveHandshakeAuth {
+  /** The same access JWT as for REST. */
+  token: string;
+  /** The last `eventId` this client processed; the server first replays what came after it. */
+  lastEventId?: number;
+}
+
+/**
+ * `connect_error` messages. `unauthorized` carries `data.code` `token_expired`
+ * when refreshing the access token and reconnecting will help.
+ */
+export const LIVE_CONNECT_ERRORS = ['unauthorized', 'invalid_last_event_id', 'unavailable'] as const;
+export type LiveConnectError = (typeof LIVE_CONNECT_ERRORS)[number];
+
+/**
+ * Sent once per connection, after the replay (if any) and before live events.
+ * `lastEventId`: every event up to here that this socket may see has been sent;
+ * store it and send it back on the next connect. `truncated`: events after the
+ * client's `lastEventId` were already pruned, so the client must reload its data.
+ */
+export interface ReplayDone {
+  lastEventId: number;
+  replayed: number;
+  truncated: boolean;
+}
+
+/** Sent right before the server disconnects a socket whose access token ran out. */
+export interface SessionExpiring {
+  reason: 'token_expired';
+}
+
+export interface SubscribeRequest {
+  needId: string;
+}
+
+/** The acknowledgement of `subscribe` / `unsubscribe`. */
+export type SubscribeAck = { ok: true } | { ok: false; code: 'forbidden' | 'not_found' | 'validation_failed' };

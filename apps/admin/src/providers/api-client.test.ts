@@ -150,7 +150,8 @@ describe('silent refresh', () => {
 
     const result = await auth.login({ login: ' 13800000000 ', password: 'wrong' });
 
-    expect(result).toMatchObject({ success: false, error: { message: '账号或密码错误' } });
+    // The message comes from the problem code in the reader's language, not from the server's detail.
+    expect(result).toMatchObject({ success: false, error: { message: '账号或密码不正确' } });
     expect(calls).toHaveLength(1);
     expect(calls[0]?.body).toEqual({ login: '13800000000', password: 'wrong' });
     expect(calls[0]?.headers.Authorization).toBeUndefined();

@@ -1,13 +1,42 @@
 import type { AuthProvider } from '@refinedev/core';
-import type { AuthResponse, MeResponse } from '@kindred/contracts';
+import type { AuthResponse, Locale, MeResponse } from '@kindred/contracts';
 import { i18n } from '../i18n/i18n';
-import { apiClient, isApiError, type ApiClient } from './api-client';
+import { problemMessage } from '../i18n/problem-messages';
+import { ApiError, apiClient, isApiError, type ApiClient } from './api-client';
 import { liveConnection, replayTracker } from './live-provider';
 import { tokenStore, type TokenStore } from './token-store';
 
 export interface LoginParams {
   login: string;
   password: string;
+}
+
+export interface RegisterParams {
+  email?: string;
+  phone?: string;
+  password: string;
+  displayName: string;
+  locale?: Locale;
+}
+
+/**
+ * The failure handed back to Refine: titled in the reader's language, with the message translated
+ * by problem code. For an API error it stays an `ApiError`, so a form can still place field errors.
+ */
+function authFailure(error: unknown, title: string): Error {
+  const message = isApiError(error) ? problemMessage(error) : i18n.t('errors.requestFailed');
+  const failure = isApiError(error)
+    ? new ApiError({
+        statusCode: error.statusCode,
+        message,
+        code: error.code,
+        title: error.title,
+        detail: error.detail,
+        errors: error.errors,
+      })
+    : new Error(message);
+  failure.name = title;
+  return failure;
 }
 
 export interface AuthProviderDeps {
@@ -29,13 +58,27 @@ export function createAuthProvider({ client, tokens, onSignedOut }: AuthProvider
         tokens.set({ accessToken: session.accessToken, refreshToken: session.refreshToken });
         return { success: true, redirectTo: '/' };
       } catch (error) {
-        return {
-          success: false,
-          error: {
-            name: i18n.t('login.failed'),
-            message: isApiError(error) ? error.message : i18n.t('errors.requestFailed'),
+        return { success: false, error: authFailure(error, i18n.t('login.failed')) };
+      }
+    },
+
+    register: async ({ email, phone, password, displayName, locale }: RegisterParams) => {
+      try {
+        const session = await client.request<AuthResponse>('/auth/register', {
+          method: 'POST',
+          body: {
+            ...(email ? { email: email.trim() } : {}),
+            ...(phone ? { phone: phone.trim() } : {}),
+            password,
+            displayName: displayName.trim(),
+            ...(locale ? { locale } : {}),
           },
-        };
+          auth: 'none',
+        });
+        tokens.set({ accessToken: session.accessToken, refreshToken: session.refreshToken });
+        return { success: true, redirectTo: '/' };
+      } catch (error) {
+        return { success: false, error: authFailure(error, i18n.t('register.failed')) };
       }
     },
 

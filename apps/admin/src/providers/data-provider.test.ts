@@ -120,6 +120,24 @@ describe('data provider', () => {
     expect(result).toEqual({ data: [{ id: 'a' }, { id: 'b' }], total: 2 });
   });
 
+  it('should read a bare array answer as one complete page under meta.path', async () => {
+    const members = [
+      { userId: 'u1', displayName: '罗建国', role: 'owner', joinedAt: '2025-06-01T08:00:00+08:00' },
+      { userId: 'u2', displayName: '王芳', role: 'coordinator', joinedAt: '2025-06-02T08:00:00+08:00' },
+    ];
+    const { calls } = stubFetch(() => json(200, members));
+
+    const result = await provider().getList({
+      resource: 'members',
+      pagination: { mode: 'off' },
+      meta: { path: 'organizations/o1/members' },
+    });
+
+    expect(result).toEqual({ data: members, total: 2 });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.url.startsWith('/api/v1/organizations/o1/members')).toBe(true);
+  });
+
   it('should reject filter operators the API does not understand', () => {
     expect(() => filtersToQuery([{ field: 'startsAt', operator: 'between', value: [1, 2] }])).toThrow(/between/);
     expect(filtersToQuery([{ field: 'skills', operator: 'in', value: ['math', 'art'] }])).toEqual({

@@ -88,7 +88,9 @@ export function createDataProvider(client: ApiClient = apiClient): DataProvider 
   const cursors = new CursorBook();
 
   async function fetchPage<T>(path: string, query: Record<string, QueryValue>, signal?: AbortSignal): Promise<Page<T>> {
-    return client.request<Page<T>>(path, { query, signal });
+    const body = await client.request<Page<T> | T[]>(path, { query, signal });
+    // Short lists (an organisation's members) come back as a bare array: one page, nothing after it.
+    return Array.isArray(body) ? { data: body, nextCursor: null } : body;
   }
 
   return {

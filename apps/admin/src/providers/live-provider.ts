@@ -52,6 +52,7 @@ export const EVENT_RESOURCE_MAP: EventResourceMap = {
     { channel: 'resources/signups', type: 'updated', id: (d) => d.signupId },
     { channel: 'resources/shifts', type: 'updated', id: (d) => d.shiftId },
   ],
+  'signup.skipped': [{ channel: 'resources/signups', type: 'updated', id: (d) => d.signupId }],
   'signup.cancelled': [
     { channel: 'resources/signups', type: 'updated', id: (d) => d.signupId },
     { channel: 'resources/shifts', type: 'updated', id: (d) => d.shiftId },
@@ -72,6 +73,8 @@ export const EVENT_RESOURCE_MAP: EventResourceMap = {
     { channel: 'resources/needs', type: 'updated', id: (d) => d.needId },
   ],
   'pledge.used': [{ channel: 'resources/pledges', type: 'updated', id: (d) => d.pledgeId }],
+  'pledge.cancelled': [{ channel: 'resources/pledges', type: 'updated', id: (d) => d.pledgeId }],
+  'need.coverage_updated': [{ channel: 'resources/needs', type: 'updated', id: (d) => d.needId }],
 };
 
 export interface ResourceEvent {

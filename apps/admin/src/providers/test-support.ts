@@ -65,3 +65,31 @@ export function memoryTokens(initial?: { accessToken: string; refreshToken: stri
     },
   };
 }
+
+/**
+ * antd's responsive helpers need matchMedia, which jsdom lacks. Without a width nothing matches;
+ * with one, `min-width`/`max-width` queries are evaluated as on a screen that wide.
+ */
+export function stubMatchMedia(width?: number): void {
+  const matches = (query: string): boolean => {
+    if (width === undefined) return false;
+    const bounds = [...query.matchAll(/\((min|max)-width:\s*(\d+(?:\.\d+)?)px\)/g)];
+    return (
+      bounds.length > 0 &&
+      bounds.every(([, kind, value]) => (kind === 'min' ? width >= Number(value) : width <= Number(value)))
+    );
+  };
+  Object.defineProperty(window, 'matchMedia', {
+    configurable: true,
+    value: (query: string) => ({
+      matches: matches(query),
+      media: query,
+      onchange: null,
+      addListener: () => undefined,
+      removeListener: () => undefined,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+      dispatchEvent: () => false,
+    }),
+  });
+}

@@ -3,6 +3,7 @@ import { useLogin } from '@refinedev/core';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Layout, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { LanguageSwitcher } from '../../components/language-switcher';
 import type { LoginParams } from '../../providers/auth-provider';
 
@@ -72,6 +73,9 @@ export function LoginPage() {
               {t('login.submit')}
             </Button>
           </Form>
+          <Typography.Paragraph style={{ textAlign: 'center', marginTop: 16, marginBottom: 0 }}>
+            {t('login.noAccount')} <Link to="/register">{t('login.toRegister')}</Link>
+          </Typography.Paragraph>
         </Card>
       </Flex>
     </Layout>

@@ -1,0 +1,35 @@
+import type { i18n as I18n } from 'i18next';
+
+/** One row of `GET /audit-log`. */
+export interface AuditEntry {
+  id: string;
+  occurredAt: string;
+  actorUserId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  organizationId: string | null;
+  requestId: string | null;
+  diff: Record<string, unknown>;
+}
+
+/** The translated label of a known action (`membership.role_changed` → 修改成员角色), else the raw action. */
+export function auditActionLabel(i18n: I18n, action: string): string {
+  const key = `auditLog.actions.${action}`;
+  return i18n.exists(key) ? i18n.t(key) : action;
+}
+
+export function auditEntityLabel(i18n: I18n, entityType: string): string {
+  const key = `auditLog.entityTypes.${entityType}`;
+  return i18n.exists(key) ? i18n.t(key) : entityType;
+}
+
+/** `{from: "unverified", to: "verified"}` → `from: unverified · to: verified`. */
+export function formatDiff(diff: Record<string, unknown> | null | undefined): string {
+  if (!diff) return '';
+  return Object.entries(diff)
+    .map(([key, value]) => `${key}: ${value !== null && typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
+    .join(' · ');
+}
+
+export const shortId = (id: string | null | undefined): string => (id ? id.slice(0, 8) : '');

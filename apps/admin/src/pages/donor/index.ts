@@ -1,0 +1,1 @@
+export { DonorPledgesPage } from './donor-pledges-page';

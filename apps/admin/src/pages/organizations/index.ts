@@ -1,0 +1,3 @@
+export { OrganizationCreatePage } from './organization-create-page';
+export { OrganizationListPage } from './organization-list-page';
+export { OrganizationShowPage } from './organization-show-page';

@@ -1,0 +1,3 @@
+export { VolunteerHoursPage } from './volunteer-hours-page';
+export { VolunteerMatchesPage } from './volunteer-matches-page';
+export { VolunteerShiftsPage } from './volunteer-shifts-page';

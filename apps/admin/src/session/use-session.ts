@@ -1,0 +1,42 @@
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { useGetIdentity, useInvalidateAuthStore } from '@refinedev/core';
+import type { MeResponse, MembershipView } from '@kindred/contracts';
+import { accessContextOf, type AccessContext } from '../navigation/access';
+import { organizationSelection, resolveCurrentMembership } from './current-organization';
+
+export interface Session {
+  me: MeResponse | null;
+  isLoading: boolean;
+  memberships: readonly MembershipView[];
+  /** The organisation selected in the header (remembered), or the first membership. */
+  currentMembership: MembershipView | null;
+  access: AccessContext;
+  selectOrganization(organizationId: string): void;
+  /** Re-reads `/me`, e.g. after joining or creating an organisation. */
+  refresh(): Promise<void>;
+}
+
+const NO_MEMBERSHIPS: readonly MembershipView[] = [];
+
+export function useSession(): Session {
+  // Several components read the identity; a short stale time keeps them from refetching on every mount.
+  const { data, isLoading } = useGetIdentity<MeResponse | null>({ queryOptions: { staleTime: 30_000 } });
+  const me = data ?? null;
+  const remembered = useSyncExternalStore(organizationSelection.subscribe, organizationSelection.get, () => null);
+  const invalidateAuthStore = useInvalidateAuthStore();
+
+  const memberships = me?.memberships ?? NO_MEMBERSHIPS;
+  const currentMembership = useMemo(() => resolveCurrentMembership(memberships, remembered), [memberships, remembered]);
+  const access = useMemo(() => accessContextOf(me, currentMembership), [me, currentMembership]);
+  const selectOrganization = useCallback((organizationId: string) => organizationSelection.set(organizationId), []);
+
+  return {
+    me,
+    isLoading,
+    memberships,
+    currentMembership,
+    access,
+    selectOrganization,
+    refresh: invalidateAuthStore,
+  };
+}
