@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -11,6 +12,7 @@ import { requestIdFor } from './common/logging/logging.module';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { AppConfig } from './config/app-config';
 import { MigrationService } from './database/migration.service';
+import { LiveIoAdapter } from './modules/live/live-io.adapter';
 import { DemoSeeder } from './database/seeds/demo.seeder';
 
 export const API_PREFIX = 'api/v1';
@@ -48,6 +50,9 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     RequestContext.run({ requestId: String(request.id), ip: request.ip ?? null, userId: null }, done);
   });
 
+  // Multipart is only for evidence uploads; each handler sets its own file size limit.
+  await app.register(fastifyMultipart, { limits: { files: 1, fields: 5, fieldSize: 1024 } });
+
   const adminDist = config.http.adminDistDir ? resolve(config.http.adminDistDir) : null;
   if (adminDist && existsSync(adminDist)) {
     await app.register(fastifyStatic, { root: adminDist, prefix: '/', wildcard: false, index: false });
@@ -66,6 +71,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
 
   // Migrations run before init so that start-up hooks (admin bootstrap, publisher) see the current schema.
   if (options.runMigrations ?? true) await app.get(MigrationService).run();
+  // socket.io on the same port (Redis fan-out when REDIS_URL is set); must be in place before init creates the gateway.
+  app.useWebSocketAdapter(await LiveIoAdapter.create(app, config));
   await app.init();
   if (options.seedDemoData ?? config.demoData) await app.get(DemoSeeder).seedOnce();
   return app;

@@ -132,6 +132,10 @@ export interface SessionExpiring {
   reason: 'token_expired';
 }
 
+/**
+ * Joins `need:{id}` (refused when the caller may not see the need). Need rooms
+ * are not replayed: after a reconnect, subscribe again and reload the need.
+ */
 export interface SubscribeRequest {
   needId: string;
 }

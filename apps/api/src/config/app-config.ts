@@ -33,6 +33,7 @@ export class AppConfig {
     readonly logging: { level: LogLevel; file: string | null },
     readonly dataDir: string,
     readonly demoData: boolean,
+    readonly live: { eventRetentionDays: number },
   ) {}
 
   get isProduction(): boolean {
@@ -64,6 +65,7 @@ export class AppConfig {
       { level: env.LOG_LEVEL, file: env.LOG_FILE ?? null },
       env.DATA_DIR,
       env.DEMO_DATA && env.NODE_ENV !== NodeEnv.Production,
+      { eventRetentionDays: env.EVENT_RETENTION_DAYS },
     );
   }
 }

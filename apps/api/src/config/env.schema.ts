@@ -105,6 +105,13 @@ export class EnvironmentVariables {
   @IsBoolean()
   DEMO_DATA = true;
 
+  /** Live events older than this are pruned from the outbox; a client offline longer must reload. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  EVENT_RETENTION_DAYS = 7;
+
   @Transform(toInt)
   @IsInt()
   @Min(1024)

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EventPayloads, EventType } from '@kindred/contracts';
 import { afterCommit, type Tx } from '../../common/database/transaction-runner';
 import { OutboxRepository } from './outbox.repository';
+import { assertRoomSafe } from './room-safe';
 
 /** Who an event is for: organisations, one need, and the people it is about. */
 export interface EventAudience {
@@ -23,6 +24,7 @@ export class OutboxService {
   constructor(private readonly repository: OutboxRepository) {}
 
   async emit<T extends EventType>(tx: Tx, type: T, data: EventPayloads[T], audience: EventAudience): Promise<void> {
+    assertRoomSafe(data);
     await this.repository.append(tx, {
       type,
       payload: data as Record<string, unknown>,
