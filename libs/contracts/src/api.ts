@@ -1,4 +1,18 @@
-import type { Locale, MembershipRole, OrganizationKind, OrganizationStatus } from './enums';
+import type {
+  Locale,
+  MembershipRole,
+  NeedStatus,
+  NeedType,
+  OrganizationKind,
+  OrganizationStatus,
+  SafeguardingAuthority,
+  SafeguardingCheckKind,
+  SafeguardingOffenceScope,
+  SafeguardingResult,
+  SafeguardingStatus,
+  ShiftStatus,
+  SkillCategory,
+} from './enums';
 
 export interface HealthResponse {
   status: 'ok' | 'error';
@@ -48,4 +62,150 @@ export interface Page<T> {
   data: T[];
   nextCursor: string | null;
   total?: number;
+}
+
+export interface GeoPoint {
+  lat: number;
+  lng: number;
+}
+
+// Volunteers
+
+export interface SkillView {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  category: SkillCategory;
+}
+
+export interface AvailabilitySlot {
+  /** ISO weekday: 1 = Monday … 7 = Sunday. */
+  weekday: number;
+  /** "HH:mm", Beijing time. */
+  from: string;
+  to: string;
+}
+
+export interface VolunteerProfileView {
+  userId: string;
+  /** Unified volunteer number assigned by the platform, e.g. KV2026000123. */
+  volunteerNumber: string;
+  skills: string[];
+  languages: string[];
+  regionCode: string;
+  location: GeoPoint | null;
+  availability: AvailabilitySlot[];
+  monthlyHourCap: number | null;
+  employerOrganizationId: string | null;
+  /** YYYY-MM-DD; only ever returned to the volunteer. */
+  birthDate: string | null;
+  codeOfConductVersion: string | null;
+  codeOfConductAcceptedAt: string | null;
+  /** Whether the accepted version is the current one. */
+  codeOfConductCurrent: boolean;
+  updatedAt: string;
+}
+
+export interface CodeOfConductView {
+  version: string;
+  title: string;
+  body: string;
+  publishedAt: string;
+}
+
+/** What coordinators see: the standing, never the evidence. */
+export interface SafeguardingStandingView {
+  userId: string;
+  status: SafeguardingStatus;
+  /** Expiry of the clear check that makes the status valid. */
+  validUntil: string | null;
+}
+
+export interface SafeguardingCheckView {
+  id: string;
+  volunteerUserId: string;
+  kind: SafeguardingCheckKind;
+  offenceScope: SafeguardingOffenceScope[];
+  issuingAuthority: SafeguardingAuthority;
+  reference: string | null;
+  checkedAt: string;
+  result: SafeguardingResult;
+  verifiedBy: string;
+  verifiedOrganizationId: string;
+  verifiedAt: string;
+  expiresAt: string;
+  liftedAt: string | null;
+  liftedBy: string | null;
+  liftReason: string | null;
+}
+
+/** The volunteer's own view, and the platform administrator's: standing plus the checks. */
+export interface SafeguardingDetailView extends SafeguardingStandingView {
+  checks: SafeguardingCheckView[];
+}
+
+// Needs and shifts
+
+export interface NeedItemView {
+  id: string;
+  name: string;
+  unit: string;
+  quantity: number;
+}
+
+export interface NeedSummaryView {
+  id: string;
+  organizationId: string;
+  organizationName: string | null;
+  type: NeedType;
+  title: string;
+  regionCode: string;
+  location: GeoPoint | null;
+  childContact: boolean;
+  requiredSkills: string[];
+  minAge: number | null;
+  status: NeedStatus;
+  startsAt: string | null;
+  endsAt: string | null;
+  targetFen: number | null;
+  beneficiaryCount: number;
+  programmeId: string | null;
+  publishedAt: string | null;
+  createdAt: string;
+  /** Only when searching `near` a point. */
+  distanceKm?: number;
+}
+
+export interface NeedView extends NeedSummaryView {
+  description: string;
+  place: string | null;
+  items: NeedItemView[];
+  cancelReason: string | null;
+  updatedAt: string;
+}
+
+export interface ShiftView {
+  id: string;
+  needId: string;
+  startsAt: string;
+  endsAt: string;
+  capacity: number;
+  confirmedCount: number;
+  waitlistCount: number;
+  /** Shifts expanded from one RRULE share a series. */
+  seriesId: string | null;
+  status: ShiftStatus;
+}
+
+export interface ShiftsCreatedView {
+  data: ShiftView[];
+  seriesId: string | null;
+}
+
+export interface ProgrammeView {
+  id: string;
+  organizationId: string;
+  name: string;
+  year: number;
+  createdAt: string;
 }

@@ -50,3 +50,38 @@ export type PledgeKind = (typeof PLEDGE_KINDS)[number];
 
 export const PLEDGE_STATUSES = ['pledged', 'received', 'partly_used', 'used', 'cancelled'] as const;
 export type PledgeStatus = (typeof PLEDGE_STATUSES)[number];
+
+/** Need types where volunteers usually meet children: `childContact` defaults to true for these. */
+export const CHILD_CONTACT_NEED_TYPES: readonly NeedType[] = ['tutoring', 'companionship', 'summer_camp', 'counselling', 'family_visit', 'parent_child_call'];
+
+/** Needs in these statuses are listed to everyone (when their organisation is not suspended). */
+export const LISTED_NEED_STATUSES: readonly NeedStatus[] = ['open', 'filled', 'in_progress'];
+
+export const SHIFT_STATUSES = ['scheduled', 'cancelled'] as const;
+export type ShiftStatus = (typeof SHIFT_STATUSES)[number];
+
+export const SKILL_CATEGORIES = ['tutoring', 'care', 'health', 'arts', 'sports', 'practical', 'professional', 'language'] as const;
+export type SkillCategory = (typeof SKILL_CATEGORIES)[number];
+
+/**
+ * Safeguarding checks for volunteers in child-contact roles (Minors Protection
+ * Law art. 62): the entry inquiry (入职查询) through public security or the
+ * procuratorate, or a no-criminal-record certificate (无犯罪记录证明).
+ */
+export const SAFEGUARDING_CHECK_KINDS = ['entry_inquiry', 'no_criminal_record_certificate'] as const;
+export type SafeguardingCheckKind = (typeof SAFEGUARDING_CHECK_KINDS)[number];
+
+/** Offences art. 62 asks about: sexual assault, abuse, trafficking, violent harm. */
+export const SAFEGUARDING_OFFENCE_SCOPES = ['sexual_assault', 'abuse', 'trafficking', 'violence'] as const;
+export type SafeguardingOffenceScope = (typeof SAFEGUARDING_OFFENCE_SCOPES)[number];
+
+export const SAFEGUARDING_AUTHORITIES = ['public_security', 'procuratorate'] as const;
+export type SafeguardingAuthority = (typeof SAFEGUARDING_AUTHORITIES)[number];
+
+/** Only the outcome is stored, never what was found. */
+export const SAFEGUARDING_RESULTS = ['clear', 'record_found'] as const;
+export type SafeguardingResult = (typeof SAFEGUARDING_RESULTS)[number];
+
+/** A volunteer's standing at a moment: `blocked` (an unlifted record_found) wins over any clear check. */
+export const SAFEGUARDING_STATUSES = ['valid', 'expired', 'none', 'blocked'] as const;
+export type SafeguardingStatus = (typeof SAFEGUARDING_STATUSES)[number];

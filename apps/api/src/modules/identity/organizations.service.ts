@@ -105,6 +105,30 @@ export class OrganizationsService {
     return (await this.memberships.members(scope)).map(toMemberView);
   }
 
+  /** Members for other contexts acting for the organisation (certificate issuer names, company hour totals). */
+  async membersAsSystem(orgId: string): Promise<MemberView[]> {
+    return (await this.memberships.members(grantOrgScope(orgId))).map(toMemberView);
+  }
+
+  /** Public facts (name, kind, status) of organisations for other contexts, e.g. who posted a need and whether it may be listed. */
+  async summariesAsSystem(ids: string[]): Promise<Array<Pick<OrganizationView, 'id' | 'kind' | 'name' | 'status'>>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return [];
+    return (await this.organizations.page({ ids: unique }, unique.length, null)).map(({ id, kind, name, status }) => ({ id, kind, name, status }));
+  }
+
+  /** Ids of every organisation in one status (suspended ones are few; the needs feed leaves their work out). */
+  async idsWithStatusAsSystem(status: OrganizationStatus): Promise<string[]> {
+    const ids: string[] = [];
+    for (let cursor: { createdAt: string; id: string } | null = null; ; ) {
+      const rows = await this.organizations.page({ status }, 1000, cursor);
+      ids.push(...rows.map((r) => r.id));
+      const last = rows[rows.length - 1];
+      if (rows.length < 1000 || !last) return ids;
+      cursor = { createdAt: last.createdAt.toISOString(), id: last.id };
+    }
+  }
+
   async addMember(principal: Principal, orgId: string, input: { login: string; role: MembershipRole }): Promise<MemberView> {
     const scope = requireOrgScope(principal, 'manage', 'Membership', orgId);
     return this.transactions.run(async (tx) => {

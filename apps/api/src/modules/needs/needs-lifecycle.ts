@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import type { NeedStatus, ShiftStatus } from '@kindred/contracts';
+import type { Tx } from '../../common/database/transaction-runner';
+
+/** A shift was created, edited or cancelled (inside the transaction that does it). */
+export interface ShiftChange {
+  kind: 'created' | 'updated' | 'cancelled';
+  shiftId: string;
+  needId: string;
+  orgId: string;
+  before: { startsAt: Date; endsAt: Date; capacity: number; status: ShiftStatus } | null;
+  after: { startsAt: Date; endsAt: Date; capacity: number; status: ShiftStatus };
+  need: NeedRules;
+}
+
+/** A need's status or its rules for volunteers changed (inside the transaction that does it). */
+export interface NeedChange {
+  needId: string;
+  orgId: string;
+  previousStatus: NeedStatus;
+  rules: NeedRules;
+  /** Set when the need was cancelled. */
+  reason: string | null;
+  /** Future shifts cancelled with the need: their sign-ups should end and each volunteer be told why. */
+  cancelledShiftIds: string[];
+}
+
+export interface NeedRules {
+  status: NeedStatus;
+  childContact: boolean;
+  minAge: number | null;
+  title: string;
+  type: string;
+}
+
+/** What a listener can ask for: people to tell in the needs context's own event (those signed up to the shift). */
+export interface ListenerOutcome {
+  notifyUserIds?: string[];
+  /** The shift's seat counters as the listener keeps them; stored on the shift and sent in `shift.updated`. */
+  counts?: SeatCounts;
+}
+
+export interface SeatCounts {
+  confirmedCount: number;
+  waitlistCount: number;
+}
+
+/**
+ * Other contexts' hook into needs and shifts, run inside the changing
+ * transaction: a listener may refuse the change by throwing a DomainError
+ * (engagement refuses a capacity below its confirmed sign-ups), make its own
+ * writes atomically with it (cancel the sign-ups of a cancelled need and tell
+ * each volunteer), and name users to notify. Register in `onModuleInit`.
+ */
+export interface NeedsLifecycleListener {
+  shiftChanged?(tx: Tx, change: ShiftChange): Promise<ListenerOutcome | void>;
+  needChanged?(tx: Tx, change: NeedChange): Promise<ListenerOutcome | void>;
+}
+
+@Injectable()
+export class NeedsLifecycle {
+  private readonly listeners: NeedsLifecycleListener[] = [];
+
+  register(listener: NeedsLifecycleListener): () => void {
+    this.listeners.push(listener);
+    return () => {
+      const i = this.listeners.indexOf(listener);
+      if (i >= 0) this.listeners.splice(i, 1);
+    };
+  }
+
+  /** Runs every listener in order; returns the users they asked to notify and the seat counters one of them reported. */
+  async shiftChanged(tx: Tx, change: ShiftChange): Promise<{ notifyUserIds: string[]; counts: SeatCounts | null }> {
+    const users = new Set<string>();
+    let counts: SeatCounts | null = null;
+    for (const listener of this.listeners) {
+      const outcome = await listener.shiftChanged?.(tx, change);
+      outcome?.notifyUserIds?.forEach((id) => users.add(id));
+      counts = outcome?.counts ?? counts;
+    }
+    return { notifyUserIds: [...users], counts };
+  }
+
+  async needChanged(tx: Tx, change: NeedChange): Promise<string[]> {
+    const users = new Set<string>();
+    for (const listener of this.listeners) {
+      const outcome = await listener.needChanged?.(tx, change);
+      outcome?.notifyUserIds?.forEach((id) => users.add(id));
+    }
+    return [...users];
+  }
+}

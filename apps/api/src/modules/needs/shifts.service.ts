@@ -1,0 +1,277 @@
+import { Injectable } from '@nestjs/common';
+import type { ShiftsCreatedView, ShiftView } from '@kindred/contracts';
+import type { OrgScope } from '../../common/auth/org-scope';
+import type { Principal } from '../../common/auth/principal';
+import { TransactionRunner, type Tx } from '../../common/database/transaction-runner';
+import { DomainError } from '../../common/errors/domain-error';
+import { AuditService } from '../audit/audit.service';
+import { OutboxService } from '../live/outbox.service';
+import type { CreateShiftsDto } from './dto/create-shifts.dto';
+import type { UpdateShiftDto } from './dto/update-shift.dto';
+import { isEditable } from './need-status';
+import { toShiftView } from './need.view';
+import type { NeedEntity } from './need.entity';
+import { NeedsLifecycle, type SeatCounts, type ShiftChange } from './needs-lifecycle';
+import { NeedsService } from './needs.service';
+import { expandRecurrence, RecurrenceError, SHIFT_TIME_ZONE, type Occurrence } from './shift-recurrence';
+import type { ShiftEntity } from './shift.entity';
+import { ShiftsRepository } from './shifts.repository';
+import { fromFloating } from './zoned-time';
+
+/** A camp may run for weeks; nothing longer is one shift. */
+export const MAX_SHIFT_DAYS = 62;
+/** Occurrences of a series must not overlap one another. */
+export const MAX_RECURRING_SHIFT_HOURS = 24;
+export const MAX_SHIFTS_PER_NEED = 500;
+
+const describe = (s: ShiftEntity, field: string): string | number =>
+  field === 'capacity' ? s.capacity : (field === 'startsAt' ? s.startsAt : s.endsAt).toISOString();
+
+const shiftError = (field: string, message: string): DomainError =>
+  new DomainError('shift_invalid', `${field} ${message}`, [{ field, message }]);
+
+/** `until` as a moment: a bare date means the end of that day in Beijing time. */
+function untilOf(text: string): Date {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+    const [y, m, d] = text.split('-').map(Number);
+    return fromFloating(new Date(Date.UTC(y, m - 1, d, 23, 59, 59, 999)), SHIFT_TIME_ZONE);
+  }
+  return new Date(text);
+}
+
+/**
+ * Shifts of a need: one-off, date ranges (camps) and RRULE series. Changing a
+ * shift runs the lifecycle listeners in the same transaction (engagement
+ * refuses a capacity below its confirmed sign-ups and names the volunteers
+ * to tell), then emits `shift.updated` to the organisation, the need's room
+ * and those volunteers.
+ */
+@Injectable()
+export class ShiftsService {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly shifts: ShiftsRepository,
+    private readonly needs: NeedsService,
+    private readonly lifecycle: NeedsLifecycle,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async create(principal: Principal, needId: string, input: CreateShiftsDto): Promise<ShiftsCreatedView> {
+    const occurrences = this.plan(input);
+    return this.transactions.run(async (tx) => {
+      const { need, scope } = await this.needs.lockForChange(tx, principal, needId);
+      if (!isEditable(need.status)) throw new DomainError('conflict', `A ${need.status} need takes no new shifts`);
+      const existing = await this.shifts.countOfNeed(tx, needId);
+      if (existing + occurrences.length > MAX_SHIFTS_PER_NEED) {
+        throw shiftError(
+          input.rrule ? 'until' : 'startsAt',
+          `would give the need more than ${MAX_SHIFTS_PER_NEED} shifts (it has ${existing})`,
+        );
+      }
+      const series = input.rrule
+        ? await this.shifts.insertSeries(tx, scope, {
+            needId,
+            rrule: input.rrule.trim().replace(/^RRULE:/i, ''),
+            timeZone: SHIFT_TIME_ZONE,
+            firstStartsAt: occurrences[0].startsAt,
+            durationMinutes: Math.round((occurrences[0].endsAt.getTime() - occurrences[0].startsAt.getTime()) / 60_000),
+            until: untilOf(input.until!),
+            occurrences: occurrences.length,
+            createdBy: principal.userId,
+          })
+        : null;
+      const created = await this.shifts.insertMany(
+        tx,
+        scope,
+        needId,
+        occurrences.map((o) => ({ ...o, capacity: input.capacity })),
+        series?.id ?? null,
+      );
+      for (const shift of created) {
+        const outcome = await this.lifecycle.shiftChanged(tx, this.change('created', need, shift, null));
+        await this.emit(tx, scope, need, await this.withCounts(tx, shift, outcome.counts), ['created'], outcome.notifyUserIds);
+      }
+      await this.audit.record(tx, {
+        action: 'shift.created',
+        entityType: 'need',
+        entityId: needId,
+        orgId: scope.orgId,
+        diff: { shifts: created.length, capacity: input.capacity, seriesId: series?.id ?? null, first: created[0].startsAt.toISOString() },
+      });
+      return { data: created.map(toShiftView), seriesId: series?.id ?? null };
+    });
+  }
+
+  /** The shifts to create, checked before any transaction opens. */
+  private plan(input: CreateShiftsDto): Occurrence[] {
+    const startsAt = new Date(input.startsAt);
+    const endsAt = new Date(input.endsAt);
+    if (endsAt.getTime() <= startsAt.getTime()) throw shiftError('endsAt', 'must be after startsAt');
+    if (startsAt.getTime() <= Date.now()) throw shiftError('startsAt', 'must be in the future');
+    if (endsAt.getTime() - startsAt.getTime() > MAX_SHIFT_DAYS * 86_400_000)
+      throw shiftError('endsAt', `must be at most ${MAX_SHIFT_DAYS} days after startsAt`);
+    if (!input.rrule) {
+      if (input.until !== undefined) throw DomainError.validation([{ field: 'until', message: 'goes only with rrule' }]);
+      return [{ startsAt, endsAt }];
+    }
+    if (input.until === undefined) throw DomainError.validation([{ field: 'until', message: 'is required with rrule' }]);
+    const until = untilOf(input.until);
+    if (Number.isNaN(until.getTime())) throw DomainError.validation([{ field: 'until', message: 'is not a valid date' }]);
+    if (endsAt.getTime() - startsAt.getTime() > MAX_RECURRING_SHIFT_HOURS * 3_600_000) {
+      throw shiftError('endsAt', `a repeating shift lasts at most ${MAX_RECURRING_SHIFT_HOURS} hours`);
+    }
+    try {
+      return expandRecurrence({ rrule: input.rrule, startsAt, endsAt, until });
+    } catch (error) {
+      if (error instanceof RecurrenceError) throw shiftError(error.field, error.message);
+      throw error;
+    }
+  }
+
+  async list(principal: Principal, needId: string): Promise<{ data: ShiftView[] }> {
+    await this.needs.readable(principal, needId);
+    return { data: (await this.shifts.ofNeed(needId)).map(toShiftView) };
+  }
+
+  async get(principal: Principal, shiftId: string): Promise<ShiftView> {
+    const shift = await this.shifts.findById(shiftId);
+    if (!shift) throw DomainError.notFound('Shift');
+    await this.needs.readable(principal, shift.needId).catch((error: unknown) => {
+      throw error instanceof DomainError && error.code === 'not_found' ? DomainError.notFound('Shift') : error;
+    });
+    return toShiftView(shift);
+  }
+
+  async update(principal: Principal, shiftId: string, input: UpdateShiftDto): Promise<ShiftView> {
+    return this.withLockedShift(principal, shiftId, async (tx, scope, need, shift) => {
+      const startsAt = input.startsAt ? new Date(input.startsAt) : shift.startsAt;
+      const endsAt = input.endsAt ? new Date(input.endsAt) : shift.endsAt;
+      const capacity = input.capacity ?? shift.capacity;
+      const moved = startsAt.getTime() !== shift.startsAt.getTime() || endsAt.getTime() !== shift.endsAt.getTime();
+      if (endsAt.getTime() <= startsAt.getTime()) throw shiftError('endsAt', 'must be after startsAt');
+      if (moved && shift.startsAt.getTime() <= Date.now()) throw new DomainError('conflict', 'A shift that has started cannot be moved');
+      if (moved && startsAt.getTime() <= Date.now()) throw shiftError('startsAt', 'must be in the future');
+      if (endsAt.getTime() - startsAt.getTime() > MAX_SHIFT_DAYS * 86_400_000)
+        throw shiftError('endsAt', `must be at most ${MAX_SHIFT_DAYS} days after startsAt`);
+      if (capacity < shift.confirmedCount) {
+        throw new DomainError(
+          'capacity_below_confirmed',
+          `${shift.confirmedCount} volunteers are confirmed; capacity cannot go below that`,
+          [{ field: 'capacity', message: `must be at least ${shift.confirmedCount} (the confirmed sign-ups)` }],
+        );
+      }
+      const changed = [
+        ...(startsAt.getTime() !== shift.startsAt.getTime() ? ['startsAt'] : []),
+        ...(endsAt.getTime() !== shift.endsAt.getTime() ? ['endsAt'] : []),
+        ...(capacity !== shift.capacity ? ['capacity'] : []),
+      ];
+      if (changed.length === 0) return shift;
+      await this.shifts.update(tx, scope, shiftId, { startsAt, endsAt, capacity });
+      const after = { ...shift, startsAt, endsAt, capacity } as ShiftEntity;
+      // Listeners run after the write and before the commit: a refusal rolls it back.
+      const outcome = await this.lifecycle.shiftChanged(tx, this.change('updated', need, after, shift));
+      await this.audit.record(tx, {
+        action: 'shift.updated',
+        entityType: 'shift',
+        entityId: shiftId,
+        orgId: scope.orgId,
+        diff: Object.fromEntries(changed.map((k) => [k, { from: describe(shift, k), to: describe(after, k) }])),
+      });
+      const current = await this.withCounts(tx, after, outcome.counts);
+      await this.emit(tx, scope, need, current, changed, outcome.notifyUserIds);
+      return current;
+    });
+  }
+
+  async cancel(principal: Principal, shiftId: string, reason: string | null): Promise<ShiftView> {
+    return this.withLockedShift(principal, shiftId, async (tx, scope, need, shift) => {
+      if (shift.endsAt.getTime() <= Date.now()) throw new DomainError('conflict', 'A shift that is over cannot be cancelled');
+      await this.shifts.update(tx, scope, shiftId, { status: 'cancelled' });
+      const after = { ...shift, status: 'cancelled' } as ShiftEntity;
+      const outcome = await this.lifecycle.shiftChanged(tx, this.change('cancelled', need, after, shift));
+      await this.audit.record(tx, {
+        action: 'shift.cancelled',
+        entityType: 'shift',
+        entityId: shiftId,
+        orgId: scope.orgId,
+        diff: { reason: reason ? 'given' : 'none' },
+      });
+      const current = await this.withCounts(tx, after, outcome.counts);
+      await this.emit(tx, scope, need, current, ['status'], outcome.notifyUserIds);
+      return current;
+    });
+  }
+
+  /** Locks the need, then the shift (always in that order), for owners and coordinators; refuses cancelled shifts and closed needs. */
+  private async withLockedShift(
+    principal: Principal,
+    shiftId: string,
+    work: (tx: Tx, scope: OrgScope, need: NeedEntity, shift: ShiftEntity) => Promise<ShiftEntity>,
+  ): Promise<ShiftView> {
+    const found = await this.shifts.findById(shiftId);
+    if (!found) throw DomainError.notFound('Shift');
+    return this.transactions.run(async (tx) => {
+      const { need, scope } = await this.needs.lockForChange(tx, principal, found.needId).catch((error: unknown) => {
+        throw error instanceof DomainError && error.code === 'not_found' ? DomainError.notFound('Shift') : error;
+      });
+      const shift = await this.shifts.lock(tx, scope, shiftId);
+      if (!shift) throw DomainError.notFound('Shift');
+      if (shift.status === 'cancelled') throw new DomainError('conflict', 'This shift is cancelled');
+      if (!isEditable(need.status)) throw new DomainError('conflict', `The shifts of a ${need.status} need cannot change`);
+      return toShiftView(await work(tx, scope, need, shift));
+    });
+  }
+
+  /** Takes the seat counters a listener (engagement) reported, so the shift and its event agree with the roster. */
+  private async withCounts(tx: Tx, shift: ShiftEntity, counts: SeatCounts | null): Promise<ShiftEntity> {
+    if (!counts || (counts.confirmedCount === shift.confirmedCount && counts.waitlistCount === shift.waitlistCount)) return shift;
+    await this.shifts.recordCounts(tx, shift.id, counts.confirmedCount, counts.waitlistCount);
+    return { ...shift, ...counts } as ShiftEntity;
+  }
+
+  private change(kind: ShiftChange['kind'], need: NeedEntity, shift: ShiftEntity, before: ShiftEntity | null): ShiftChange {
+    const facts = (s: ShiftEntity): ShiftChange['after'] => ({
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      capacity: s.capacity,
+      status: s.status,
+    });
+    return {
+      kind,
+      shiftId: shift.id,
+      needId: need.id,
+      orgId: need.orgId,
+      before: before ? facts(before) : null,
+      after: facts(shift),
+      need: { status: need.status, childContact: need.childContact, minAge: need.minAge, title: need.title, type: need.type },
+    };
+  }
+
+  private async emit(
+    tx: Tx,
+    scope: OrgScope,
+    need: NeedEntity,
+    shift: ShiftEntity,
+    changed: string[],
+    notifyUserIds: string[],
+  ): Promise<void> {
+    await this.outbox.emit(
+      tx,
+      'shift.updated',
+      {
+        shiftId: shift.id,
+        needId: need.id,
+        capacity: shift.capacity,
+        confirmedCount: shift.confirmedCount,
+        waitlistCount: shift.waitlistCount,
+        startsAt: shift.startsAt.toISOString(),
+        endsAt: shift.endsAt.toISOString(),
+        status: shift.status,
+        changed,
+      },
+      // A draft's shifts concern only the organisation.
+      { orgIds: [scope.orgId], needId: need.status === 'draft' ? null : need.id, userIds: notifyUserIds },
+    );
+  }
+}

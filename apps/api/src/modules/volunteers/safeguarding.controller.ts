@@ -1,0 +1,60 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { SafeguardingCheckView, SafeguardingDetailView, SafeguardingStandingView } from '@kindred/contracts';
+import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
+import { Authenticated, PlatformAdminOnly } from '../../common/auth/policy.decorator';
+import type { Principal } from '../../common/auth/principal';
+import { UuidParam } from '../../common/http/uuid-param.pipe';
+import { LiftSafeguardingCheckDto } from './dto/lift-safeguarding-check.dto';
+import { RecordSafeguardingCheckDto } from './dto/record-safeguarding-check.dto';
+import { SafeguardingService } from './safeguarding.service';
+
+@ApiTags('volunteers')
+@ApiBearerAuth()
+@Controller()
+export class SafeguardingController {
+  constructor(private readonly safeguarding: SafeguardingService) {}
+
+  @Post('volunteers/:userId/safeguarding-checks')
+  @Authenticated()
+  @ApiOperation({ summary: 'Record a safeguarding check (entry inquiry) of a volunteer; owners and coordinators of a verified NGO only' })
+  record(
+    @CurrentPrincipal() principal: Principal,
+    @Param('userId', UuidParam('userId')) userId: string,
+    @Body() body: RecordSafeguardingCheckDto,
+  ): Promise<SafeguardingCheckView> {
+    return this.safeguarding.record(principal, userId, body);
+  }
+
+  @Get('volunteers/:userId/safeguarding')
+  @Authenticated()
+  @ApiOperation({
+    summary:
+      "A volunteer's safeguarding status: coordinators of verified NGOs see only the status; the volunteer and administrators also the checks",
+  })
+  standing(
+    @CurrentPrincipal() principal: Principal,
+    @Param('userId', UuidParam('userId')) userId: string,
+  ): Promise<SafeguardingStandingView | SafeguardingDetailView> {
+    return this.safeguarding.standingFor(principal, userId);
+  }
+
+  @Get('me/safeguarding')
+  @Authenticated()
+  @ApiOperation({ summary: "The caller's own safeguarding status and checks" })
+  mine(@CurrentPrincipal() principal: Principal): Promise<SafeguardingDetailView> {
+    return this.safeguarding.detail(principal.userId);
+  }
+
+  @Post('safeguarding-checks/:id/lift')
+  @PlatformAdminOnly()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Lift a record_found block, with a reason (platform administrators only)' })
+  lift(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam('id')) id: string,
+    @Body() body: LiftSafeguardingCheckDto,
+  ): Promise<SafeguardingCheckView> {
+    return this.safeguarding.lift(principal, id, body.reason);
+  }
+}

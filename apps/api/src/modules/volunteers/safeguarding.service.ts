@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import {
+  SAFEGUARDING_OFFENCE_SCOPES,
+  type SafeguardingCheckView,
+  type SafeguardingDetailView,
+  type SafeguardingStandingView,
+  type SafeguardingStatus,
+} from '@kindred/contracts';
+import type { Principal, PrincipalMembership } from '../../common/auth/principal';
+import { TransactionRunner } from '../../common/database/transaction-runner';
+import { DomainError } from '../../common/errors/domain-error';
+import { AuditService } from '../audit/audit.service';
+import { UsersService } from '../identity/users.service';
+import type { RecordSafeguardingCheckDto } from './dto/record-safeguarding-check.dto';
+import { toSafeguardingCheckView } from './safeguarding-check.view';
+import { SafeguardingChecksRepository } from './safeguarding-checks.repository';
+import { latestExpiry, standingAt, type Standing } from './safeguarding.policy';
+
+/** A little clock skew between the coordinator's device and the server is not a check "from the future". */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+const isNgoCoordinator = (m: PrincipalMembership): boolean =>
+  m.organizationKind === 'ngo' && (m.role === 'owner' || m.role === 'coordinator');
+
+/**
+ * Safeguarding checks (the Minors Protection Law art. 62 entry inquiry, applied
+ * to volunteers in child-contact roles). Owners and coordinators of a verified
+ * NGO record them; the volunteer and platform administrators see the evidence;
+ * other coordinators see only the standing; only a platform administrator
+ * lifts a `record_found`, with a reason. Every write is audited.
+ */
+@Injectable()
+export class SafeguardingService {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly checks: SafeguardingChecksRepository,
+    private readonly users: UsersService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The volunteer's standing at `at` (e.g. a shift's end): for sign-ups and pairings. */
+  async status(userId: string, at: Date): Promise<SafeguardingStatus> {
+    return (await this.standing(userId, at)).status;
+  }
+
+  private async standing(userId: string, at: Date): Promise<Standing> {
+    return standingAt(await this.checks.ofVolunteer(userId), at);
+  }
+
+  async record(principal: Principal, volunteerUserId: string, input: RecordSafeguardingCheckDto): Promise<SafeguardingCheckView> {
+    const org = this.recordingOrganization(principal, input.organizationId);
+    if (volunteerUserId === principal.userId) throw DomainError.forbidden('Nobody records their own safeguarding check');
+    const checkedAt = new Date(input.checkedAt);
+    if (checkedAt.getTime() > Date.now() + CLOCK_SKEW_MS)
+      throw DomainError.validation([{ field: 'checkedAt', message: 'must not be in the future' }]);
+    const latest = latestExpiry(checkedAt);
+    const expiresAt = input.expiresAt ? new Date(input.expiresAt) : latest;
+    if (expiresAt.getTime() <= checkedAt.getTime() || expiresAt.getTime() > latest.getTime()) {
+      throw DomainError.validation([
+        { field: 'expiresAt', message: `must be after checkedAt and at most 12 months later (${latest.toISOString()})` },
+      ]);
+    }
+    if ((await this.users.summaries([volunteerUserId])).length === 0) throw DomainError.notFound('Volunteer');
+    return this.transactions.run(async (tx) => {
+      const check = await this.checks.insert(tx, {
+        volunteerUserId,
+        kind: input.kind,
+        offenceScope: input.offenceScope ?? [...SAFEGUARDING_OFFENCE_SCOPES],
+        issuingAuthority: input.issuingAuthority ?? 'public_security',
+        reference: input.reference ?? null,
+        queriedAt: checkedAt,
+        result: input.result,
+        verifiedBy: principal.userId,
+        verifiedOrgId: org.organizationId,
+        expiresAt,
+      });
+      await this.audit.record(tx, {
+        action: 'safeguarding_check.recorded',
+        entityType: 'safeguarding_check',
+        entityId: check.id,
+        orgId: org.organizationId,
+        // The outcome and dates only; the reference stays in the check itself.
+        diff: {
+          volunteerUserId,
+          kind: check.kind,
+          result: check.result,
+          issuingAuthority: check.issuingAuthority,
+          expiresAt: expiresAt.toISOString(),
+        },
+      });
+      return toSafeguardingCheckView(check);
+    });
+  }
+
+  /**
+   * Which NGO the caller records for: one they own or coordinate, by its
+   * membership (platform administrators do not record checks). It must be verified.
+   */
+  private recordingOrganization(principal: Principal, organizationId: string | undefined): PrincipalMembership {
+    const candidates = principal.memberships.filter(isNgoCoordinator).filter((m) => !organizationId || m.organizationId === organizationId);
+    const verified = candidates.filter((m) => m.organizationStatus === 'verified');
+    if (verified.length === 1) return verified[0];
+    if (verified.length > 1) {
+      throw DomainError.validation([{ field: 'organizationId', message: 'you coordinate several NGOs: say which one records this check' }]);
+    }
+    if (candidates.some((m) => m.organizationStatus === 'suspended'))
+      throw new DomainError('organization_suspended', 'This organisation is suspended');
+    if (candidates.length > 0) throw new DomainError('organization_unverified', 'Only a verified NGO may record safeguarding checks');
+    throw DomainError.forbidden('Only owners and coordinators of a verified NGO record safeguarding checks');
+  }
+
+  /** What a coordinator may know: valid, expired, none or blocked, and until when; never the evidence. */
+  async standingFor(principal: Principal, userId: string): Promise<SafeguardingStandingView | SafeguardingDetailView> {
+    const self = principal.userId === userId;
+    if (self || principal.isPlatformAdmin) return this.detail(userId);
+    const coordinates = principal.memberships.some((m) => isNgoCoordinator(m) && m.organizationStatus === 'verified');
+    if (!coordinates) throw DomainError.forbidden('Only coordinators of a verified NGO see volunteers’ safeguarding status');
+    const standing = await this.standing(userId, new Date());
+    return { userId, status: standing.status, validUntil: standing.validUntil?.toISOString() ?? null };
+  }
+
+  /** The volunteer's own view (or an administrator's): standing and every check with its evidence. */
+  async detail(userId: string): Promise<SafeguardingDetailView> {
+    const checks = await this.checks.ofVolunteer(userId);
+    const standing = standingAt(checks, new Date());
+    return {
+      userId,
+      status: standing.status,
+      validUntil: standing.validUntil?.toISOString() ?? null,
+      checks: checks.map(toSafeguardingCheckView),
+    };
+  }
+
+  /** A `record_found` blocks for good until a platform administrator lifts it, with a recorded reason. */
+  async lift(principal: Principal, checkId: string, reason: string): Promise<SafeguardingCheckView> {
+    if (!principal.isPlatformAdmin) throw DomainError.forbidden('Only a platform administrator may lift a safeguarding block');
+    return this.transactions.run(async (tx) => {
+      const check = await this.checks.lock(tx, checkId);
+      if (!check) throw DomainError.notFound('Safeguarding check');
+      if (check.result !== 'record_found') throw new DomainError('invalid_transition', 'Only a record_found check can be lifted');
+      if (check.liftedAt) throw new DomainError('invalid_transition', 'This block was already lifted');
+      const at = new Date();
+      await this.checks.lift(tx, checkId, principal.userId, reason, at);
+      await this.audit.record(tx, {
+        action: 'safeguarding_check.lifted',
+        entityType: 'safeguarding_check',
+        entityId: checkId,
+        orgId: check.verifiedOrgId,
+        diff: { volunteerUserId: check.volunteerUserId, result: check.result },
+      });
+      return toSafeguardingCheckView({ ...check, liftedAt: at, liftedBy: principal.userId, liftReason: reason });
+    });
+  }
+}
