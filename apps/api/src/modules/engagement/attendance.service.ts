@@ -1,0 +1,198 @@
+import { createHmac } from 'node:crypto';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { requireOrgScope } from '../../common/auth/abilities';
+import type { Principal } from '../../common/auth/principal';
+import { TransactionRunner, type Tx } from '../../common/database/transaction-runner';
+import { DomainError } from '../../common/errors/domain-error';
+import { AppConfig } from '../../config/app-config';
+import { AuditService } from '../audit/audit.service';
+import { OutboxService } from '../live/outbox.service';
+import { CheckInCodes } from './check-in-code';
+import { HoursRepository } from './hours.repository';
+import { autoCloseAt, CHECK_OUT_GRACE_MINUTES, checkInOpen, workedMinutes } from './hours.policy';
+import { SeatsRepository } from './seats.repository';
+import type { SignupEntity } from './signup.entity';
+import { SignupsRepository } from './signups.repository';
+import { SignupsService } from './signups.service';
+
+export interface AttendanceView {
+  signupId: string;
+  shiftId: string;
+  status: string;
+  checkedInAt: string | null;
+  checkedOutAt: string | null;
+  hourRecord: { id: string; minutes: number; status: string; flag: string | null } | null;
+}
+
+const SWEEP_INTERVAL_MS = 60_000;
+
+/** Check-in by rotating code or by a coordinator, check-out into a pending hour record, and the sweeper for forgotten check-outs. */
+@Injectable()
+export class AttendanceService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Attendance');
+  private readonly codes: CheckInCodes;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    config: AppConfig,
+    private readonly transactions: TransactionRunner,
+    private readonly signupsService: SignupsService,
+    private readonly signups: SignupsRepository,
+    private readonly seats: SeatsRepository,
+    private readonly hours: HoursRepository,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+  ) {
+    this.codes = new CheckInCodes(createHmac('sha256', config.auth.jwtSecret).update('kindred:check-in').digest());
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(
+      () => void this.sweep().catch((error: unknown) => this.logger.error({ err: error }, 'attendance sweep failed')),
+      SWEEP_INTERVAL_MS,
+    );
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** The current code for the shift's QR display (coordinators of the NGO). */
+  async code(principal: Principal, shiftId: string): Promise<{ token: string; expiresAt: string; shiftId: string }> {
+    const seat = await this.signupsService.seatFor(shiftId);
+    requireOrgScope(principal, 'coordinate', 'NgoWork', seat.orgId);
+    const { token, expiresAt } = this.codes.current(shiftId);
+    return { token, expiresAt: expiresAt.toISOString(), shiftId };
+  }
+
+  /** A volunteer scans or types the code. Scanning again changes nothing. */
+  async checkInWithCode(principal: Principal, shiftId: string, token: string): Promise<AttendanceView> {
+    if (!this.codes.verify(shiftId, token))
+      throw new DomainError('invalid_check_in_code', 'This check-in code is wrong or has expired; scan the code shown now');
+    const seat = await this.signupsService.seatFor(shiftId);
+    return this.transactions.run(async (tx) => {
+      const mine = await this.signups.findActive(tx, shiftId, principal.userId);
+      if (!mine) {
+        // Already checked in and out: scanning again answers the same attendance.
+        const done = await this.signups.latest(tx, shiftId, principal.userId);
+        if (done?.checkedInAt) return this.view(tx, done.id);
+        throw new DomainError('invalid_check_in_code', 'You have no confirmed place on this shift');
+      }
+      if (mine.status !== 'confirmed')
+        throw new DomainError('invalid_check_in_code', 'You are on the waitlist for this shift, not confirmed');
+      if (!mine.checkedInAt) {
+        if (!checkInOpen(seat, new Date()))
+          throw new DomainError('invalid_check_in_code', 'Check-in opens 30 minutes before the shift and closes when it ends');
+        await this.recordCheckIn(tx, mine, 'code');
+      }
+      return this.view(tx, mine.id);
+    });
+  }
+
+  /** A coordinator checks someone in by hand (no phone, no signal). */
+  async checkInByCoordinator(principal: Principal, signupId: string): Promise<AttendanceView> {
+    return this.transactions.run(async (tx) => {
+      const signup = await this.signups.lockById(tx, signupId);
+      if (!signup) throw DomainError.notFound('Sign-up');
+      requireOrgScope(principal, 'coordinate', 'NgoWork', signup.orgId);
+      if (signup.status !== 'confirmed') throw new DomainError('invalid_transition', `A ${signup.status} sign-up cannot be checked in`);
+      if (!signup.checkedInAt) await this.recordCheckIn(tx, signup, 'coordinator');
+      return this.view(tx, signupId);
+    });
+  }
+
+  private async recordCheckIn(tx: Tx, signup: SignupEntity, method: 'code' | 'coordinator'): Promise<void> {
+    const at = new Date();
+    if (!(await this.signups.checkIn(tx, signup.id, method, at))) return;
+    await this.audit.record(tx, {
+      action: 'attendance.checked_in',
+      entityType: 'signup',
+      entityId: signup.id,
+      orgId: signup.orgId,
+      diff: { method },
+    });
+    await this.outbox.emit(
+      tx,
+      'attendance.checked_in',
+      { signupId: signup.id, shiftId: signup.shiftId, needId: signup.needId, userId: signup.userId, at: at.toISOString() },
+      { orgIds: [signup.orgId], needId: signup.needId, userIds: [signup.userId] },
+    );
+  }
+
+  /** The volunteer or a coordinator checks out: the attendance becomes a pending hour record. */
+  async checkOut(principal: Principal, signupId: string): Promise<AttendanceView> {
+    return this.transactions.run(async (tx) => {
+      const signup = await this.signups.lockById(tx, signupId);
+      if (!signup) throw DomainError.notFound('Sign-up');
+      if (signup.userId !== principal.userId) requireOrgScope(principal, 'coordinate', 'NgoWork', signup.orgId);
+      if (!signup.checkedInAt) throw new DomainError('not_checked_in', 'Check in before checking out');
+      if (!signup.checkedOutAt) await this.close(tx, signup, new Date(), false);
+      return this.view(tx, signupId);
+    });
+  }
+
+  private async close(tx: Tx, signup: SignupEntity, at: Date, automatic: boolean): Promise<void> {
+    const seat = (await this.seats.find(signup.shiftId, tx))!;
+    const until = automatic ? autoCloseAt(seat) : at;
+    if (!(await this.signups.checkOut(tx, signup.id, until, automatic))) return;
+    const { minutes, capped } = workedMinutes(seat, signup.checkedInAt!, until);
+    const record = await this.hours.insert(tx, {
+      signupId: signup.id,
+      shiftId: signup.shiftId,
+      needId: signup.needId,
+      orgId: signup.orgId,
+      userId: signup.userId,
+      minutes,
+      servedOn: seat.startsAt,
+      status: 'pending',
+      flag: automatic ? 'auto_closed' : capped ? 'capped' : null,
+      reversesId: null,
+      note: null,
+      decidedBy: null,
+    });
+    await this.audit.record(tx, {
+      action: 'attendance.checked_out',
+      entityType: 'signup',
+      entityId: signup.id,
+      orgId: signup.orgId,
+      diff: { minutes, automatic, hourRecordId: record.id },
+      ...(automatic ? { actorUserId: null } : {}),
+    });
+    await this.outbox.emit(
+      tx,
+      'attendance.checked_out',
+      { signupId: signup.id, shiftId: signup.shiftId, needId: signup.needId, userId: signup.userId, at: until.toISOString(), minutes },
+      { orgIds: [signup.orgId], needId: signup.needId, userIds: [signup.userId] },
+    );
+  }
+
+  /** Closes attendances nobody checked out, at the cap, flagged for the coordinator. Safe on several replicas: each row is locked. */
+  async sweep(): Promise<number> {
+    const open = await this.signups.openPastCap(100, CHECK_OUT_GRACE_MINUTES);
+    let closed = 0;
+    for (const { id } of open) {
+      await this.transactions.run(async (tx) => {
+        const signup = await this.signups.lockById(tx, id);
+        if (signup?.checkedInAt && !signup.checkedOutAt) {
+          await this.close(tx, signup, new Date(), true);
+          closed += 1;
+        }
+      });
+    }
+    return closed;
+  }
+
+  private async view(tx: Tx, signupId: string): Promise<AttendanceView> {
+    const signup = (await this.signups.findById(signupId, tx))!;
+    const record = await this.hours.forSignup(tx, signupId);
+    return {
+      signupId,
+      shiftId: signup.shiftId,
+      status: signup.status,
+      checkedInAt: signup.checkedInAt?.toISOString() ?? null,
+      checkedOutAt: signup.checkedOutAt?.toISOString() ?? null,
+      hourRecord: record ? { id: record.id, minutes: record.minutes, status: record.status, flag: record.flag } : null,
+    };
+  }
+}

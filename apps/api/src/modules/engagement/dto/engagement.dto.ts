@@ -1,0 +1,68 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+
+export class CheckInDto {
+  @ApiProperty({ example: '482913', description: 'the six-digit code shown (or encoded in the QR code) at the activity' })
+  @IsString()
+  @Matches(/^\d{6}$/, { message: 'must be the six-digit code' })
+  token!: string;
+}
+
+export class OptionalReasonDto {
+  @ApiPropertyOptional({ maxLength: 300 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  reason?: string;
+}
+
+export class RequiredReasonDto {
+  @ApiProperty({ maxLength: 300 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  reason!: string;
+}
+
+export class InviteDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  userId!: string;
+
+  @ApiPropertyOptional({ maxLength: 300 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  message?: string;
+}
+
+export const ID_TYPES = ['居民身份证', '港澳居民来往内地通行证', '台湾居民来往大陆通行证', '护照'] as const;
+
+export class IssueCertificateDto {
+  @ApiProperty({ format: 'uuid', description: 'the NGO that recorded the hours' })
+  @IsUUID()
+  organizationId!: string;
+
+  @ApiPropertyOptional({ enum: ID_TYPES })
+  @IsOptional()
+  @IsIn(ID_TYPES)
+  idType?: (typeof ID_TYPES)[number];
+
+  @ApiPropertyOptional({ description: 'printed masked (first six and last four characters); never stored whole' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[0-9A-Za-z]{6,20}$/, { message: 'must be 6–20 letters or digits' })
+  idNumber?: string;
+}
+
+export class VerifyCertificateQueryDto {
+  @ApiProperty({ example: 'KC-2026-000042' })
+  @IsString()
+  @Matches(/^KC-\d{4}-\d{6,}$/, { message: 'is not a certificate number' })
+  number!: string;
+
+  @ApiProperty({ example: 'AB12CD34' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9]{8}$/, { message: 'is not a verification code' })
+  code!: string;
+}

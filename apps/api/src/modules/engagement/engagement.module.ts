@@ -1,0 +1,47 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { IdentityModule } from '../identity/identity.module';
+import { LiveOutboxModule } from '../live/live-outbox.module';
+import { NeedFactsService } from '../needs/need-facts.service';
+import { NeedsModule } from '../needs/needs.module';
+import { VolunteerDirectoryService } from '../volunteers/volunteer-directory.service';
+import { VolunteersModule } from '../volunteers/volunteers.module';
+import { AttendanceService } from './attendance.service';
+import { CertificatesRepository } from './certificates.repository';
+import { CertificatesService } from './certificates.service';
+import { HoursController } from './hours.controller';
+import { HoursRepository } from './hours.repository';
+import { HoursService } from './hours.service';
+import { InvitationsRepository } from './invitations.repository';
+import { InvitationsService } from './invitations.service';
+import { NeedsSyncListener } from './needs-sync.listener';
+import { ShiftDirectory, VolunteerDirectory } from './ports';
+import { SeatCountsMirror } from './seat-counts.mirror';
+import { SeatsRepository } from './seats.repository';
+import { SignupsController } from './signups.controller';
+import { SignupsRepository } from './signups.repository';
+import { SignupsService } from './signups.service';
+
+/** Sign-ups, waitlist, attendance, hours and certificates (DESIGN §2 engagement). */
+@Module({
+  imports: [AuditModule, LiveOutboxModule, IdentityModule, NeedsModule, VolunteersModule],
+  controllers: [SignupsController, HoursController],
+  providers: [
+    SeatsRepository,
+    SignupsRepository,
+    HoursRepository,
+    CertificatesRepository,
+    InvitationsRepository,
+    SignupsService,
+    AttendanceService,
+    HoursService,
+    CertificatesService,
+    InvitationsService,
+    NeedsSyncListener,
+    SeatCountsMirror,
+    { provide: ShiftDirectory, useExisting: NeedFactsService },
+    { provide: VolunteerDirectory, useExisting: VolunteerDirectoryService },
+  ],
+  exports: [SignupsService, HoursService],
+})
+export class EngagementModule {}

@@ -1,0 +1,180 @@
+import { Injectable } from '@nestjs/common';
+import type { HourRecordStatus } from '@kindred/contracts';
+import { requireOrgScope } from '../../common/auth/abilities';
+import type { Principal } from '../../common/auth/principal';
+import { TransactionRunner, type Tx } from '../../common/database/transaction-runner';
+import { DomainError } from '../../common/errors/domain-error';
+import { AuditService } from '../audit/audit.service';
+import { OrganizationsService } from '../identity/organizations.service';
+import { OutboxService } from '../live/outbox.service';
+import type { HourRecordEntity } from './hour-record.entity';
+import { HoursRepository } from './hours.repository';
+import { reliability } from './hours.policy';
+import { SeatsRepository } from './seats.repository';
+import { SignupsRepository } from './signups.repository';
+
+export interface HourRecordView {
+  id: string;
+  signupId: string;
+  shiftId: string;
+  needId: string;
+  organizationId: string;
+  minutes: number;
+  servedOn: string;
+  status: HourRecordStatus;
+  flag: string | null;
+  reversesId: string | null;
+  note: string | null;
+}
+
+const toView = (r: HourRecordEntity): HourRecordView => ({
+  id: r.id,
+  signupId: r.signupId,
+  shiftId: r.shiftId,
+  needId: r.needId,
+  organizationId: r.orgId,
+  minutes: r.minutes,
+  servedOn: r.servedOn.toISOString(),
+  status: r.status,
+  flag: r.flag,
+  reversesId: r.reversesId,
+  note: r.note,
+});
+
+/** Hour records: verified by the NGO, never edited once verified, corrected only by reversing records. */
+@Injectable()
+export class HoursService {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly hours: HoursRepository,
+    private readonly signups: SignupsRepository,
+    private readonly seats: SeatsRepository,
+    private readonly organizations: OrganizationsService,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async decide(principal: Principal, id: string, status: 'verified' | 'rejected', reason: string | null): Promise<HourRecordView> {
+    return this.transactions.run(async (tx) => {
+      const record = await this.hours.findById(id, tx);
+      if (!record) throw DomainError.notFound('Hour record');
+      const scope = requireOrgScope(principal, 'coordinate', 'NgoWork', record.orgId);
+      if (record.status !== 'pending') {
+        if (record.status === status) return toView(record);
+        throw new DomainError('hours_immutable', `This record is already ${record.status}; correct it with a reversal`);
+      }
+      if (!(await this.hours.decide(tx, scope, id, status, principal.userId, reason)))
+        throw new DomainError('hours_immutable', 'This record was decided meanwhile');
+      await this.audit.record(tx, {
+        action: `hours.${status}`,
+        entityType: 'hour_record',
+        entityId: id,
+        orgId: record.orgId,
+        diff: { minutes: record.minutes },
+      });
+      if (status === 'verified') await this.emitVerified(tx, record);
+      return toView((await this.hours.findById(id, tx))!);
+    });
+  }
+
+  /** Verifies every pending record of one shift in one go. */
+  async verifyShift(principal: Principal, shiftId: string): Promise<{ verified: number; minutes: number }> {
+    const seat = await this.seats.find(shiftId);
+    if (!seat) throw DomainError.notFound('Shift');
+    const orgId = seat.orgId;
+    const scope = requireOrgScope(principal, 'coordinate', 'NgoWork', orgId);
+    return this.transactions.run(async (tx) => {
+      const rows = await this.hours.verifyShift(tx, scope, shiftId, principal.userId);
+      for (const row of rows) {
+        await this.audit.record(tx, {
+          action: 'hours.verified',
+          entityType: 'hour_record',
+          entityId: row.id,
+          orgId,
+          diff: { minutes: row.minutes, bulk: true },
+        });
+        await this.outbox.emit(
+          tx,
+          'hours.verified',
+          { hourRecordId: row.id, userId: row.user_id, organizationId: orgId, minutes: row.minutes },
+          { orgIds: [orgId], userIds: [row.user_id] },
+        );
+      }
+      return { verified: rows.length, minutes: rows.reduce((n, r) => n + r.minutes, 0) };
+    });
+  }
+
+  /** Corrects a verified record by adding its negation (verified at once); the original stays as it was. */
+  async reverse(principal: Principal, id: string, reason: string): Promise<HourRecordView> {
+    return this.transactions.run(async (tx) => {
+      const original = await this.hours.findById(id, tx);
+      if (!original) throw DomainError.notFound('Hour record');
+      requireOrgScope(principal, 'coordinate', 'NgoWork', original.orgId);
+      if (original.status !== 'verified' || original.reversesId)
+        throw new DomainError('invalid_transition', 'Only a verified record can be reversed');
+      if (await this.hours.reversalOf(tx, id)) throw new DomainError('conflict', 'This record was already reversed');
+      const reversal = await this.hours.insert(tx, {
+        signupId: original.signupId,
+        shiftId: original.shiftId,
+        needId: original.needId,
+        orgId: original.orgId,
+        userId: original.userId,
+        minutes: -original.minutes,
+        servedOn: original.servedOn,
+        status: 'verified',
+        flag: 'reversal',
+        reversesId: id,
+        note: reason,
+        decidedBy: principal.userId,
+      });
+      await this.audit.record(tx, {
+        action: 'hours.reversed',
+        entityType: 'hour_record',
+        entityId: reversal.id,
+        orgId: original.orgId,
+        diff: { reverses: id, minutes: reversal.minutes },
+      });
+      await this.emitVerified(tx, reversal);
+      return toView(reversal);
+    });
+  }
+
+  private async emitVerified(tx: Tx, record: HourRecordEntity): Promise<void> {
+    await this.outbox.emit(
+      tx,
+      'hours.verified',
+      { hourRecordId: record.id, userId: record.userId, organizationId: record.orgId, minutes: record.minutes },
+      { orgIds: [record.orgId], userIds: [record.userId] },
+    );
+  }
+
+  async mine(
+    principal: Principal,
+  ): Promise<{ verifiedMinutes: number; pendingMinutes: number; reliability: number; records: HourRecordView[] }> {
+    const [ledger, counts] = await Promise.all([this.hours.ledgerOf(principal.userId), this.signups.attendanceCounts(principal.userId)]);
+    return {
+      verifiedMinutes: ledger.verified,
+      pendingMinutes: ledger.pending,
+      reliability: reliability(counts),
+      records: ledger.records.map(toView),
+    };
+  }
+
+  async organizationTotals(principal: Principal, orgId: string): ReturnType<HoursRepository['orgTotals']> {
+    return this.hours.orgTotals(requireOrgScope(principal, 'read', 'NgoWork', orgId));
+  }
+
+  /** A company's employees' verified hours, for its CSR view. */
+  async companyTotals(
+    principal: Principal,
+    companyId: string,
+  ): Promise<{ verifiedMinutes: number; employees: Array<{ userId: string; displayName: string; minutes: number }> }> {
+    requireOrgScope(principal, 'give', 'CompanyGiving', companyId);
+    const members = await this.organizations.members(principal, companyId);
+    const minutes = await this.hours.verifiedMinutesByUser(members.map((m) => m.userId));
+    const employees = members
+      .map((m) => ({ userId: m.userId, displayName: m.displayName, minutes: minutes.find((x) => x.userId === m.userId)?.minutes ?? 0 }))
+      .sort((a, b) => b.minutes - a.minutes || a.userId.localeCompare(b.userId));
+    return { verifiedMinutes: employees.reduce((n, e) => n + e.minutes, 0), employees };
+  }
+}

@@ -1,0 +1,110 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import type { Tx } from '../../common/database/transaction-runner';
+import { DomainError } from '../../common/errors/domain-error';
+import { AuditService } from '../audit/audit.service';
+import { OutboxService } from '../live/outbox.service';
+import { NeedFactsService } from '../needs/need-facts.service';
+import { NeedsLifecycle, type ListenerOutcome, type NeedChange, type ShiftChange } from '../needs/needs-lifecycle';
+import { SeatsRepository } from './seats.repository';
+import { SignupsRepository } from './signups.repository';
+import { SignupsService } from './signups.service';
+
+const OPEN_STATUSES = new Set(['open', 'filled', 'in_progress']);
+
+/**
+ * Keeps engagement's copy of shifts in step with the needs context, inside
+ * the needs context's own transactions: refuses a capacity below the
+ * confirmed sign-ups, promotes into new seats, and ends the sign-ups of a
+ * cancelled shift or need, telling each volunteer why.
+ */
+@Injectable()
+export class NeedsSyncListener implements OnModuleInit {
+  constructor(
+    private readonly lifecycle: NeedsLifecycle,
+    private readonly seats: SeatsRepository,
+    private readonly signups: SignupsRepository,
+    private readonly signupsService: SignupsService,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly needFacts: NeedFactsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.lifecycle.register({
+      shiftChanged: (tx, change) => this.shiftChanged(tx, change),
+      needChanged: (tx, change) => this.needChanged(tx, change),
+    });
+  }
+
+  private async shiftChanged(tx: Tx, change: ShiftChange): Promise<ListenerOutcome> {
+    const existing = await this.seats.lock(tx, change.shiftId);
+    if (existing && change.after.capacity < existing.confirmedCount) {
+      throw new DomainError(
+        'capacity_below_confirmed',
+        `${existing.confirmedCount} volunteers are confirmed; cancel sign-ups before lowering the capacity below that`,
+        [{ field: 'capacity', message: `must be at least ${existing.confirmedCount}` }],
+      );
+    }
+    await this.seats.upsert(tx, {
+      shiftId: change.shiftId,
+      needId: change.needId,
+      orgId: change.orgId,
+      startsAt: change.after.startsAt,
+      endsAt: change.after.endsAt,
+      capacity: change.after.capacity,
+      needOpen: change.after.status !== 'cancelled' && OPEN_STATUSES.has(change.need.status),
+      childContact: change.need.childContact,
+      minAge: change.need.minAge,
+    });
+    if (!existing) return {};
+    if (change.kind === 'cancelled') {
+      const notified = await this.endSignups(tx, [change.shiftId], change.needId, 'shift cancelled');
+      return { notifyUserIds: notified, counts: await this.seats.counts(tx, change.shiftId) };
+    }
+    const seat = (await this.seats.find(change.shiftId, tx))!;
+    if (change.after.capacity > existing.capacity) await this.signupsService.promoteNext(tx, seat);
+    // The needs context stores these counts on its shift and sends them in shift.updated.
+    return { notifyUserIds: await this.signups.activeUserIds(tx, change.shiftId), counts: await this.seats.counts(tx, change.shiftId) };
+  }
+
+  /** The needs context holds the shift's row already in these transactions: copying the counts here keeps its lock order. */
+  private async copyCounts(tx: Tx, shiftId: string): Promise<void> {
+    if (await this.seats.find(shiftId, tx)) await this.needFacts.recordCounts(tx, shiftId, await this.seats.counts(tx, shiftId));
+  }
+
+  private async needChanged(tx: Tx, change: NeedChange): Promise<ListenerOutcome> {
+    await this.seats.setNeedRules(
+      tx,
+      change.needId,
+      OPEN_STATUSES.has(change.rules.status),
+      change.rules.childContact,
+      change.rules.minAge,
+    );
+    if (change.rules.status !== 'cancelled') return {};
+    const notified = await this.endSignups(tx, change.cancelledShiftIds, change.needId, change.reason ?? 'need cancelled');
+    for (const shiftId of change.cancelledShiftIds) await this.copyCounts(tx, shiftId);
+    return { notifyUserIds: notified };
+  }
+
+  /** Cancels every live sign-up of the given shifts and tells each volunteer. */
+  private async endSignups(tx: Tx, shiftIds: string[], needId: string, reason: string): Promise<string[]> {
+    const ended = await this.signups.cancelAllOfShifts(tx, shiftIds, reason);
+    for (const s of ended) {
+      await this.seats.leave(tx, s.shiftId, s.previousStatus);
+      await this.audit.record(tx, {
+        action: 'signup.cancelled',
+        entityType: 'signup',
+        entityId: s.id,
+        orgId: s.orgId,
+        diff: { by: 'need', reason },
+      });
+      await this.outbox.emit(
+        tx,
+        'signup.cancelled',
+        { signupId: s.id, shiftId: s.shiftId, needId, userId: s.userId, status: 'cancelled', reason },
+        { orgIds: [s.orgId], needId, userIds: [s.userId] },
+      );
+    }
+    return ended.map((s) => s.userId);
+  }
+}

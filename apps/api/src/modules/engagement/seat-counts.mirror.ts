@@ -1,0 +1,51 @@
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { TransactionRunner } from '../../common/database/transaction-runner';
+import { NeedFactsService } from '../needs/need-facts.service';
+import { SeatsRepository } from './seats.repository';
+
+/** How long changes to one shift are gathered before its counts are copied once. */
+const COALESCE_MS = 100;
+
+/**
+ * Copies engagement's seat counts onto the needs context's shifts (for its
+ * lists and search) after the sign-up has committed, gathering a burst into
+ * one write. Doing it inside the sign-up would hold a second row lock in the
+ * hot path and lock rows in the opposite order to a capacity edit. Each copy
+ * reads the current counts, so the last one always leaves them right.
+ */
+@Injectable()
+export class SeatCountsMirror implements OnApplicationShutdown {
+  private readonly logger = new Logger('SeatCountsMirror');
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly seats: SeatsRepository,
+    private readonly needs: NeedFactsService,
+  ) {}
+
+  touch(shiftId: string): void {
+    if (this.pending.has(shiftId)) return;
+    const timer = setTimeout(() => {
+      this.pending.delete(shiftId);
+      void this.copy(shiftId).catch((error: unknown) => this.logger.warn({ err: error }, `could not copy seat counts of shift ${shiftId}`));
+    }, COALESCE_MS);
+    timer.unref();
+    this.pending.set(shiftId, timer);
+  }
+
+  async copy(shiftId: string): Promise<void> {
+    await this.transactions.run(async (tx) => {
+      const counts = await this.seats.counts(tx, shiftId);
+      await this.needs.recordCounts(tx, shiftId, counts);
+    });
+  }
+
+  /** Copies whatever is still pending, so a clean shutdown leaves nothing stale. */
+  async onApplicationShutdown(): Promise<void> {
+    const shiftIds = [...this.pending.keys()];
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
+    for (const shiftId of shiftIds) await this.copy(shiftId).catch(() => undefined);
+  }
+}

@@ -1,0 +1,153 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
+import { Authenticated } from '../../common/auth/policy.decorator';
+import type { Principal } from '../../common/auth/principal';
+import { UuidParam } from '../../common/http/uuid-param.pipe';
+import { IdempotencyKey } from '../../common/idempotency/idempotency-key.decorator';
+import { AttendanceService, type AttendanceView } from './attendance.service';
+import { CheckInDto, InviteDto, OptionalReasonDto } from './dto/engagement.dto';
+import { HoursService } from './hours.service';
+import { InvitationsService, type InvitationView } from './invitations.service';
+import { SignupsService, type CancelResult, type SignupView } from './signups.service';
+
+@ApiTags('engagement')
+@ApiBearerAuth()
+@Controller()
+export class SignupsController {
+  constructor(
+    private readonly signups: SignupsService,
+    private readonly attendance: AttendanceService,
+    private readonly invitations: InvitationsService,
+    private readonly hours: HoursService,
+  ) {}
+
+  @Post('shifts/:id/signups')
+  @Authenticated()
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOperation({ summary: 'Sign up: confirmed while seats last, then waitlisted in arrival order' })
+  signUp(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam('id')) id: string,
+    @IdempotencyKey() key: string | null,
+  ): Promise<SignupView> {
+    return this.signups.signUp(principal, id, key);
+  }
+
+  @Get('shifts/:id/signups')
+  @Authenticated()
+  @ApiOperation({ summary: 'The roster of a shift (members of the owning NGO)' })
+  roster(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): ReturnType<SignupsService['roster']> {
+    return this.signups.roster(principal, id);
+  }
+
+  @Delete('signups/:id')
+  @Authenticated()
+  @ApiOperation({ summary: 'Cancel (the volunteer or a coordinator); the first eligible waitlisted volunteer is promoted at once' })
+  cancel(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam('id')) id: string,
+    @Body() body: OptionalReasonDto,
+  ): Promise<CancelResult> {
+    return this.signups.cancel(principal, id, body?.reason ?? null);
+  }
+
+  @Post('signups/:id/no-show')
+  @Authenticated()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Mark a confirmed volunteer who did not come (coordinators)' })
+  noShow(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<SignupView> {
+    return this.signups.markNoShow(principal, id);
+  }
+
+  @Get('shifts/:id/check-in-code')
+  @Authenticated()
+  @ApiOperation({ summary: 'The rotating check-in code for the QR display (coordinators)' })
+  code(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): ReturnType<AttendanceService['code']> {
+    return this.attendance.code(principal, id);
+  }
+
+  @Post('shifts/:id/check-in')
+  @Authenticated()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Check in with the code shown at the activity; scanning twice changes nothing' })
+  checkIn(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam('id')) id: string,
+    @Body() body: CheckInDto,
+  ): Promise<AttendanceView> {
+    return this.attendance.checkInWithCode(principal, id, body.token);
+  }
+
+  @Post('signups/:id/check-in')
+  @Authenticated()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Check a volunteer in by hand (coordinators)' })
+  checkInByCoordinator(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<AttendanceView> {
+    return this.attendance.checkInByCoordinator(principal, id);
+  }
+
+  @Post('signups/:id/check-out')
+  @Authenticated()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Check out (the volunteer or a coordinator): opens a pending hour record' })
+  checkOut(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<AttendanceView> {
+    return this.attendance.checkOut(principal, id);
+  }
+
+  @Post('shifts/:id/invitations')
+  @Authenticated()
+  @ApiOperation({ summary: 'Invite a volunteer to a shift (coordinators)' })
+  invite(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam('id')) id: string,
+    @Body() body: InviteDto,
+  ): Promise<InvitationView> {
+    return this.invitations.invite(principal, id, body.userId, body.message ?? null);
+  }
+
+  @Get('me/invitations')
+  @Authenticated()
+  @ApiOperation({ summary: "The caller's open invitations" })
+  myInvitations(@CurrentPrincipal() principal: Principal): Promise<InvitationView[]> {
+    return this.invitations.mine(principal);
+  }
+
+  @Post('invitations/:id/accept')
+  @Authenticated()
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOperation({ summary: 'Accept: signs up through the same rules as anyone' })
+  accept(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam('id')) id: string,
+    @IdempotencyKey() key: string | null,
+  ): Promise<SignupView> {
+    return this.invitations.accept(principal, id, key);
+  }
+
+  @Post('invitations/:id/decline')
+  @Authenticated()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Decline an invitation' })
+  decline(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<InvitationView> {
+    return this.invitations.decline(principal, id);
+  }
+
+  @Get('me/shifts')
+  @Authenticated()
+  @ApiOperation({ summary: "The caller's sign-ups with waitlist positions and attendance" })
+  myShifts(@CurrentPrincipal() principal: Principal): ReturnType<SignupsService['mine']> {
+    return this.signups.mine(principal);
+  }
+
+  @Post('shifts/:id/hours/verify')
+  @Authenticated()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Verify every pending hour record of a shift (coordinators)' })
+  verifyShift(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam('id')) id: string,
+  ): Promise<{ verified: number; minutes: number }> {
+    return this.hours.verifyShift(principal, id);
+  }
+}
