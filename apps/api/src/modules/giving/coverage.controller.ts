@@ -1,0 +1,21 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
+import { Authenticated } from '../../common/auth/policy.decorator';
+import type { Principal } from '../../common/auth/principal';
+import { UuidParam } from '../../common/http/uuid-param.pipe';
+import { CoverageService, type NeedCoverage } from './coverage.service';
+
+@ApiTags('giving')
+@ApiBearerAuth()
+@Controller('needs')
+export class CoverageController {
+  constructor(private readonly coverage: CoverageService) {}
+
+  @Get(':id/coverage')
+  @Authenticated()
+  @ApiOperation({ summary: "How much of a need's goods and money target is pledged, received and used" })
+  get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<NeedCoverage> {
+    return this.coverage.forNeed(principal, id);
+  }
+}

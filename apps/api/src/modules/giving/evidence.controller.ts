@@ -1,0 +1,69 @@
+import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
+import { Authenticated, Public } from '../../common/auth/policy.decorator';
+import type { Principal } from '../../common/auth/principal';
+import { DomainError } from '../../common/errors/domain-error';
+import { UuidParam } from '../../common/http/uuid-param.pipe';
+import { EvidenceUrlQueryDto } from './dto/ledger.dto';
+import { EvidenceUploadQueryDto } from './dto/evidence-upload-query.dto';
+import { EVIDENCE_MAX_BYTES } from './evidence.processor';
+import { EvidenceService, type EvidenceView } from './evidence.service';
+
+@ApiTags('giving')
+@Controller('evidence')
+export class EvidenceController {
+  constructor(private readonly evidence: EvidenceService) {}
+
+  @Post()
+  @Authenticated()
+  @ApiBearerAuth()
+  @ApiConsumes('multipart/form-data')
+  @ApiOperation({ summary: 'Upload a photo (JPEG/PNG/WebP, metadata stripped) or PDF as evidence of a use (NGO owners and coordinators)' })
+  async upload(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: EvidenceUploadQueryDto,
+    @Req() request: FastifyRequest,
+  ): Promise<EvidenceView> {
+    if (!request.isMultipart())
+      throw new DomainError('unsupported_media_type', 'Send the file as multipart/form-data in a field named file');
+    const part = await request.file({ limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1 } });
+    if (!part || part.fieldname !== 'file') throw DomainError.validation([{ field: 'file', message: 'is required' }]);
+    const content = await part.toBuffer().catch((error: unknown) => {
+      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+        throw new DomainError('payload_too_large', `Evidence files may be at most ${EVIDENCE_MAX_BYTES / 1024 / 1024} MiB`, [
+          { field: 'file', message: 'is too large' },
+        ]);
+      }
+      throw error;
+    });
+    return this.evidence.upload(principal, query.organizationId, content);
+  }
+
+  @Get(':id')
+  @Authenticated()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'A fresh short-lived link to one evidence file' })
+  link(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<EvidenceView> {
+    return this.evidence.link(principal, id);
+  }
+
+  @Get(':id/content')
+  @Public()
+  @ApiOperation({ summary: 'The file, through a signed link that expires within minutes' })
+  async content(
+    @Param('id', UuidParam('id')) id: string,
+    @Query() query: EvidenceUrlQueryDto,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const file = await this.evidence.content(id, query, request.headers.authorization);
+    void reply
+      .header('content-type', file.contentType)
+      .header('cache-control', 'private, max-age=60')
+      .header('x-content-type-options', 'nosniff')
+      .header('content-disposition', 'inline')
+      .send(file.content);
+  }
+}

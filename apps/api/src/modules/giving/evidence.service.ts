@@ -1,0 +1,110 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { requireOrgScope } from '../../common/auth/abilities';
+import { PRINCIPAL_RESOLVER, type Principal, type PrincipalResolver } from '../../common/auth/principal';
+import { DomainError } from '../../common/errors/domain-error';
+import { FILE_STORAGE, type FileStorage } from '../../common/storage/file-storage';
+import { AuditService } from '../audit/audit.service';
+import { TransactionRunner } from '../../common/database/transaction-runner';
+import { EvidenceRepository } from './evidence.repository';
+import { processEvidence } from './evidence.processor';
+import { EvidenceUrlSigner } from './evidence-url.signer';
+import { PledgesRepository } from './pledges.repository';
+import { pledgeRole } from './pledges.service';
+
+export interface EvidenceView {
+  id: string;
+  organizationId: string;
+  contentType: string;
+  sizeBytes: number;
+  url: string;
+  expiresAt: string;
+}
+
+@Injectable()
+export class EvidenceService {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly evidence: EvidenceRepository,
+    private readonly pledges: PledgesRepository,
+    private readonly signer: EvidenceUrlSigner,
+    private readonly audit: AuditService,
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+    @Inject(PRINCIPAL_RESOLVER) private readonly principals: PrincipalResolver,
+  ) {}
+
+  /** NGO owners and coordinators upload evidence before recording the use it documents. */
+  async upload(principal: Principal, organizationId: string, content: Buffer): Promise<EvidenceView> {
+    const scope = requireOrgScope(principal, 'coordinate', 'NgoWork', organizationId);
+    const processed = await processEvidence(content);
+    const id = randomUUID();
+    const storageKey = `evidence/${organizationId}/${id}`;
+    await this.storage.put(storageKey, processed.content);
+    const file = await this.evidence.insert(scope, {
+      id,
+      uploadedBy: principal.userId,
+      contentType: processed.contentType,
+      sizeBytes: processed.content.length,
+      sha256: createHash('sha256').update(processed.content).digest('hex'),
+      storageKey,
+    });
+    await this.transactions.run((tx) =>
+      this.audit.record(tx, {
+        action: 'evidence.uploaded',
+        entityType: 'evidence',
+        entityId: id,
+        orgId: organizationId,
+        diff: { contentType: file.contentType, sizeBytes: file.sizeBytes },
+      }),
+    );
+    return { id, organizationId, contentType: file.contentType, sizeBytes: file.sizeBytes, ...this.signer.sign(id, principal.userId) };
+  }
+
+  /**
+   * Serves a file through a signed, short-lived link. A link is bound to the
+   * user it was made for: a different signed-in user presenting it is refused.
+   */
+  async content(
+    evidenceId: string,
+    query: { u: string; e: number; s: string },
+    authorization: string | undefined,
+  ): Promise<{ content: Buffer; contentType: string }> {
+    const verdict = this.signer.verify(evidenceId, query.u, query.e, query.s);
+    if (verdict !== 'ok')
+      throw DomainError.forbidden(
+        verdict === 'expired' ? 'This evidence link has expired; open the trail again' : 'This evidence link is not valid',
+      );
+    const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+    if (token) {
+      const caller = await this.principals.resolve(token).catch(() => null);
+      if (!caller || caller.userId !== query.u) throw DomainError.forbidden('This evidence link was made for someone else');
+    }
+    const file = await this.evidence.findById(evidenceId);
+    if (!file) throw DomainError.notFound('Evidence');
+    const content = await this.storage.get(file.storageKey);
+    if (!content) throw DomainError.notFound('Evidence');
+    return { content, contentType: file.contentType };
+  }
+
+  /** A fresh link for one file, for anyone who may see the pledge it documents (or the NGO before it is attached). */
+  async link(principal: Principal, evidenceId: string): Promise<EvidenceView> {
+    const file = await this.evidence.findById(evidenceId);
+    if (!file) throw DomainError.notFound('Evidence');
+    let allowed = false;
+    if (file.entryId) {
+      const pledgeId = await this.pledges.pledgeOfEntry(file.entryId);
+      const parties = pledgeId ? await this.pledges.parties(pledgeId) : null;
+      allowed = parties !== null && pledgeRole(principal, parties) !== null;
+    } else {
+      allowed = principal.isPlatformAdmin || principal.memberships.some((m) => m.organizationId === file.orgId);
+    }
+    if (!allowed) throw DomainError.notFound('Evidence');
+    return {
+      id: file.id,
+      organizationId: file.orgId,
+      contentType: file.contentType,
+      sizeBytes: file.sizeBytes,
+      ...this.signer.sign(file.id, principal.userId),
+    };
+  }
+}

@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { IdentityModule } from '../identity/identity.module';
+import { LiveOutboxModule } from '../live/live-outbox.module';
+import { NeedsModule } from '../needs/needs.module';
+import { NeedFactsService } from '../needs/need-facts.service';
+import { CoverageController } from './coverage.controller';
+import { CoverageService } from './coverage.service';
+import { EvidenceController } from './evidence.controller';
+import { EvidenceRepository } from './evidence.repository';
+import { EvidenceService } from './evidence.service';
+import { EvidenceUrlSigner } from './evidence-url.signer';
+import { NeedFacts } from './need-facts';
+import { PledgesController } from './pledges.controller';
+import { PledgesRepository } from './pledges.repository';
+import { PledgesService } from './pledges.service';
+import { TrailService } from './trail.service';
+
+@Module({
+  imports: [AuditModule, LiveOutboxModule, IdentityModule, NeedsModule],
+  controllers: [PledgesController, EvidenceController, CoverageController],
+  providers: [
+    PledgesRepository,
+    EvidenceRepository,
+    EvidenceUrlSigner,
+    PledgesService,
+    TrailService,
+    EvidenceService,
+    CoverageService,
+    { provide: NeedFacts, useExisting: NeedFactsService },
+  ],
+  exports: [PledgesService],
+})
+export class GivingModule {}

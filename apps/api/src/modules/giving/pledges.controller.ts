@@ -1,0 +1,109 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Page } from '@kindred/contracts';
+import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
+import { Authenticated } from '../../common/auth/policy.decorator';
+import type { Principal } from '../../common/auth/principal';
+import { UuidParam } from '../../common/http/uuid-param.pipe';
+import { IdempotencyKey } from '../../common/idempotency/idempotency-key.decorator';
+import { CreatePledgeDto } from './dto/create-pledge.dto';
+import { CancelPledgeDto, CreateReceiptDto, CreateUsageDto, ReasonDto } from './dto/ledger.dto';
+import { ListPledgesDto } from './dto/list-pledges.dto';
+import type { PledgeView } from './pledge.view';
+import { PledgesService, type LedgerEntryView } from './pledges.service';
+import { TrailService, type TrailView } from './trail.service';
+
+const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'repeat with the same key and body to get the first answer' };
+
+@ApiTags('giving')
+@ApiBearerAuth()
+@Controller('pledges')
+export class PledgesController {
+  constructor(
+    private readonly pledges: PledgesService,
+    private readonly trails: TrailService,
+  ) {}
+
+  @Post()
+  @Authenticated()
+  @ApiHeader(IDEMPOTENCY)
+  @ApiOperation({ summary: 'Pledge money (fen) or goods lines to a need, as a person or for a company' })
+  create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreatePledgeDto,
+    @IdempotencyKey() key: string | null,
+  ): Promise<PledgeView> {
+    return this.pledges.create(principal, body, key);
+  }
+
+  @Get()
+  @Authenticated()
+  @ApiOperation({ summary: "The caller's pledges, an NGO's received pledges, or a company's pledges" })
+  list(@CurrentPrincipal() principal: Principal, @Query() query: ListPledgesDto): Promise<Page<PledgeView>> {
+    return this.pledges.list(principal, query);
+  }
+
+  @Get(':id')
+  @Authenticated()
+  @ApiOperation({ summary: 'One pledge (its donor, company or NGO)' })
+  get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<PledgeView> {
+    return this.pledges.get(principal, id);
+  }
+
+  @Post(':id/receipts')
+  @Authenticated()
+  @ApiHeader(IDEMPOTENCY)
+  @ApiOperation({ summary: 'Record that the NGO received all or part of the pledge; 422 exceeds_pledged' })
+  receive(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam('id')) id: string,
+    @Body() body: CreateReceiptDto,
+    @IdempotencyKey() key: string | null,
+  ): Promise<LedgerEntryView> {
+    return this.pledges.receive(principal, id, body, key);
+  }
+
+  @Post(':id/usages')
+  @Authenticated()
+  @ApiHeader(IDEMPOTENCY)
+  @ApiOperation({ summary: 'Record a use with what, for how many, where and evidence; 422 exceeds_received' })
+  use(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam('id')) id: string,
+    @Body() body: CreateUsageDto,
+    @IdempotencyKey() key: string | null,
+  ): Promise<LedgerEntryView> {
+    return this.pledges.use(principal, id, body, key);
+  }
+
+  @Post(':id/entries/:entryId/reverse')
+  @Authenticated()
+  @ApiOperation({ summary: 'Correct a receipt or a use by a reversing entry (never an edit)' })
+  reverse(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam('id')) id: string,
+    @Param('entryId', UuidParam('entryId')) entryId: string,
+    @Body() body: ReasonDto,
+  ): Promise<LedgerEntryView> {
+    return this.pledges.reverse(principal, id, entryId, body.reason);
+  }
+
+  @Post(':id/cancel')
+  @Authenticated()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel a pledge of which nothing was received (donor, company or NGO), with a reason' })
+  cancel(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam('id')) id: string,
+    @Body() body: CancelPledgeDto,
+  ): Promise<PledgeView> {
+    return this.pledges.cancel(principal, id, body.reason);
+  }
+
+  @Get(':id/trail')
+  @Authenticated()
+  @ApiOperation({ summary: 'Pledged / received / used, per line, with every use and its evidence' })
+  trail(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<TrailView> {
+    return this.trails.trail(principal, id);
+  }
+}
