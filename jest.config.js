@@ -53,6 +53,8 @@ const common = {
 };
 
 module.exports = {
+  // Integration and e2e files start whole apps and race hundreds of requests; unit tests finish far sooner.
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/apps/api/src/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'] },
     {

@@ -7,6 +7,7 @@ import { IdempotencyModule } from './common/idempotency/idempotency.module';
 import { HealthModule } from './common/health/health.module';
 import { SpaFallback } from './common/http/spa-fallback';
 import { LoggingModule } from './common/logging/logging.module';
+import { StorageModule } from './common/storage/storage.module';
 import { AppConfig } from './config/app-config';
 import { KindredConfigModule } from './config/config.module';
 import { DemoSeedModule } from './database/seeds/demo-seed.module';
@@ -23,6 +24,7 @@ export class AppModule {
         LoggingModule,
         DatabaseModule,
         IdempotencyModule,
+        StorageModule,
         HealthModule,
         ...CONTEXT_MODULES,
         DemoSeedModule,

@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
@@ -32,6 +33,7 @@ export async function startTestApp(env: Record<string, string> = {}, existingDb?
     NODE_ENV: 'test',
     LOG_LEVEL: 'debug',
     LOG_FILE: join(TEST_LOG_DIR, `${db.name}.log`),
+    DATA_DIR: join(tmpdir(), `kindred-test-${db.name}`),
     DEMO_DATA: 'false',
     ADMIN_LOGIN: TEST_ADMIN.login,
     ADMIN_PASSWORD: TEST_ADMIN.password,

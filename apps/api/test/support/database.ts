@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { runLedgerChecks } from '../../src/modules/giving/ledger-checks';
 import { adminQuery, ENV_SERVER_URL, ENV_TEMPLATE, withDatabase } from './test-server';
 
 export interface TestDatabase {
@@ -7,6 +8,7 @@ export interface TestDatabase {
   url: string;
   /** Runs SQL as the owner (e.g. to inspect rows or to try what the app must not do). */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs the giving ledger's invariant checks, then drops the database; fails the file when a check fails. */
   drop(): Promise<void>;
 }
 
@@ -27,8 +29,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       return (await client.query(sql, params)).rows as T[];
     },
     async drop(): Promise<void> {
+      // Every test file that used a database leaves the giving ledger balanced.
+      const violations = await runLedgerChecks(async (sql) => (await client.query<{ id: string }>(sql)).rows);
       await client.end().catch(() => undefined);
       await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      if (violations.length > 0) throw new Error(`ledger checks failed: ${JSON.stringify(violations)}`);
     },
   };
 }

@@ -43,12 +43,14 @@ export function requestIdFor(req: IncomingMessage): string {
             },
             formatters: {
               log: (object: Record<string, unknown>) => {
-                const err = object.err as { message?: unknown; stack?: unknown } | undefined;
+                const err = object.err as { message?: unknown; stack?: unknown; parameters?: unknown; driverError?: unknown } | undefined;
                 if (err && typeof err === 'object') {
+                  // SQL parameters can hold anything a user typed (names, phone numbers): never log them.
+                  const { parameters: _parameters, driverError: _driverError, ...rest } = err;
                   return {
                     ...object,
                     err: {
-                      ...err,
+                      ...rest,
                       message: typeof err.message === 'string' ? scrubText(err.message) : err.message,
                       stack: typeof err.stack === 'string' ? scrubText(err.stack) : err.stack,
                     },

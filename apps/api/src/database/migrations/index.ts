@@ -1,7 +1,11 @@
 import type { MixedList } from 'typeorm';
 import { Init1795923956901 } from './1795923956901-Init';
 import { Idempotency1795924703457 } from './1795924703457-Idempotency';
+import { Giving1795925341324 } from './1795925341324-Giving';
+import { LiveCursor1795925409361 } from './1795925409361-LiveCursor';
+import { Engagement1795926109008 } from './1795926109008-Engagement';
+import { VolunteersAndNeeds1795926858989 } from './1795926858989-VolunteersAndNeeds';
 
 /** Every migration, in order. `npm run migration:generate -- Name` writes the file; list it here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const MIGRATIONS: MixedList<Function | string> = [Init1795923956901, Idempotency1795924703457];
+export const MIGRATIONS: MixedList<Function | string> = [Init1795923956901, Idempotency1795924703457, Giving1795925341324, LiveCursor1795925409361, Engagement1795926109008, VolunteersAndNeeds1795926858989];

@@ -4,6 +4,7 @@ import { AuthService } from '../../modules/identity/auth.service';
 import { AdminBootstrapService } from '../../modules/identity/admin-bootstrap.service';
 import { OrganizationsService } from '../../modules/identity/organizations.service';
 import { PrincipalService } from '../../modules/identity/principal.service';
+import { DemoNeedsSeeder } from './demo-needs.seeder';
 import { DemoStateRepository } from './demo-state.repository';
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoUserKey } from './demo-data';
 
@@ -21,6 +22,7 @@ export class DemoSeeder {
     private readonly admin: AdminBootstrapService,
     private readonly principals: PrincipalService,
     private readonly organizations: OrganizationsService,
+    private readonly demoNeeds: DemoNeedsSeeder,
   ) {}
 
   async seedOnce(): Promise<boolean> {
@@ -66,5 +68,16 @@ export class DemoSeeder {
     await this.organizations.setStatus(admin, company.id, 'verified');
     const companyOwner = await this.principal(tokens.csrManager);
     await this.organizations.addMember(companyOwner, company.id, { login: DEMO_USERS.employee.email, role: 'employee' });
+
+    // Volunteer profiles, a valid safeguarding check for `volunteer`, and needs of every type with their shifts.
+    await this.demoNeeds.seed(
+      {
+        volunteer: await this.principal(tokens.volunteer),
+        volunteer2: await this.principal(tokens.volunteer2),
+        employee: await this.principal(tokens.employee),
+        coordinator: await this.principal(tokens.coordinator),
+      },
+      { ngo: ngo.id, company: company.id },
+    );
   }
 }

@@ -27,6 +27,8 @@ export interface PreparedRequest {
   path: string;
   body?: unknown;
   headers?: Record<string, string>;
+  /** A multipart file upload instead of a JSON body. */
+  attach?: { field: string; content: Buffer; name: string };
 }
 
 export interface MatrixRow {

@@ -40,6 +40,7 @@ async function call(world: MatrixWorld, row: MatrixRow, target: Target, caller: 
   let request = world.t.http()[method](prepared.path);
   if (caller !== 'anonymous') request = request.set('Authorization', `Bearer ${world.users[caller].accessToken}`);
   for (const [name, value] of Object.entries(prepared.headers ?? {})) request = request.set(name, value);
+  if (prepared.attach) request = request.attach(prepared.attach.field, prepared.attach.content, prepared.attach.name);
   const res = prepared.body === undefined ? await request : await request.send(prepared.body as object);
   return res.status;
 }
