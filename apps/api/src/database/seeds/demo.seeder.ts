@@ -4,6 +4,7 @@ import { AuthService } from '../../modules/identity/auth.service';
 import { AdminBootstrapService } from '../../modules/identity/admin-bootstrap.service';
 import { OrganizationsService } from '../../modules/identity/organizations.service';
 import { PrincipalService } from '../../modules/identity/principal.service';
+import { DemoActivitySeeder } from './demo-activity.seeder';
 import { DemoNeedsSeeder } from './demo-needs.seeder';
 import { DemoStateRepository } from './demo-state.repository';
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoUserKey } from './demo-data';
@@ -23,6 +24,7 @@ export class DemoSeeder {
     private readonly principals: PrincipalService,
     private readonly organizations: OrganizationsService,
     private readonly demoNeeds: DemoNeedsSeeder,
+    private readonly demoActivity: DemoActivitySeeder,
   ) {}
 
   async seedOnce(): Promise<boolean> {
@@ -70,7 +72,7 @@ export class DemoSeeder {
     await this.organizations.addMember(companyOwner, company.id, { login: DEMO_USERS.employee.email, role: 'employee' });
 
     // Volunteer profiles, a valid safeguarding check for `volunteer`, and needs of every type with their shifts.
-    await this.demoNeeds.seed(
+    const seeded = await this.demoNeeds.seed(
       {
         volunteer: await this.principal(tokens.volunteer),
         volunteer2: await this.principal(tokens.volunteer2),
@@ -78,6 +80,17 @@ export class DemoSeeder {
         coordinator: await this.principal(tokens.coordinator),
       },
       { ngo: ngo.id, company: company.id },
+    );
+    // Pledges at every stage with evidence, and sign-ups on upcoming shifts.
+    await this.demoActivity.seed(
+      {
+        coordinator: await this.principal(tokens.coordinator),
+        donor: await this.principal(tokens.donor),
+        csrManager: await this.principal(tokens.csrManager),
+        volunteer: await this.principal(tokens.volunteer),
+        volunteer2: await this.principal(tokens.volunteer2),
+      },
+      { ngo: ngo.id, company: company.id, needs: seeded.needs },
     );
   }
 }

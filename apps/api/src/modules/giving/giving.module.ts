@@ -29,6 +29,6 @@ import { TrailService } from './trail.service';
     CoverageService,
     { provide: NeedFacts, useExisting: NeedFactsService },
   ],
-  exports: [PledgesService],
+  exports: [PledgesService, EvidenceService],
 })
 export class GivingModule {}
