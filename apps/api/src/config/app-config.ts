@@ -34,6 +34,7 @@ export class AppConfig {
     readonly dataDir: string,
     readonly demoData: boolean,
     readonly live: { eventRetentionDays: number },
+    readonly engagement: { lateCancellationHours: number },
   ) {}
 
   get isProduction(): boolean {
@@ -66,6 +67,7 @@ export class AppConfig {
       env.DATA_DIR,
       env.DEMO_DATA && env.NODE_ENV !== NodeEnv.Production,
       { eventRetentionDays: env.EVENT_RETENTION_DAYS },
+      { lateCancellationHours: env.LATE_CANCELLATION_HOURS },
     );
   }
 }

@@ -105,6 +105,13 @@ export class EnvironmentVariables {
   @IsBoolean()
   DEMO_DATA = true;
 
+  /** Cancelling a confirmed shift this close to its start is recorded as late (it lowers reliability). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(720)
+  LATE_CANCELLATION_HOURS = 24;
+
   /** Live events older than this are pruned from the outbox; a client offline longer must reload. */
   @Transform(toInt)
   @IsInt()

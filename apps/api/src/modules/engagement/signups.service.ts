@@ -5,6 +5,7 @@ import type { Principal } from '../../common/auth/principal';
 import { afterCommit, TransactionRunner, type Tx } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
 import { IdempotencyService } from '../../common/idempotency/idempotency.service';
+import { AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import { OutboxService } from '../live/outbox.service';
 import { refusalFor } from './eligibility';
@@ -30,9 +31,6 @@ export interface CancelResult {
   lateCancellation: boolean;
 }
 
-/** Cancelling this close to the start is recorded as late (it counts against reliability). */
-export const LATE_CANCELLATION_HOURS = 24;
-
 /**
  * Sign-ups, the ordered waitlist and promotion. A seat is decided under one
  * row lock; a volunteer's own sign-ups are serialised by an advisory lock so
@@ -41,6 +39,7 @@ export const LATE_CANCELLATION_HOURS = 24;
 @Injectable()
 export class SignupsService {
   constructor(
+    private readonly config: AppConfig,
     private readonly transactions: TransactionRunner,
     private readonly seats: SeatsRepository,
     private readonly signups: SignupsRepository,
@@ -157,7 +156,7 @@ export class SignupsService {
       if (signup.status !== 'confirmed' && signup.status !== 'waitlisted')
         throw new DomainError('invalid_transition', `A ${signup.status} sign-up cannot be cancelled`);
       const seat = (await this.seats.find(signup.shiftId, tx))!;
-      const late = own && signup.status === 'confirmed' && seat.startsAt.getTime() - Date.now() < LATE_CANCELLATION_HOURS * 3600_000;
+      const late = own && signup.status === 'confirmed' && seat.startsAt.getTime() - Date.now() < this.config.engagement.lateCancellationHours * 3600_000;
       await this.signups.cancel(tx, signupId, reason, late);
       let promoted: string | undefined;
       await this.seats.leave(tx, signup.shiftId, signup.status);

@@ -38,7 +38,8 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
           locale: 'zh-CN',
           isPlatformAdmin: true,
         });
-        if (!created) throw new Error('ADMIN_LOGIN: the account could not be created');
+        // Another replica starting at the same moment created it first: fall through to the update path.
+        if (!created) return this.ensureAdmin(loginText, password);
         await this.audit.record(tx, { action: 'admin.bootstrapped', entityType: 'user', entityId: created.id, actorUserId: null });
         this.logger.log('Platform administrator created');
         return created.id;

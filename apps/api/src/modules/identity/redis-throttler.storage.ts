@@ -1,4 +1,4 @@
-import type { OnModuleDestroy } from '@nestjs/common';
+import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { ThrottlerStorageRecord } from '@nestjs/throttler/dist/throttler-storage-record.interface';
 import Redis from 'ioredis';
@@ -19,9 +19,12 @@ return { hits, ttl, blockTtl }
 /** Throttler counters shared by every API replica through Redis. */
 export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleDestroy {
   private readonly redis: Redis;
+  private readonly logger = new Logger('RedisThrottlerStorage');
 
   constructor(url: string) {
     this.redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2, keyPrefix: 'kindred:throttle:' });
+    // Without a listener ioredis prints every reconnect failure; the throttler's own calls report the outage.
+    this.redis.on('error', (error: Error) => this.logger.warn(`Redis for login throttling: ${error.message}`));
   }
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {

@@ -91,6 +91,19 @@ describe('sign-ups and the ordered waitlist', () => {
     expect(rows[0].n).toBe(1);
   });
 
+  it('should record a cancellation inside the late window as late and one well before it as not', async () => {
+    const soon = await createShiftNeed(t, world.ngo.coordinator, world.ngo.id, { startsAt: new Date(Date.now() + 3 * HOUR), endsAt: new Date(Date.now() + 5 * HOUR) });
+    const later = await createShiftNeed(t, world.ngo.coordinator, world.ngo.id, { startsAt: new Date(Date.now() + 72 * HOUR), endsAt: new Date(Date.now() + 74 * HOUR) });
+    const [v] = await bulkVolunteers(t, 1);
+    const a = await signUp(v, soon.shiftId);
+    const b = await signUp(v, later.shiftId);
+    const lateCancel = await t.http().delete(`/api/v1/signups/${a.body.id}`).set(bearer(v)).send({ reason: '生病' });
+    const earlyCancel = await t.http().delete(`/api/v1/signups/${b.body.id}`).set(bearer(v)).send({});
+    expect([lateCancel.body.lateCancellation, earlyCancel.body.lateCancellation]).toEqual([true, false]);
+    const hours = await t.http().get('/api/v1/me/hours').set(bearer(v));
+    expect(hours.body.reliability).toBeLessThan(0.8);
+  });
+
   it('should answer already_signed_up when the same volunteer signs up twice', async () => {
     const { shiftId } = await createShiftNeed(t, world.ngo.coordinator, world.ngo.id);
     const [v] = await bulkVolunteers(t, 1);
