@@ -90,7 +90,7 @@ ${revoked}
 </table>
 <div class="seal">
   出具单位：${escape(doc.issuerName)}（盖章）<br>
-  负责人：${escape(doc.personInCharge)}　经办人：${escape(doc.handler)}${doc.contact ? `　联系方式：${escape(doc.contact)}` : ''}<br>
+  负责人：${escape(doc.personInCharge)}&emsp;经办人：${escape(doc.handler)}${doc.contact ? `&emsp;联系方式：${escape(doc.contact)}` : ''}<br>
   出具日期：${escape(doc.issuedAt)}
 </div>
 <div class="meta">

@@ -90,7 +90,7 @@ export class EvidenceService {
   async link(principal: Principal, evidenceId: string): Promise<EvidenceView> {
     const file = await this.evidence.findById(evidenceId);
     if (!file) throw DomainError.notFound('Evidence');
-    let allowed = false;
+    let allowed: boolean;
     if (file.entryId) {
       const pledgeId = await this.pledges.pledgeOfEntry(file.entryId);
       const parties = pledgeId ? await this.pledges.parties(pledgeId) : null;
