@@ -5,7 +5,8 @@ import { Giving1795925341324 } from './1795925341324-Giving';
 import { LiveCursor1795925409361 } from './1795925409361-LiveCursor';
 import { Engagement1795926109008 } from './1795926109008-Engagement';
 import { VolunteersAndNeeds1795926858989 } from './1795926858989-VolunteersAndNeeds';
+import { LiveNotify1795928000000 } from './1795928000000-LiveNotify';
 
 /** Every migration, in order. `npm run migration:generate -- Name` writes the file; list it here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const MIGRATIONS: MixedList<Function | string> = [Init1795923956901, Idempotency1795924703457, Giving1795925341324, LiveCursor1795925409361, Engagement1795926109008, VolunteersAndNeeds1795926858989];
+export const MIGRATIONS: MixedList<Function | string> = [Init1795923956901, Idempotency1795924703457, Giving1795925341324, LiveCursor1795925409361, Engagement1795926109008, VolunteersAndNeeds1795926858989, LiveNotify1795928000000];

@@ -4,6 +4,9 @@ import { AppConfig } from '../../config/app-config';
 import type { OutboxRow } from './live-event';
 import type { SequencerSource } from './outbox-sequencer';
 
+/** The NOTIFY channel the `events` trigger signals on (see the LiveNotify migration). */
+export const OUTBOX_CHANNEL = 'kindred_outbox';
+
 /** The one advisory lock that makes a replica the outbox publisher (per database; 'kind' + 1). */
 const PUBLISHER_LOCK: [number, number] = [0x6b696e64, 1];
 export const OUTBOX_STREAM = 'events';
@@ -53,6 +56,17 @@ export class PublisherSession implements SequencerSource<OutboxRow> {
 
   get isBroken(): boolean {
     return this.broken;
+  }
+
+  /**
+   * Wakes the publisher when any replica commits an event: a statement trigger
+   * on `events` sends a NOTIFY, which PostgreSQL delivers at commit (and only then).
+   */
+  async listen(onCommit: () => void): Promise<void> {
+    this.client.on('notification', (message) => {
+      if (message.channel === OUTBOX_CHANNEL) onCommit();
+    });
+    await this.client.query(`LISTEN ${OUTBOX_CHANNEL}`);
   }
 
   async tryLock(): Promise<boolean> {

@@ -8,7 +8,7 @@ import { OutboxService } from './outbox.service';
 
 /** Tunables; the defaults suit production and tests alike. */
 export const PUBLISHER_TIMING = {
-  /** Poll for events committed by other replicas (commits on this one wake the publisher at once). */
+  /** Poll in case a notification was lost (commits on any replica notify the publisher at once). */
   pollMs: 200,
   /** How often a replica without the role tries to take it. */
   lockRetryMs: 1000,
@@ -141,6 +141,8 @@ export class OutboxPublisher implements OnApplicationBootstrap, OnModuleDestroy 
       if (this.role !== 'leader') return;
       this.delivery.publish({ after: cursor.previousPosition, events: again.map(toLiveEvent) });
       this.nextPruneAt = 0;
+      // Commits on any replica arrive as notifications; the poll is the safety net for a lost one.
+      await this.session.listen(() => this.wake());
       this.pollTimer = setInterval(() => this.wake(), PUBLISHER_TIMING.pollMs);
       this.wake();
     } catch (error) {
