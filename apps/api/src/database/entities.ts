@@ -17,6 +17,7 @@ import { SessionEntity } from '../modules/identity/session.entity';
 import { UserEntity } from '../modules/identity/user.entity';
 import { OutboxCursorEntity } from '../modules/live/outbox-cursor.entity';
 import { OutboxEventEntity } from '../modules/live/outbox-event.entity';
+import { GoodsOfferEntity } from '../modules/matching/goods-offer.entity';
 import { NeedItemEntity } from '../modules/needs/need-item.entity';
 import { NeedEntity } from '../modules/needs/need.entity';
 import { ProgrammeEntity } from '../modules/needs/programme.entity';
@@ -57,4 +58,5 @@ export const ENTITIES: MixedList<Function | string | EntitySchema> = [
   NeedItemEntity,
   ShiftSeriesEntity,
   ShiftEntity,
+  GoodsOfferEntity,
 ];

@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { EngagementModule } from '../engagement/engagement.module';
+import { GivingModule } from '../giving/giving.module';
+import { IdentityModule } from '../identity/identity.module';
+import { NeedsModule } from '../needs/needs.module';
+import { VolunteersModule } from '../volunteers/volunteers.module';
+import { CandidateGenerationRepository } from './candidate-generation.repository';
+import { MatchesController } from './matches.controller';
+import { MatchesService } from './matches.service';
+import { OffersController } from './offers.controller';
+import { OffersRepository } from './offers.repository';
+import { OffersService } from './offers.service';
+import { SkillNamesCache } from './skill-names';
+
+/**
+ * Ranks needs for a volunteer, volunteers for a need, and goods offers
+ * against goods needs; every score comes with its reasons (DESIGN §2). It
+ * depends on the contexts it ranks, never the other way round.
+ */
+@Module({
+  imports: [AuditModule, IdentityModule, VolunteersModule, NeedsModule, EngagementModule, GivingModule],
+  controllers: [MatchesController, OffersController],
+  providers: [CandidateGenerationRepository, OffersRepository, SkillNamesCache, MatchesService, OffersService],
+  exports: [MatchesService],
+})
+export class MatchingModule {}

@@ -1,0 +1,67 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
+import { Authenticated } from '../../common/auth/policy.decorator';
+import type { Principal } from '../../common/auth/principal';
+import { UuidParam } from '../../common/http/uuid-param.pipe';
+import { IdempotencyKey } from '../../common/idempotency/idempotency-key.decorator';
+import { GoodsMatchesQueryDto } from './dto/match-queries.dto';
+import { AcceptOfferDto, CreateOfferDto } from './dto/offer.dto';
+import type { NeedOfferMatchView, OfferNeedMatchView, OfferView, RankedPage } from './matching.view';
+import { OffersService, type AcceptedOfferView } from './offers.service';
+
+@ApiTags('matching')
+@ApiBearerAuth()
+@Controller()
+export class OffersController {
+  constructor(private readonly offers: OffersService) {}
+
+  @Post('offers')
+  @Authenticated()
+  @ApiOperation({ summary: 'Offer goods (as yourself, or for a company you give for): item, unit, quantity, region, until' })
+  create(@CurrentPrincipal() principal: Principal, @Body() body: CreateOfferDto): Promise<OfferView> {
+    return this.offers.create(principal, body);
+  }
+
+  @Get('me/offers')
+  @Authenticated()
+  @ApiOperation({ summary: "The caller's offers and those of the companies they give for" })
+  mine(@CurrentPrincipal() principal: Principal): Promise<{ data: OfferView[] }> {
+    return this.offers.mine(principal);
+  }
+
+  @Get('offers/:id/matches')
+  @Authenticated()
+  @ApiOperation({ summary: 'Open goods needs ranked for an offer (item, quantity still missing, distance), each with an accept action' })
+  matches(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam('id')) id: string,
+    @Query() query: GoodsMatchesQueryDto,
+  ): Promise<RankedPage<OfferNeedMatchView>> {
+    return this.offers.matchesForOffer(principal, id, query.limit);
+  }
+
+  @Get('needs/:id/offers')
+  @Authenticated()
+  @ApiOperation({ summary: 'Open goods offers ranked for a need’s lines (owners and coordinators of the NGO)' })
+  forNeed(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam('id')) id: string,
+    @Query() query: GoodsMatchesQueryDto,
+  ): Promise<RankedPage<NeedOfferMatchView>> {
+    return this.offers.offersForNeed(principal, id, query.limit);
+  }
+
+  @Post('offers/:id/accept')
+  @Authenticated()
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOperation({ summary: 'Give the offer to a need: creates a goods pledge (giving) and marks the offer used (the donor)' })
+  accept(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam('id')) id: string,
+    @Body() body: AcceptOfferDto,
+    @IdempotencyKey() key: string | null,
+  ): Promise<AcceptedOfferView> {
+    return this.offers.accept(principal, id, body, key);
+  }
+}
