@@ -171,12 +171,18 @@ async function measure(spec, serverPid, runDir) {
   };
 }
 
-function makeContext({ appUrl, databaseUrl, admin, flags }) {
+function makeContext({ appUrl, databaseUrl, admin, jwtSecret, flags, appMainJs, runDir }) {
   let pool = null;
   return {
     appUrl,
     databaseUrl,
     admin,
+    /** The API entry point of this run's dist/ snapshot, for scenarios that start more API processes (replicas). */
+    appMainJs,
+    /** This run's scratch folder (removed at the end of the run), e.g. for the logs of processes a scenario starts. */
+    runDir,
+    /** The API's JWT_SECRET, so a scenario can sign access tokens for users it seeds with SQL. */
+    jwtSecret,
     flags,
     log: (message) => log(`  ${message}`),
     /** SQL on the bench database (a small pool of its own; not counted in any measurement). */
@@ -260,6 +266,14 @@ async function runScenario(scenario, { ctx, appHandle, databaseUrl, flags, runDi
     log(`scenario ${scenario.name} failed: ${result.error}`);
   } finally {
     if (bare) await bare.stop();
+    // Optional: ends what setup or a side started (extra processes, databases), whether or not the scenario failed.
+    if (scenario.teardown) {
+      try {
+        await scenario.teardown(ctx);
+      } catch (error) {
+        log(`scenario ${scenario.name}: teardown failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
   }
   return result;
 }
@@ -317,6 +331,7 @@ async function main() {
 
     const port = await freePort();
     const admin = { login: 'admin@bench.local', password: `bench-${randomBytes(9).toString('base64url')}` };
+    const jwtSecret = randomBytes(32).toString('hex');
     const appEnv = Object.assign({}, ...scenarios.map((s) => s.appEnv ?? {}));
     const appLog = join(runDir, 'app.log');
     log(`starting the API on 127.0.0.1:${port}`);
@@ -332,7 +347,7 @@ async function main() {
         PORT: String(port),
         HOST: '127.0.0.1',
         DATABASE_URL: database.url,
-        JWT_SECRET: randomBytes(32).toString('hex'),
+        JWT_SECRET: jwtSecret,
         JWT_REFRESH_SECRET: randomBytes(32).toString('hex'),
         DEMO_DATA: 'false',
         LOG_LEVEL: 'warn',
@@ -352,7 +367,7 @@ async function main() {
     }
     log(`the API answered health after ${((Date.now() - appStarted) / 1000).toFixed(1)} s (migrations included)`);
 
-    ctx = makeContext({ appUrl, databaseUrl: database.url, admin, flags });
+    ctx = makeContext({ appUrl, databaseUrl: database.url, admin, jwtSecret, flags, appMainJs: mainJs, runDir });
     const results = [];
     for (const scenario of scenarios) {
       if (interrupted) break;

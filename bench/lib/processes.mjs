@@ -84,9 +84,13 @@ export function runningChildren() {
 export function startProcess({ name, command, args, env, cwd, logFile, stdio }) {
   const child = spawn(command, args, { cwd, env, stdio: stdio ?? ['ignore', 'pipe', 'pipe'] });
   if (logFile) {
+    // Two streams into one file: neither may end it (the other could still write), so it is closed
+    // once the child's stdio is closed; a write error (the run folder removed) is ignored.
     const out = createWriteStream(logFile, { flags: 'a' });
-    child.stdout?.pipe(out);
-    child.stderr?.pipe(out);
+    out.on('error', () => undefined);
+    child.stdout?.pipe(out, { end: false });
+    child.stderr?.pipe(out, { end: false });
+    child.once('close', () => out.end());
   }
   const handle = {
     name,

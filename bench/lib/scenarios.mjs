@@ -19,6 +19,7 @@ function check(scenario, file) {
       problems.push('bare.server (a baseline under bench/) is required');
     }
     if (scenario.setup !== undefined && typeof scenario.setup !== 'function') problems.push('setup must be a function');
+    if (scenario.teardown !== undefined && typeof scenario.teardown !== 'function') problems.push('teardown must be a function');
   }
   if (problems.length > 0) throw new Error(`bench/scenarios/${file}: ${problems.join('; ')}`);
 }
