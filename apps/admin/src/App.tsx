@@ -26,11 +26,24 @@ import { RESOURCES } from './navigation/resources';
 import { AccountPage } from './pages/account';
 import { AuditLogPage } from './pages/audit-log';
 import { DashboardPage } from './pages/dashboard';
-import { DonorPledgesPage } from './pages/donor';
+import { CompanyGivingPage, DonorNeedPage, DonorNeedsPage, DonorPledgesPage } from './pages/donor';
+import { HoursPage } from './pages/hours';
+import { NeedCreatePage, NeedEditPage, NeedListPage, NeedShowPage } from './pages/needs';
+import { OrgPledgesPage, PledgeShowPage } from './pages/pledges';
+import { CheckInDisplayPage, ShiftRosterPage } from './pages/shifts';
+import { SafeguardingAdminPage } from './pages/admin';
+import { VolunteersPage } from './pages/volunteers';
 import { LoginPage } from './pages/login';
 import { OrganizationCreatePage, OrganizationListPage, OrganizationShowPage } from './pages/organizations';
 import { RegisterPage } from './pages/register';
-import { VolunteerHoursPage, VolunteerMatchesPage, VolunteerShiftsPage } from './pages/volunteer';
+import {
+  VolunteerCheckInPage,
+  VolunteerHoursPage,
+  VolunteerMatchesPage,
+  VolunteerNeedPage,
+  VolunteerProfilePage,
+  VolunteerShiftsPage,
+} from './pages/volunteer';
 
 // A 4xx answer will not change on a retry; network failures and 5xx get two more tries.
 function retryQuery(failureCount: number, error: unknown): boolean {
@@ -88,10 +101,97 @@ export function App() {
                     </RequireAccess>
                   }
                 />
+                <Route
+                  path="/needs"
+                  element={
+                    <RequireAccess rule="ngoMember">
+                      <NeedListPage />
+                    </RequireAccess>
+                  }
+                />
+                <Route
+                  path="/needs/create"
+                  element={
+                    <RequireAccess rule="ngoCoordinator">
+                      <NeedCreatePage />
+                    </RequireAccess>
+                  }
+                />
+                <Route
+                  path="/needs/:id"
+                  element={
+                    <RequireAccess rule="ngoMember">
+                      <NeedShowPage />
+                    </RequireAccess>
+                  }
+                />
+                <Route
+                  path="/needs/:id/edit"
+                  element={
+                    <RequireAccess rule="ngoCoordinator">
+                      <NeedEditPage />
+                    </RequireAccess>
+                  }
+                />
+                <Route
+                  path="/shifts/:id"
+                  element={
+                    <RequireAccess rule="ngoMember">
+                      <ShiftRosterPage />
+                    </RequireAccess>
+                  }
+                />
+                <Route
+                  path="/hours"
+                  element={
+                    <RequireAccess rule="ngoCoordinator">
+                      <HoursPage />
+                    </RequireAccess>
+                  }
+                />
+                <Route
+                  path="/volunteers"
+                  element={
+                    <RequireAccess rule="ngoMember">
+                      <VolunteersPage />
+                    </RequireAccess>
+                  }
+                />
+                <Route
+                  path="/pledges"
+                  element={
+                    <RequireAccess rule="ngoMember">
+                      <OrgPledgesPage />
+                    </RequireAccess>
+                  }
+                />
+                <Route path="/pledges/:id" element={<PledgeShowPage />} />
                 <Route path="/volunteer/matches" element={<VolunteerMatchesPage />} />
+                <Route path="/volunteer/needs/:id" element={<VolunteerNeedPage />} />
                 <Route path="/volunteer/shifts" element={<VolunteerShiftsPage />} />
+                <Route path="/volunteer/check-in" element={<VolunteerCheckInPage />} />
                 <Route path="/volunteer/hours" element={<VolunteerHoursPage />} />
+                <Route path="/volunteer/profile" element={<VolunteerProfilePage />} />
+                <Route path="/donor/needs" element={<DonorNeedsPage />} />
+                <Route path="/donor/needs/:id" element={<DonorNeedPage />} />
                 <Route path="/donor/pledges" element={<DonorPledgesPage />} />
+                <Route path="/donor/pledges/:id" element={<PledgeShowPage />} />
+                <Route
+                  path="/company/giving"
+                  element={
+                    <RequireAccess rule="companyManager">
+                      <CompanyGivingPage />
+                    </RequireAccess>
+                  }
+                />
+                <Route
+                  path="/admin/safeguarding"
+                  element={
+                    <RequireAccess rule="platformAdmin">
+                      <SafeguardingAdminPage />
+                    </RequireAccess>
+                  }
+                />
                 <Route
                   path="/admin/organizations"
                   element={
@@ -110,6 +210,18 @@ export function App() {
                 />
                 <Route path="*" element={<ErrorComponent />} />
               </Route>
+              {/* The check-in code is shown full-screen on a tablet or projector: no menu, no header. */}
+              <Route
+                path="/shifts/:id/check-in-code"
+                element={
+                  <Authenticated key="display" fallback={<CatchAllNavigate to="/login" />}>
+                    <LiveConnectionGate />
+                    <RequireAccess rule="ngoCoordinator">
+                      <CheckInDisplayPage />
+                    </RequireAccess>
+                  </Authenticated>
+                }
+              />
               <Route
                 element={
                   <Authenticated key="public" fallback={<Outlet />}>

@@ -2,14 +2,21 @@ import { useMemo, useContext, type ReactNode } from 'react';
 import { useThemedLayoutContext, type RefineThemedLayoutSiderProps } from '@refinedev/antd';
 import {
   AuditOutlined,
+  BankOutlined,
   CalendarOutlined,
   ClockCircleOutlined,
   DashboardOutlined,
   GiftOutlined,
+  IdcardOutlined,
   LeftOutlined,
   PlusCircleOutlined,
+  ProfileOutlined,
+  QrcodeOutlined,
   RightOutlined,
   SafetyCertificateOutlined,
+  SafetyOutlined,
+  SearchOutlined,
+  SolutionOutlined,
   TeamOutlined,
   ThunderboltOutlined,
   UserOutlined,
@@ -32,6 +39,13 @@ const ICONS: Record<MenuIcon, ReactNode> = {
   pledges: <GiftOutlined />,
   verify: <SafetyCertificateOutlined />,
   account: <UserOutlined />,
+  needs: <ProfileOutlined />,
+  volunteers: <SolutionOutlined />,
+  checkIn: <QrcodeOutlined />,
+  profile: <IdcardOutlined />,
+  browse: <SearchOutlined />,
+  company: <BankOutlined />,
+  safeguarding: <SafetyOutlined />,
 };
 
 const SIDER_WIDTH = 220;

@@ -11,8 +11,10 @@ export type AccessRule =
   | 'organizationOwner'
   | 'ngoMember'
   | 'ngoOwner'
+  | 'ngoCoordinator'
   | 'companyMember'
   | 'companyOwner'
+  | 'companyManager'
   | 'platformAdmin';
 
 export interface AccessContext {
@@ -51,10 +53,16 @@ export function canAccess(rule: AccessRule, context: AccessContext): boolean {
       return membership?.organizationKind === 'ngo';
     case 'ngoOwner':
       return membership?.organizationKind === 'ngo' && isOwner;
+    // Owners and coordinators plan needs and shifts, record checks, verify hours, receive pledges; staff only read.
+    case 'ngoCoordinator':
+      return membership?.organizationKind === 'ngo' && (isOwner || membership.role === 'coordinator');
     case 'companyMember':
       return membership?.organizationKind === 'company';
     case 'companyOwner':
       return membership?.organizationKind === 'company' && isOwner;
+    // Owners and CSR managers give for the company and see its employees' hours.
+    case 'companyManager':
+      return membership?.organizationKind === 'company' && (isOwner || membership.role === 'csr_manager');
     case 'platformAdmin':
       return context.isPlatformAdmin;
   }

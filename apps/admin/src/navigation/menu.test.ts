@@ -22,8 +22,8 @@ describe('role-based menu', () => {
 
     expect(shape(menu)).toEqual({
       general: ['dashboard', 'organization-create'],
-      volunteer: ['volunteer-matches', 'volunteer-shifts', 'volunteer-hours'],
-      donor: ['donor-pledges'],
+      volunteer: ['volunteer-matches', 'volunteer-shifts', 'volunteer-check-in', 'volunteer-hours', 'volunteer-profile'],
+      donor: ['donor-needs', 'donor-pledges'],
       personal: ['account'],
     });
     expect(menu.map((g) => g.label)).toEqual([null, 'nav.groups.volunteer', 'nav.groups.donor', null]);
@@ -32,32 +32,35 @@ describe('role-based menu', () => {
   it('should give an NGO owner the coordinator group with the audit log, pointing at the selected organisation', () => {
     const menu = computeMenu(accessContextOf(me([ngoOwner, ngoStaff]), ngoOwner));
 
-    expect(shape(menu)).toMatchObject({ coordinator: ['ngo-organization', 'ngo-audit-log'] });
+    expect(shape(menu)).toMatchObject({
+      coordinator: ['ngo-needs', 'ngo-hours', 'ngo-volunteers', 'ngo-pledges', 'ngo-organization', 'ngo-audit-log'],
+    });
     expect(shape(menu).general).toEqual(['dashboard']);
-    expect(menu.find((g) => g.key === 'coordinator')?.items[0]?.path).toBe('/organizations/ngo-1');
+    expect(menu.find((g) => g.key === 'coordinator')?.items.find((i) => i.key === 'ngo-organization')?.path).toBe('/organizations/ngo-1');
     expect(menu.some((g) => g.key === 'platform')).toBe(false);
   });
 
   it('should drop the owner-only entries when the same person switches to an NGO where they are staff', () => {
     const menu = computeMenu(accessContextOf(me([ngoOwner, ngoStaff]), ngoStaff));
 
-    expect(shape(menu).coordinator).toEqual(['ngo-organization']);
-    expect(menu.find((g) => g.key === 'coordinator')?.items[0]?.path).toBe('/organizations/ngo-2');
+    // Staff read needs, volunteers and pledges but neither verify hours nor see the audit log.
+    expect(shape(menu).coordinator).toEqual(['ngo-needs', 'ngo-volunteers', 'ngo-pledges', 'ngo-organization']);
+    expect(menu.find((g) => g.key === 'coordinator')?.items.find((i) => i.key === 'ngo-organization')?.path).toBe('/organizations/ngo-2');
   });
 
   it('should put company screens under the donor group, owners only for the audit log', () => {
     expect(shape(computeMenu(accessContextOf(me([companyOwner]), companyOwner)))).toMatchObject({
-      donor: ['donor-pledges', 'company-organization', 'company-audit-log'],
+      donor: ['donor-needs', 'donor-pledges', 'company-giving', 'company-organization', 'company-audit-log'],
     });
     const employeeMenu = shape(computeMenu(accessContextOf(me([companyEmployee]), companyEmployee)));
-    expect(employeeMenu.donor).toEqual(['donor-pledges', 'company-organization']);
+    expect(employeeMenu.donor).toEqual(['donor-needs', 'donor-pledges', 'company-organization']);
     expect(employeeMenu.coordinator).toBeUndefined();
   });
 
   it('should show the platform group to platform administrators only', () => {
     const admin = shape(computeMenu(accessContextOf(me([], true), null)));
-    expect(admin.platform).toEqual(['admin-organizations', 'admin-audit-log']);
-    expect(admin.volunteer).toHaveLength(3);
+    expect(admin.platform).toEqual(['admin-organizations', 'admin-safeguarding', 'admin-audit-log']);
+    expect(admin.volunteer).toHaveLength(5);
     expect(shape(computeMenu(SIGNED_OUT_ACCESS)).platform).toBeUndefined();
   });
 
@@ -81,6 +84,13 @@ describe('role-based menu', () => {
     expect(canAccess('companyMember', owner)).toBe(false);
     expect(canAccess('withoutOrganization', owner)).toBe(false);
     expect(canAccess('platformAdmin', owner)).toBe(false);
+    expect(canAccess('ngoCoordinator', owner)).toBe(true);
+    expect(canAccess('ngoCoordinator', accessContextOf(me([ngoStaff]), ngoStaff))).toBe(false);
+    expect(
+      canAccess('ngoCoordinator', accessContextOf(me([{ ...ngoStaff, role: 'coordinator' }]), { ...ngoStaff, role: 'coordinator' })),
+    ).toBe(true);
+    expect(canAccess('companyManager', accessContextOf(me([companyOwner]), companyOwner))).toBe(true);
+    expect(canAccess('companyManager', accessContextOf(me([companyEmployee]), companyEmployee))).toBe(false);
     expect(canAccess('organizationMember', SIGNED_OUT_ACCESS)).toBe(false);
     expect(canAccess('everyone', SIGNED_OUT_ACCESS)).toBe(true);
   });

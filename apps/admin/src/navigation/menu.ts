@@ -4,7 +4,23 @@ export type MenuGroupKey = 'general' | 'coordinator' | 'volunteer' | 'donor' | '
 
 /** Icon names the sider knows how to draw; kept as strings so this module stays pure. */
 export type MenuIcon =
-  'dashboard' | 'organization' | 'create' | 'audit' | 'matches' | 'shifts' | 'hours' | 'pledges' | 'verify' | 'account';
+  | 'dashboard'
+  | 'organization'
+  | 'create'
+  | 'audit'
+  | 'matches'
+  | 'shifts'
+  | 'hours'
+  | 'pledges'
+  | 'verify'
+  | 'account'
+  | 'needs'
+  | 'volunteers'
+  | 'checkIn'
+  | 'profile'
+  | 'browse'
+  | 'company'
+  | 'safeguarding';
 
 export interface MenuEntry {
   key: string;
@@ -26,10 +42,7 @@ export interface MenuGroup {
 const fixed = (path: string) => () => path;
 const currentOrganization = (organizationId: string | null) => `/organizations/${organizationId ?? ''}`;
 
-/**
- * The whole navigation. Screens for needs, shifts, sign-ups, hours, pledges and matching slot in
- * here (with their routes in `App.tsx` and a resource in `resources.tsx`) as their APIs land.
- */
+/** The whole navigation; each entry's route is in `App.tsx`, guarded by the same rule. */
 export const MENU: readonly MenuGroup[] = [
   {
     key: 'general',
@@ -49,6 +62,10 @@ export const MENU: readonly MenuGroup[] = [
     key: 'coordinator',
     label: 'nav.groups.coordinator',
     entries: [
+      { key: 'ngo-needs', label: 'nav.needs', icon: 'needs', rule: 'ngoMember', path: fixed('/needs') },
+      { key: 'ngo-hours', label: 'nav.hoursVerification', icon: 'hours', rule: 'ngoCoordinator', path: fixed('/hours') },
+      { key: 'ngo-volunteers', label: 'nav.volunteers', icon: 'volunteers', rule: 'ngoMember', path: fixed('/volunteers') },
+      { key: 'ngo-pledges', label: 'nav.pledges', icon: 'pledges', rule: 'ngoMember', path: fixed('/pledges') },
       { key: 'ngo-organization', label: 'nav.organization', icon: 'organization', rule: 'ngoMember', path: currentOrganization },
       { key: 'ngo-audit-log', label: 'nav.auditLog', icon: 'audit', rule: 'ngoOwner', path: fixed('/audit-log') },
     ],
@@ -59,14 +76,18 @@ export const MENU: readonly MenuGroup[] = [
     entries: [
       { key: 'volunteer-matches', label: 'nav.volunteerMatches', icon: 'matches', rule: 'everyone', path: fixed('/volunteer/matches') },
       { key: 'volunteer-shifts', label: 'nav.volunteerShifts', icon: 'shifts', rule: 'everyone', path: fixed('/volunteer/shifts') },
+      { key: 'volunteer-check-in', label: 'nav.volunteerCheckIn', icon: 'checkIn', rule: 'everyone', path: fixed('/volunteer/check-in') },
       { key: 'volunteer-hours', label: 'nav.volunteerHours', icon: 'hours', rule: 'everyone', path: fixed('/volunteer/hours') },
+      { key: 'volunteer-profile', label: 'nav.volunteerProfile', icon: 'profile', rule: 'everyone', path: fixed('/volunteer/profile') },
     ],
   },
   {
     key: 'donor',
     label: 'nav.groups.donor',
     entries: [
+      { key: 'donor-needs', label: 'nav.donorNeeds', icon: 'browse', rule: 'everyone', path: fixed('/donor/needs') },
       { key: 'donor-pledges', label: 'nav.donorPledges', icon: 'pledges', rule: 'everyone', path: fixed('/donor/pledges') },
+      { key: 'company-giving', label: 'nav.companyGiving', icon: 'company', rule: 'companyManager', path: fixed('/company/giving') },
       { key: 'company-organization', label: 'nav.company', icon: 'organization', rule: 'companyMember', path: currentOrganization },
       { key: 'company-audit-log', label: 'nav.auditLog', icon: 'audit', rule: 'companyOwner', path: fixed('/audit-log') },
     ],
@@ -81,6 +102,13 @@ export const MENU: readonly MenuGroup[] = [
         icon: 'verify',
         rule: 'platformAdmin',
         path: fixed('/admin/organizations'),
+      },
+      {
+        key: 'admin-safeguarding',
+        label: 'nav.adminSafeguarding',
+        icon: 'safeguarding',
+        rule: 'platformAdmin',
+        path: fixed('/admin/safeguarding'),
       },
       { key: 'admin-audit-log', label: 'nav.adminAuditLog', icon: 'audit', rule: 'platformAdmin', path: fixed('/admin/audit-log') },
     ],

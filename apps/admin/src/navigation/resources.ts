@@ -16,4 +16,10 @@ export const RESOURCES: ResourceProps[] = [
   // Lives under its organisation: screens pass `meta.path = organizations/<id>/members`.
   { name: 'members' },
   { name: 'audit-log', list: '/audit-log' },
+  { name: 'needs', list: '/needs', create: '/needs/create', edit: '/needs/:id/edit', show: '/needs/:id' },
+  { name: 'shifts', show: '/shifts/:id' },
+  // Rosters and a volunteer's own sign-ups are read through `shifts/<id>/signups` and `me/shifts`.
+  { name: 'signups' },
+  { name: 'hour-records', list: '/hours' },
+  { name: 'pledges', list: '/pledges', show: '/pledges/:id' },
 ];

@@ -65,6 +65,25 @@ describe('problem+json mapping', () => {
   });
 });
 
+describe('uploads', () => {
+  it('should send a FormData body as it is, leaving the multipart content type to the browser', async () => {
+    const fetchMock = vi.fn(async () => json(201, { id: 'e1', url: '/api/v1/evidence/e1/content' }));
+    vi.stubGlobal('fetch', fetchMock);
+    const client = new ApiClient({ tokens: memoryTokens({ accessToken: 'a', refreshToken: 'r' }) });
+    const form = new FormData();
+    form.append('file', new Blob(['png'], { type: 'image/png' }), 'photo.png');
+
+    const answer = await client.request<{ id: string }>('evidence', { method: 'POST', query: { organizationId: 'o1' }, body: form });
+
+    expect(answer.id).toBe('e1');
+    const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('/api/v1/evidence?organizationId=o1');
+    expect(init.body).toBe(form);
+    expect(init.headers).toMatchObject({ Authorization: 'Bearer a' });
+    expect((init.headers as Record<string, string>)['Content-Type']).toBeUndefined();
+  });
+});
+
 describe('silent refresh', () => {
   it('should refresh once and retry every request when concurrent requests meet an expired token', async () => {
     const tokens = memoryTokens({ accessToken: 'old', refreshToken: 'r1' });

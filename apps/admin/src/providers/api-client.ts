@@ -225,13 +225,15 @@ export class ApiClient {
   private async send(url: string, options: RequestOptions, token: string | null): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
     const hasBody = options.body !== undefined;
-    if (hasBody) headers['Content-Type'] = 'application/json';
+    // A FormData body (a file upload) sets its own multipart content type with the boundary.
+    const isForm = typeof FormData !== 'undefined' && options.body instanceof FormData;
+    if (hasBody && !isForm) headers['Content-Type'] = 'application/json';
     if (token) headers.Authorization = `Bearer ${token}`;
     try {
       return await fetch(url, {
         method: options.method ?? 'GET',
         headers,
-        body: hasBody ? JSON.stringify(options.body) : undefined,
+        body: hasBody ? (isForm ? (options.body as FormData) : JSON.stringify(options.body)) : undefined,
         signal: options.signal,
       });
     } catch (error) {

@@ -1,15 +1,15 @@
-import { GiftOutlined, PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Flex, Row, Statistic, Typography } from 'antd';
+import { CalendarOutlined, GiftOutlined, PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LiveStatusBadge } from '../../components/live-status-badge';
 import { useSession } from '../../session/use-session';
-
-const STAT_KEYS = ['openNeeds', 'activeVolunteers', 'verifiedHours', 'pledgedAmount'] as const;
+import { CoordinatorDashboard } from './coordinator-dashboard';
 
 export function DashboardPage() {
   const { t } = useTranslation();
-  const { me } = useSession();
+  const { me, currentMembership } = useSession();
+  const ngo = currentMembership?.organizationKind === 'ngo' ? currentMembership : null;
   return (
     <Flex vertical gap={16}>
       <Flex justify="space-between" align="center" wrap gap={8}>
@@ -17,7 +17,9 @@ export function DashboardPage() {
           <Typography.Title level={3} style={{ margin: 0 }}>
             {t('dashboard.title')}
           </Typography.Title>
-          <Typography.Text type="secondary">{t('dashboard.subtitle')}</Typography.Text>
+          <Typography.Text type="secondary">
+            {ngo ? `${ngo.organizationName} · ${t('dashboard.subtitle')}` : t('dashboard.personalSubtitle')}
+          </Typography.Text>
         </div>
         <LiveStatusBadge />
       </Flex>
@@ -33,22 +35,29 @@ export function DashboardPage() {
             <Link to="/volunteer/matches">
               <Button icon={<ThunderboltOutlined />}>{t('dashboard.getStarted.volunteer')}</Button>
             </Link>
-            <Link to="/donor/pledges">
+            <Link to="/donor/needs">
               <Button icon={<GiftOutlined />}>{t('dashboard.getStarted.donor')}</Button>
             </Link>
           </Flex>
         </Card>
       )}
-      <Row gutter={[16, 16]}>
-        {STAT_KEYS.map((key) => (
-          <Col key={key} xs={24} sm={12} lg={6}>
-            <Card>
-              <Statistic title={t(`dashboard.stats.${key}`)} value="—" />
-              <Typography.Text type="secondary">{t('dashboard.placeholder')}</Typography.Text>
-            </Card>
-          </Col>
-        ))}
-      </Row>
+      {ngo ? (
+        <CoordinatorDashboard key={ngo.organizationId} organizationId={ngo.organizationId} />
+      ) : (
+        <Card title={t('dashboard.personal.title')}>
+          <Flex gap={8} wrap>
+            <Link to="/volunteer/matches">
+              <Button icon={<ThunderboltOutlined />}>{t('nav.volunteerMatches')}</Button>
+            </Link>
+            <Link to="/volunteer/shifts">
+              <Button icon={<CalendarOutlined />}>{t('nav.volunteerShifts')}</Button>
+            </Link>
+            <Link to="/donor/needs">
+              <Button icon={<GiftOutlined />}>{t('nav.donorNeeds')}</Button>
+            </Link>
+          </Flex>
+        </Card>
+      )}
     </Flex>
   );
 }

@@ -1,1 +1,4 @@
+export { CompanyGivingPage } from './company-giving-page';
+export { DonorNeedPage } from './donor-need-page';
+export { DonorNeedsPage } from './donor-needs-page';
 export { DonorPledgesPage } from './donor-pledges-page';

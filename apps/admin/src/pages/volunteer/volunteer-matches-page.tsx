@@ -1,18 +1,190 @@
-import { ThunderboltOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { ArrowRightOutlined, CheckOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Flex, Segmented, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PortalPlaceholder } from '../../components/portal-placeholder';
+import { Link, useNavigate } from 'react-router';
+import type { NeedSummaryView, Page } from '@kindred/contracts';
+import type { SignupView } from '../../api/types';
+import { useApiAction } from '../../api/use-api-action';
+import { useAsyncQuery } from '../../api/use-api-query';
+import { useSkills } from '../../api/use-skills';
+import { ExportExcelButton } from '../../components/export-excel-button';
+import { EmptyState, ErrorState } from '../../components/list-states';
+import { NeedBrowser } from '../../components/need-browser';
+import { NeedCard } from '../../components/need-card';
+import { PageHeader } from '../../components/page-header';
+import { PortalColumn } from '../../components/portal-column';
+import type { ExportColumn } from '../../export/xlsx-export';
+import { currentLocale } from '../../i18n/i18n';
+import { problemCode, problemMessage } from '../../i18n/problem-messages';
+import { newIdempotencyKey } from '../../lib/idempotency';
+import { normalizeMatches, type MatchItem } from '../../lib/matches';
+import { apiClient, isApiError } from '../../providers/api-client';
+
+interface Feed {
+  /** `matches`: ranked for the volunteer with reasons; `open`: the matching service is not there, newest open needs instead. */
+  mode: 'matches' | 'open';
+  items: MatchItem[];
+}
+
+// Once the API has said it has no matching route, this page does not ask again until a reload.
+let matchingMissing = false;
+
+async function loadFeed(locale: ReturnType<typeof currentLocale>, signal?: AbortSignal): Promise<Feed> {
+  if (!matchingMissing) {
+    try {
+      const body = await apiClient.request<unknown>('me/matches', { query: { limit: 30 }, signal });
+      return { mode: 'matches', items: normalizeMatches(body, locale) };
+    } catch (error) {
+      if (!(isApiError(error) && error.statusCode === 404 && error.code === 'route_not_found')) throw error;
+      matchingMissing = true;
+    }
+  }
+  const page = await apiClient.request<Page<NeedSummaryView>>('needs', { query: { status: 'open', limit: 20 }, signal });
+  return { mode: 'open', items: normalizeMatches(page, locale) };
+}
 
 export function VolunteerMatchesPage() {
   const { t } = useTranslation();
+  const locale = currentLocale();
+  const { label } = useSkills();
+  const { modal } = App.useApp();
+  const navigate = useNavigate();
+  const { run, pending } = useApiAction();
+  const [tab, setTab] = useState<'matches' | 'all'>('matches');
+  // Signing up (here or elsewhere) takes the entry out of the feed; new and changed needs re-rank it.
+  const feed = useAsyncQuery<Feed>(['matches', locale], (signal) => loadFeed(locale, signal), { live: ['needs', 'signups'] });
+  const items = feed.data?.items ?? [];
+
+  const exportColumns: ExportColumn<MatchItem>[] = [
+    { header: t('needs.columns.title'), value: (m) => m.need.title },
+    { header: t('needs.columns.organization'), value: (m) => m.need.organizationName },
+    { header: t('needs.columns.type'), value: (m) => t(`needTypes.${m.need.type}`) },
+    { header: t('needs.columns.regionCode'), value: (m) => m.need.regionCode },
+    { header: t('shifts.columns.startsAt'), value: (m) => (m.shift ? new Date(m.shift.startsAt) : null) },
+    { header: t('shifts.columns.endsAt'), value: (m) => (m.shift ? new Date(m.shift.endsAt) : null) },
+    { header: t('matches.scoreColumn'), value: (m) => m.score },
+    { header: t('matches.why'), value: (m) => m.reasons.map((r) => r.text).join(t('common.sentenceSeparator')) },
+  ];
+
+  const open = (need: NeedSummaryView, reasons: MatchItem['reasons'] = [], primary = true) => (
+    <Link to={`/volunteer/needs/${need.id}`} state={{ reasons }}>
+      <Button type={primary ? 'primary' : 'default'} icon={<ArrowRightOutlined />} iconPosition="end" data-testid={`open-need-${need.id}`}>
+        {primary ? t('matches.open') : t('matches.details')}
+      </Button>
+    </Link>
+  );
+
+  const signUp = (item: MatchItem) => {
+    const shiftId = item.shift?.id;
+    if (!shiftId) return;
+    void run(
+      `signup-${item.key}`,
+      () =>
+        apiClient.request<SignupView>(`shifts/${shiftId}/signups`, { method: 'POST', headers: { 'Idempotency-Key': newIdempotencyKey() } }),
+      {
+        success: (r) => (r.status === 'waitlisted' ? t('signup.waitlisted', { position: r.position ?? '?' }) : t('signup.confirmed')),
+        onError: (error) => {
+          const code = problemCode(error);
+          if (
+            code === 'safeguarding_required' ||
+            code === 'code_of_conduct_required' ||
+            code === 'safeguarding_blocked' ||
+            code === 'under_minimum_age'
+          ) {
+            modal.warning({
+              title: t('signup.blockedTitle'),
+              content: problemMessage(error),
+              okText: t('portal.toProfile'),
+              onOk: () => void navigate('/volunteer/profile'),
+            });
+            return true;
+          }
+          return false;
+        },
+      },
+    ).then(() => feed.refetch());
+  };
+
+  const actions = (item: MatchItem) =>
+    item.shift ? (
+      <>
+        {open(item.need, item.reasons, false)}
+        <Button
+          type="primary"
+          icon={<CheckOutlined />}
+          loading={pending === `signup-${item.key}`}
+          onClick={() => signUp(item)}
+          data-testid={`match-sign-up-${item.shift.id}`}
+        >
+          {item.shift.full ? t('matches.joinWaitlist') : t('signup.submit')}
+        </Button>
+      </>
+    ) : (
+      open(item.need, item.reasons)
+    );
+
   return (
-    <PortalPlaceholder
-      testId="volunteer-matches"
-      title={t('volunteer.matches.title')}
-      subtitle={t('volunteer.matches.subtitle')}
-      icon={<ThunderboltOutlined />}
-      emptyTitle={t('volunteer.matches.emptyTitle')}
-      emptyDescription={t('volunteer.matches.emptyDescription')}
-      nextSteps={[{ label: t('portal.toAccount'), to: '/account' }]}
-    />
+    <PortalColumn testId="volunteer-matches">
+      <PageHeader
+        title={t('volunteer.matches.title')}
+        subtitle={t('volunteer.matches.subtitle')}
+        extra={
+          <Button icon={<ReloadOutlined />} onClick={() => void feed.refetch()} aria-label={t('buttons.refresh')}>
+            {t('buttons.refresh')}
+          </Button>
+        }
+      />
+      <Segmented<'matches' | 'all'>
+        block
+        value={tab}
+        onChange={setTab}
+        options={[
+          { value: 'matches', label: t('matches.tabs.forMe') },
+          { value: 'all', label: t('matches.tabs.all') },
+        ]}
+      />
+      {tab === 'all' ? (
+        <NeedBrowser
+          action={(need) => open(need)}
+          exportName={t('matches.exportAll')}
+          emptyHint={t('volunteer.matches.emptyDescription')}
+        />
+      ) : feed.isError ? (
+        <ErrorState error={feed.error} onRetry={() => void feed.refetch()} />
+      ) : !feed.data ? (
+        <Skeleton active />
+      ) : (
+        <Flex vertical gap={12}>
+          {feed.data.mode === 'open' && <Alert type="info" showIcon message={t('matches.fallback')} data-testid="matches-fallback" />}
+          <Flex justify="flex-end">
+            <ExportExcelButton fileName={t('matches.exportName')} columns={exportColumns} rows={items} size="small" />
+          </Flex>
+          {items.length === 0 ? (
+            <EmptyState
+              title={t('volunteer.matches.emptyTitle')}
+              hint={t('volunteer.matches.emptyDescription')}
+              action={
+                <Link to="/volunteer/profile">
+                  <Button>{t('portal.toProfile')}</Button>
+                </Link>
+              }
+            />
+          ) : (
+            items.map((item) => (
+              <NeedCard
+                key={item.key}
+                need={item.need}
+                shift={item.shift}
+                reasons={item.reasons}
+                score={item.score}
+                skillLabel={label}
+                action={actions(item)}
+              />
+            ))
+          )}
+        </Flex>
+      )}
+    </PortalColumn>
   );
 }

@@ -1,0 +1,1 @@
+export { SafeguardingAdminPage } from './safeguarding-page';

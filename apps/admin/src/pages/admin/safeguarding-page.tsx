@@ -1,0 +1,214 @@
+import { useMemo, useState } from 'react';
+import { SearchOutlined, UnlockOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input, Modal, Progress, Table, Tag, Tooltip, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useTranslation } from 'react-i18next';
+import type { Page, SafeguardingCheckView, SafeguardingDetailView } from '@kindred/contracts';
+import { mapLimit } from '../../api/fetch-all';
+import { useApiAction } from '../../api/use-api-action';
+import { useAsyncQuery } from '../../api/use-api-query';
+import { ExportExcelButton } from '../../components/export-excel-button';
+import { EmptyState, ErrorState } from '../../components/list-states';
+import { PageHeader } from '../../components/page-header';
+import { SafeguardingTag } from '../../components/status-tags';
+import type { ExportColumn } from '../../export/xlsx-export';
+import { formatDate } from '../../i18n/formatters';
+import { currentLocale } from '../../i18n/i18n';
+import { apiClient } from '../../providers/api-client';
+import type { AuditEntry } from '../audit-log/audit-labels';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const AUDIT_PAGES = 5;
+
+interface BlockRow {
+  check: SafeguardingCheckView;
+  standing: SafeguardingDetailView;
+}
+
+/**
+ * Volunteers whose safeguarding check found a record: found in the platform audit log (there is no
+ * list endpoint of checks), or looked up by user ID. A platform administrator lifts a block with a reason.
+ */
+export function SafeguardingAdminPage() {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const { run, pending } = useApiAction();
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [lookup, setLookup] = useState<string | null>(null);
+  const [lookupError, setLookupError] = useState<string | null>(null);
+  const [lifting, setLifting] = useState<BlockRow | null>(null);
+  const [form] = Form.useForm<{ reason: string }>();
+
+  const blocks = useAsyncQuery<BlockRow[]>(['safeguarding-blocks', lookup], async (signal) => {
+    const volunteers = new Set<string>();
+    if (lookup) volunteers.add(lookup);
+    else {
+      let cursor: string | null = null;
+      for (let i = 0; i < AUDIT_PAGES; i += 1) {
+        setProgress({ done: i, total: AUDIT_PAGES });
+        const page: Page<AuditEntry> = await apiClient.request<Page<AuditEntry>>('audit-log', { query: { limit: 100, cursor }, signal });
+        for (const entry of page.data) {
+          if (
+            entry.action === 'safeguarding_check.recorded' &&
+            entry.diff.result === 'record_found' &&
+            typeof entry.diff.volunteerUserId === 'string'
+          ) {
+            volunteers.add(entry.diff.volunteerUserId);
+          }
+        }
+        cursor = page.nextCursor;
+        if (!cursor) break;
+      }
+    }
+    const details = await mapLimit([...volunteers], 6, (userId) =>
+      apiClient.request<SafeguardingDetailView>(`volunteers/${userId}/safeguarding`, { signal }),
+    );
+    setProgress(null);
+    return details.flatMap((standing) =>
+      (standing.checks ?? []).filter((check) => check.result === 'record_found' || lookup).map((check) => ({ check, standing })),
+    );
+  });
+
+  const lift = async (values: { reason: string }) => {
+    if (!lifting) return;
+    const done = await run(
+      'lift',
+      () => apiClient.request(`safeguarding-checks/${lifting.check.id}/lift`, { method: 'POST', body: { reason: values.reason.trim() } }),
+      {
+        success: t('safeguardingAdmin.lifted'),
+      },
+    );
+    if (done !== undefined) {
+      setLifting(null);
+      form.resetFields();
+      void blocks.refetch();
+    }
+  };
+
+  const columns: ColumnsType<BlockRow> = [
+    {
+      title: t('safeguardingAdmin.columns.volunteer'),
+      key: 'volunteer',
+      render: (_v, row) => (
+        <Tooltip title={row.check.volunteerUserId}>
+          <Typography.Text code copyable={{ text: row.check.volunteerUserId }}>
+            {row.check.volunteerUserId.slice(0, 8)}
+          </Typography.Text>
+        </Tooltip>
+      ),
+    },
+    {
+      title: t('safeguardingAdmin.columns.standing'),
+      key: 'standing',
+      render: (_v, row) => <SafeguardingTag status={row.standing.status} />,
+    },
+    { title: t('safeguarding.kind'), key: 'kind', render: (_v, row) => t(`safeguardingKinds.${row.check.kind}`) },
+    {
+      title: t('safeguarding.result'),
+      key: 'result',
+      render: (_v, row) => <Tag color={row.check.result === 'clear' ? 'green' : 'red'}>{t(`safeguardingResults.${row.check.result}`)}</Tag>,
+    },
+    { title: t('safeguarding.checkedAt'), key: 'checkedAt', render: (_v, row) => formatDate(row.check.checkedAt, locale) },
+    {
+      title: t('safeguardingAdmin.columns.lifted'),
+      key: 'lifted',
+      render: (_v, row) => (row.check.liftedAt ? `${formatDate(row.check.liftedAt, locale)} · ${row.check.liftReason ?? ''}` : '—'),
+    },
+    {
+      title: t('safeguardingAdmin.columns.actions'),
+      key: 'actions',
+      render: (_v, row) =>
+        row.check.result === 'record_found' && !row.check.liftedAt ? (
+          <Button size="small" danger icon={<UnlockOutlined />} onClick={() => setLifting(row)} data-testid={`lift-${row.check.id}`}>
+            {t('safeguardingAdmin.lift')}
+          </Button>
+        ) : null,
+    },
+  ];
+
+  const exportColumns = useMemo<ExportColumn<BlockRow>[]>(
+    () => [
+      { header: t('safeguardingAdmin.columns.volunteer'), value: (r) => r.check.volunteerUserId },
+      { header: t('safeguardingAdmin.columns.standing'), value: (r) => t(`safeguardingStatuses.${r.standing.status}`) },
+      { header: t('safeguarding.kind'), value: (r) => t(`safeguardingKinds.${r.check.kind}`) },
+      { header: t('safeguarding.result'), value: (r) => t(`safeguardingResults.${r.check.result}`) },
+      { header: t('safeguarding.checkedAt'), value: (r) => new Date(r.check.checkedAt) },
+      { header: t('safeguardingAdmin.columns.lifted'), value: (r) => (r.check.liftedAt ? new Date(r.check.liftedAt) : null) },
+      { header: t('safeguardingAdmin.liftReason'), value: (r) => r.check.liftReason },
+    ],
+    [t],
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={t('safeguardingAdmin.title')}
+        subtitle={t('safeguardingAdmin.subtitle')}
+        extra={<ExportExcelButton fileName={t('safeguardingAdmin.exportName')} columns={exportColumns} rows={blocks.data} />}
+      />
+      <Card>
+        <Form.Item validateStatus={lookupError ? 'error' : undefined} help={lookupError} style={{ maxWidth: 460 }}>
+          <Input.Search
+            allowClear
+            enterButton={<SearchOutlined />}
+            placeholder={t('safeguardingAdmin.lookup')}
+            aria-label={t('safeguardingAdmin.lookup')}
+            onSearch={(value) => {
+              const id = value.trim();
+              if (id && !UUID.test(id)) return setLookupError(t('safeguardingAdmin.lookupInvalid'));
+              setLookupError(null);
+              setLookup(id || null);
+            }}
+          />
+        </Form.Item>
+        {progress && <Progress percent={Math.round((progress.done / progress.total) * 100)} size="small" style={{ marginBottom: 16 }} />}
+        {blocks.isError ? (
+          <ErrorState error={blocks.error} onRetry={() => void blocks.refetch()} />
+        ) : (
+          <Table<BlockRow>
+            rowKey={(r) => r.check.id}
+            dataSource={blocks.data}
+            columns={columns}
+            loading={blocks.isLoading}
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            scroll={{ x: 'max-content' }}
+            locale={{
+              emptyText: (
+                <EmptyState
+                  title={lookup ? t('safeguardingAdmin.noChecks') : t('safeguardingAdmin.empty')}
+                  hint={t('safeguardingAdmin.emptyHint')}
+                />
+              ),
+            }}
+          />
+        )}
+      </Card>
+      <Modal
+        open={lifting !== null}
+        title={t('safeguardingAdmin.liftTitle')}
+        okText={t('safeguardingAdmin.lift')}
+        okButtonProps={{ danger: true }}
+        cancelText={t('buttons.cancel')}
+        confirmLoading={pending === 'lift'}
+        onOk={() => form.submit()}
+        onCancel={() => {
+          setLifting(null);
+          form.resetFields();
+        }}
+        destroyOnHidden
+        forceRender
+      >
+        <Alert type="warning" showIcon message={t('safeguardingAdmin.liftWarning')} style={{ marginBottom: 16 }} />
+        <Form form={form} layout="vertical" requiredMark={false} onFinish={(v) => void lift(v)} onFinishFailed={() => undefined}>
+          <Form.Item
+            name="reason"
+            label={t('safeguardingAdmin.liftReason')}
+            rules={[{ required: true, whitespace: true, message: t('safeguardingAdmin.liftReasonRequired') }]}
+          >
+            <Input.TextArea rows={3} maxLength={500} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}

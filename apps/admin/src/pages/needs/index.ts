@@ -1,0 +1,3 @@
+export { NeedCreatePage, NeedEditPage } from './need-form-page';
+export { NeedListPage } from './need-list-page';
+export { NeedShowPage } from './need-show-page';

@@ -1,0 +1,2 @@
+export { OrgPledgesPage } from './org-pledges-page';
+export { PledgeShowPage } from './pledge-show-page';
