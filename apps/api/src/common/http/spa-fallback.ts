@@ -10,18 +10,19 @@ import { AppConfig } from '../../config/app-config';
  */
 @Injectable()
 export class SpaFallback {
-  private readonly indexHtml: string | null;
+  private readonly file: string | null;
 
   constructor(config: AppConfig) {
-    const file = config.http.adminDistDir ? join(config.http.adminDistDir, 'index.html') : null;
-    this.indexHtml = file && existsSync(file) ? readFileSync(file, 'utf8') : null;
+    this.file = config.http.adminDistDir ? join(config.http.adminDistDir, 'index.html') : null;
   }
 
   tryServe(request: FastifyRequest, reply: FastifyReply): boolean {
     const path = request.url.split('?')[0];
-    if (!this.indexHtml || (request.method !== 'GET' && request.method !== 'HEAD')) return false;
+    // Read on each request: a rebuilt client must not be served with the old asset names.
+    const indexHtml = this.file && existsSync(this.file) ? readFileSync(this.file, 'utf8') : null;
+    if (!indexHtml || (request.method !== 'GET' && request.method !== 'HEAD')) return false;
     if (path === '/api' || path.startsWith('/api/') || path.startsWith('/socket.io')) return false;
-    void reply.status(200).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(this.indexHtml);
+    void reply.status(200).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
     return true;
   }
 }

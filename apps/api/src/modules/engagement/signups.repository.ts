@@ -18,6 +18,7 @@ export interface RosterRow {
   autoClosed: boolean;
   skippedReason: string | null;
   createdAt: Date;
+  hourRecord: { id: string; minutes: number; status: string; flag: string | null } | null;
 }
 
 export interface MyShiftRow {
@@ -198,11 +199,17 @@ export class SignupsRepository {
       auto_closed: boolean;
       skipped_reason: string | null;
       created_at: Date;
+      hour_record_id: string | null;
+      hour_minutes: number | null;
+      hour_status: string | null;
+      hour_flag: string | null;
     }> = await this.dataSource.query(
       `SELECT g.id, g.user_id, u.display_name, g.status,
               CASE WHEN g.status = 'waitlisted' THEN row_number() OVER (PARTITION BY g.status ORDER BY g.waitlist_seq) END AS position,
-              g.checked_in_at, g.checked_out_at, g.auto_closed, g.skipped_reason, g.created_at
+              g.checked_in_at, g.checked_out_at, g.auto_closed, g.skipped_reason, g.created_at,
+              h.id AS hour_record_id, h.minutes AS hour_minutes, h.status AS hour_status, h.flag AS hour_flag
          FROM signups g JOIN users u ON u.id = g.user_id
+         LEFT JOIN hour_records h ON h.signup_id = g.id AND h.reverses_id IS NULL
         WHERE g.shift_id = $1 AND g.org_id = $2
         ORDER BY CASE g.status WHEN 'confirmed' THEN 0 WHEN 'completed' THEN 1 WHEN 'waitlisted' THEN 2 ELSE 3 END, g.waitlist_seq NULLS FIRST, g.created_at`,
       [shiftId, scope.orgId],
@@ -218,6 +225,7 @@ export class SignupsRepository {
       autoClosed: r.auto_closed,
       skippedReason: r.skipped_reason,
       createdAt: r.created_at,
+      hourRecord: r.hour_record_id ? { id: r.hour_record_id, minutes: r.hour_minutes!, status: r.hour_status!, flag: r.hour_flag } : null,
     }));
   }
 

@@ -128,11 +128,47 @@ export function buildCandidatesQuery(target: CandidatesTarget, options: Candidat
   const orgId = p.add(target.orgId, 'uuid');
   const defaultCap = num(MATCHING.volunteer.defaultMonthlyHourCap);
 
+  const requiredSkills = [...new Set(target.requiredSkills)];
+  const required = p.add(requiredSkills, 'text[]');
+  const aliases = aliasesOf(needLanguages(target.regionCode, requiredSkills));
+  const aliasList = aliases.length > 0 ? p.add(aliases, 'text[]') : null;
+  const needRegion = p.add(target.regionCode, 'varchar');
+  const slotMinutes = (field: 'from' | 'to'): string =>
+    `split_part(e->>'${field}', ':', 1)::int * 60 + split_part(e->>'${field}', ':', 2)::int`;
+  /** The factor formulas over a volunteer row `r` (the profile `p`, or a pooled candidate `c`). */
+  const valuesOver = (r: 'p' | 'c', distanceKm: string | null): ReturnType<typeof factorValuesSql> =>
+    factorValuesSql({
+      requiredSkills: required,
+      // |required ∩ held| as one containment test per required skill (see feed.sql.ts).
+      skillOverlap: requiredSkills.length > 0 ? requiredSkills.map((skill) => `(CASE WHEN ${r}.skills @> ARRAY[${p.add(skill, 'text')}] THEN 1 ELSE 0 END)`).join(' + ') : '0',
+      distanceKm,
+      needRegion,
+      volunteerRegion: `${r}.region_code`,
+      overlapMinutes:
+        `(SELECT COALESCE(sum(${slotOverlapSql(`${r}.week_start`, `${r}.week_length`, 'sl.f', 'sl.t')}), 0)` +
+        ` FROM (SELECT ((e->>'weekday')::int - 1) * 1440 + ${slotMinutes('from')} AS f, ((e->>'weekday')::int - 1) * 1440 + ${slotMinutes('to')} AS t` +
+        ` FROM jsonb_array_elements(${r}.availability) AS e) sl)`,
+      weekLength: `${r}.week_length`,
+      speaksLocal: aliasList ? `EXISTS (SELECT 1 FROM unnest(${r}.languages) AS l(name) WHERE btrim(l.name) = ANY(${aliasList}))` : 'false',
+      servedNeed: `${r}.need_minutes > 0`,
+      servedOrganization: `${r}.org_minutes > 0`,
+      reliability: `${r}.reliability`,
+      committedMinutes: `${r}.committed_minutes`,
+      capMinutes: `${r}.cap_minutes`,
+    });
+  // First stage: rank the eligible volunteers by what their profile alone says (skills, distance, language: 60
+  // of the 100 points) and keep the best `pool`; only those get the per-volunteer history and the full score.
+  const profileOnly = valuesOver('p', distance);
+  const weights = MATCHING.volunteer.weights;
+  const preScore = (['skills', 'distance', 'language'] as const).map((f) => `${num(weights[f])} * (${profileOnly[f]})`).join(' + ');
+
   const pool = [
     'SELECT p.user_id, p.volunteer_number, p.region_code, p.skills, p.languages, p.availability, p.monthly_hour_cap,',
     `       ${distance ?? 'NULL::float8'} AS distance_km`,
     '  FROM volunteer_profiles p',
     ` WHERE ${where.join('\n   AND ')}`,
+    ` ORDER BY ${preScore} DESC, p.user_id`,
+    ` LIMIT ${p.add(MATCHING.volunteer.candidatePool, 'int')}`,
   ].join('\n');
 
   // Per-volunteer history, for the candidates only (engagement's own formulas, see hours.policy.ts).
@@ -167,34 +203,7 @@ export function buildCandidatesQuery(target: CandidatesTarget, options: Candidat
     '  LEFT JOIN month_booked mb ON mb.user_id = pool.user_id',
   ].join('\n');
 
-  const requiredSkills = [...new Set(target.requiredSkills)];
-  const required = p.add(requiredSkills, 'text[]');
-  // |required ∩ held| as one containment test per required skill (see feed.sql.ts).
-  const skillOverlap = requiredSkills.map((skill) => `(CASE WHEN c.skills @> ARRAY[${p.add(skill, 'text')}] THEN 1 ELSE 0 END)`);
-  const aliases = aliasesOf(needLanguages(target.regionCode, requiredSkills));
-  const slotMinutes = (field: 'from' | 'to'): string =>
-    `split_part(e->>'${field}', ':', 1)::int * 60 + split_part(e->>'${field}', ':', 2)::int`;
-  const overlap =
-    `(SELECT COALESCE(sum(${slotOverlapSql('c.week_start', 'c.week_length', 'sl.f', 'sl.t')}), 0)` +
-    ` FROM (SELECT ((e->>'weekday')::int - 1) * 1440 + ${slotMinutes('from')} AS f, ((e->>'weekday')::int - 1) * 1440 + ${slotMinutes('to')} AS t` +
-    ' FROM jsonb_array_elements(c.availability) AS e) sl)';
-
-  const values = factorValuesSql({
-    requiredSkills: required,
-    skillOverlap: skillOverlap.length > 0 ? skillOverlap.join(' + ') : '0',
-    distanceKm: distance ? 'c.distance_km' : null,
-    needRegion: p.add(target.regionCode, 'varchar'),
-    volunteerRegion: 'c.region_code',
-    overlapMinutes: overlap,
-    weekLength: 'c.week_length',
-    speaksLocal:
-      aliases.length > 0 ? `EXISTS (SELECT 1 FROM unnest(c.languages) AS l(name) WHERE btrim(l.name) = ANY(${p.add(aliases, 'text[]')}))` : 'false',
-    servedNeed: 'c.need_minutes > 0',
-    servedOrganization: 'c.org_minutes > 0',
-    reliability: 'c.reliability',
-    committedMinutes: 'c.committed_minutes',
-    capMinutes: 'c.cap_minutes',
-  });
+  const values = valuesOver('c', distance ? 'c.distance_km' : null);
 
   let after = '';
   if (options.after) {

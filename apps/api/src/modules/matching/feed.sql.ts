@@ -80,9 +80,11 @@ export function areaPrefix(regionCode: string): string {
 
 /**
  * The feed as one statement: upcoming shifts of listed needs near the
- * volunteer (within the candidate radius, or in their county), minus every
- * hard filter, scored by the shared model, ordered by score, then start time,
- * then shift id, and cut to one page (+1 row, to know whether there is more).
+ * volunteer (within the candidate radius, or in their county without
+ * coordinates), minus every hard filter, scored by the shared model, ordered
+ * by score, then start time, then shift id, and cut to one page (+1 row, to
+ * know whether there is more). Two stages: the best `feedPool` needs by their
+ * need-level factors, then their shifts with the full score.
  *
  * Candidate generation uses the needs indexes: `ix_needs_lat_lng` for the
  * box, `ix_needs_region_prefix` for the county (a BitmapOr of the two), then
@@ -115,67 +117,93 @@ export function buildFeedQuery(snapshot: VolunteerSnapshot, options: FeedOptions
   }
   where.push(`(${area.join(' OR ')})`);
 
-  const horizon = new Date(options.now.getTime() + MATCHING.volunteer.horizonDays * 86_400_000);
-  where.push(`s.status = 'scheduled'`, `s.starts_at > ${p.add(options.now.toISOString(), 'timestamptz')}`);
-  where.push(`s.starts_at <= ${p.add(horizon.toISOString(), 'timestamptz')}`);
-  // Hard filters: the same rules a sign-up enforces (engagement/eligibility.ts), decided here for every row.
-  where.push(
-    snapshot.childContactUntil
-      ? `(NOT n.child_contact OR s.ends_at <= ${p.add(snapshot.childContactUntil.toISOString(), 'timestamptz')})`
-      : 'NOT n.child_contact',
-  );
-  where.push(
-    snapshot.birthDate
-      ? `(n.min_age IS NULL OR extract(year FROM age((s.starts_at AT TIME ZONE 'UTC')::date, ${p.add(snapshot.birthDate, 'date')})) >= n.min_age)`
-      : 'n.min_age IS NULL',
-  );
-  if (!options.includeFull) where.push('s.confirmed_count < s.capacity');
-  if (facts.signedUpShiftIds.length > 0) where.push(`NOT (s.id = ANY(${p.add(facts.signedUpShiftIds, 'uuid[]')}))`);
-  // A volunteer holds few confirmed shifts to come: one inline condition each is far cheaper than a join per row.
-  for (const b of facts.busy) {
-    where.push(`NOT (s.starts_at < ${p.add(b.endsAt.toISOString(), 'timestamptz')} AND ${p.add(b.startsAt.toISOString(), 'timestamptz')} < s.ends_at)`);
-  }
-
-  const candidates = [
-    'SELECT n.id AS need_id, n.org_id, n.type, n.title, n.region_code, n.child_contact, n.required_skills, n.lat, n.lng, n.min_age,',
-    '       n.status AS need_status, n.starts_at AS need_starts_at, n.ends_at AS need_ends_at, n.target_fen, n.beneficiary_count,',
-    '       n.programme_id, n.published_at, n.created_at AS need_created_at,',
-    '       s.id AS shift_id, s.starts_at, s.ends_at, s.capacity, s.confirmed_count, s.waitlist_count,',
-    `       ${distance ?? 'NULL::float8'} AS distance_km,`,
-    `       ${weekStartSql('s.starts_at')} AS week_start,`,
-    `       ${weekLengthSql('s.starts_at', 's.ends_at')} AS week_length`,
-    '  FROM needs n JOIN shifts s ON s.need_id = n.id',
-    ` WHERE ${where.join('\n   AND ')}`,
-  ].join('\n');
+  // Need-level hard filters (the shift-level ones follow in the second stage).
+  if (!snapshot.childContactUntil) where.push('NOT n.child_contact');
+  if (!snapshot.birthDate) where.push('n.min_age IS NULL');
 
   const skills = p.add(snapshot.skills, 'text[]');
-  // |required ∩ held| as one containment test per held skill (both lists hold no duplicates): no subquery per row.
-  const overlap = snapshot.skills.map((skill) => `(CASE WHEN c.required_skills @> ARRAY[${p.add(skill, 'text')}] THEN 1 ELSE 0 END)`);
   const slots = weeklyIntervals(snapshot.availability);
   const spoken = facts.spokenLanguages;
   const prefixes = prefixesSpeaking(spoken);
   const languageSkills = languageSkillsSpoken(spoken);
-  const speaks: string[] = [];
-  if (prefixes.length > 0) speaks.push(`c.region_code LIKE ANY(${p.add(prefixes.map((x) => `${x}%`), 'text[]')})`);
-  if (languageSkills.length > 0) speaks.push(`c.required_skills && ${p.add(languageSkills, 'text[]')}`);
+  const prefixList = prefixes.length > 0 ? p.add(prefixes.map((x) => `${x}%`), 'text[]') : null;
+  const languageSkillList = languageSkills.length > 0 ? p.add(languageSkills, 'text[]') : null;
   const servedNeeds = [...facts.servedMinutesByNeed].filter(([, m]) => m > 0).map(([id]) => id);
   const servedOrgs = [...facts.servedMinutesByOrg].filter(([, m]) => m > 0).map(([id]) => id);
+  const servedNeedList = servedNeeds.length > 0 ? p.add(servedNeeds, 'uuid[]') : null;
+  const servedOrgList = servedOrgs.length > 0 ? p.add(servedOrgs, 'uuid[]') : null;
+  const volunteerRegion = p.add(snapshot.regionCode, 'varchar');
+  const heldSkills = snapshot.skills.map((skill) => p.add(skill, 'text'));
+  // The volunteer's own factors: constants of this statement, bound once for both stages.
+  const reliability = p.add(snapshot.reliability, 'float8');
+  const committedMinutes = p.add(facts.committedMinutes, 'float8');
+  const capMinutes = p.add(facts.capMinutes, 'float8');
+  /** The factor formulas over a need row `r` (a need `n`, or a candidate shift `c` of a pooled need). */
+  const valuesOver = (r: 'n' | 'c', distanceKm: string | null): ReturnType<typeof factorValuesSql> => {
+    const speaks = [
+      ...(prefixList ? [`${r}.region_code LIKE ANY(${prefixList})`] : []),
+      ...(languageSkillList ? [`${r}.required_skills && ${languageSkillList}`] : []),
+    ];
+    return factorValuesSql({
+      requiredSkills: `${r}.required_skills`,
+      // |required ∩ held| as one containment test per held skill (both lists hold no duplicates): no subquery per row.
+      skillOverlap: heldSkills.length > 0 ? heldSkills.map((skill) => `(CASE WHEN ${r}.required_skills @> ARRAY[${skill}] THEN 1 ELSE 0 END)`).join(' + ') : '0',
+      distanceKm,
+      needRegion: `${r}.region_code`,
+      volunteerRegion,
+      overlapMinutes:
+        slots.length > 0 ? slots.map((slot) => slotOverlapSql(`${r}.week_start`, `${r}.week_length`, num(slot.from), num(slot.to))).join('\n + ') : '0',
+      weekLength: `${r}.week_length`,
+      speaksLocal: speaks.length > 0 ? `(${speaks.join(' OR ')})` : 'false',
+      servedNeed: servedNeedList ? `${r}.${r === 'n' ? 'id' : 'need_id'} = ANY(${servedNeedList})` : 'false',
+      servedOrganization: servedOrgList ? `${r}.org_id = ANY(${servedOrgList})` : 'false',
+      reliability,
+      committedMinutes,
+      capMinutes,
+    });
+  };
+  // First stage: rank the area's needs by what the need alone says (skills, distance, language, continuity: 70 of
+  // the 100 points; availability is the shift's and the rest are the volunteer's) and keep the best `feedPool`.
+  const weights = options.weights ?? MATCHING.volunteer.weights;
+  const needOnly = valuesOver('n', distance);
+  const preScore = (['skills', 'distance', 'language', 'continuity'] as const).map((f) => `${num(weights[f])} * (${needOnly[f]})`).join(' + ');
+  const pool = [
+    'SELECT n.id AS need_id, n.org_id, n.type, n.title, n.region_code, n.child_contact, n.required_skills, n.lat, n.lng, n.min_age,',
+    '       n.status AS need_status, n.starts_at AS need_starts_at, n.ends_at AS need_ends_at, n.target_fen, n.beneficiary_count,',
+    '       n.programme_id, n.published_at, n.created_at AS need_created_at,',
+    `       ${distance ?? 'NULL::float8'} AS distance_km`,
+    '  FROM needs n',
+    ` WHERE ${where.join('\n   AND ')}`,
+    ` ORDER BY ${preScore} DESC, n.id`,
+    ` LIMIT ${p.add(MATCHING.volunteer.feedPool, 'int')}`,
+  ].join('\n');
 
-  const values = factorValuesSql({
-    requiredSkills: 'c.required_skills',
-    skillOverlap: overlap.length > 0 ? overlap.join(' + ') : '0',
-    distanceKm: distance ? 'c.distance_km' : null,
-    needRegion: 'c.region_code',
-    volunteerRegion: p.add(snapshot.regionCode, 'varchar'),
-    overlapMinutes: slots.length > 0 ? slots.map((s) => slotOverlapSql('c.week_start', 'c.week_length', num(s.from), num(s.to))).join('\n + ') : '0',
-    weekLength: 'c.week_length',
-    speaksLocal: speaks.length > 0 ? `(${speaks.join(' OR ')})` : 'false',
-    servedNeed: servedNeeds.length > 0 ? `c.need_id = ANY(${p.add(servedNeeds, 'uuid[]')})` : 'false',
-    servedOrganization: servedOrgs.length > 0 ? `c.org_id = ANY(${p.add(servedOrgs, 'uuid[]')})` : 'false',
-    reliability: p.add(snapshot.reliability, 'float8'),
-    committedMinutes: p.add(facts.committedMinutes, 'float8'),
-    capMinutes: p.add(facts.capMinutes, 'float8'),
-  });
+  // Second stage: the pooled needs' upcoming shifts, minus the shift-level hard filters (the same rules a sign-up
+  // enforces, engagement/eligibility.ts).
+  const horizon = new Date(options.now.getTime() + MATCHING.volunteer.horizonDays * 86_400_000);
+  const shiftWhere = [
+    `s.status = 'scheduled'`,
+    `s.starts_at > ${p.add(options.now.toISOString(), 'timestamptz')}`,
+    `s.starts_at <= ${p.add(horizon.toISOString(), 'timestamptz')}`,
+  ];
+  if (snapshot.childContactUntil) shiftWhere.push(`(NOT n.child_contact OR s.ends_at <= ${p.add(snapshot.childContactUntil.toISOString(), 'timestamptz')})`);
+  if (snapshot.birthDate) {
+    shiftWhere.push(`(n.min_age IS NULL OR extract(year FROM age((s.starts_at AT TIME ZONE 'UTC')::date, ${p.add(snapshot.birthDate, 'date')})) >= n.min_age)`);
+  }
+  if (!options.includeFull) shiftWhere.push('s.confirmed_count < s.capacity');
+  if (facts.signedUpShiftIds.length > 0) shiftWhere.push(`NOT (s.id = ANY(${p.add(facts.signedUpShiftIds, 'uuid[]')}))`);
+  // A volunteer holds few confirmed shifts to come: one inline condition each is far cheaper than a join per row.
+  for (const b of facts.busy) {
+    shiftWhere.push(`NOT (s.starts_at < ${p.add(b.endsAt.toISOString(), 'timestamptz')} AND ${p.add(b.startsAt.toISOString(), 'timestamptz')} < s.ends_at)`);
+  }
+  const candidates = [
+    'SELECT n.*, s.id AS shift_id, s.starts_at, s.ends_at, s.capacity, s.confirmed_count, s.waitlist_count,',
+    `       ${weekStartSql('s.starts_at')} AS week_start,`,
+    `       ${weekLengthSql('s.starts_at', 's.ends_at')} AS week_length`,
+    `  FROM (${pool}) n JOIN shifts s ON s.need_id = n.need_id`,
+    ` WHERE ${shiftWhere.join('\n   AND ')}`,
+  ].join('\n');
+  const values = valuesOver('c', distance ? 'c.distance_km' : null);
 
   let after = '';
   if (options.after) {

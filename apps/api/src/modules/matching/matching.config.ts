@@ -47,8 +47,22 @@ export const MATCHING = {
      * Scanning a whole province for every request would not meet the latency
      * target, and beyond 15 km the distance factor is small (0.22) anyway.
      */
-    feedRadiiKm: [15, 50],
-    candidateRadiiKm: [10, 40],
+    feedRadiiKm: [15, 40],
+    candidateRadiiKm: [10, 25],
+    /**
+     * Candidates: the eligible volunteers are first ranked by their profile
+     * alone (skills, distance, language: 60 of the 100 points) and only this
+     * many get their history read and the full score. In a dense city a 10 km
+     * ring holds thousands of volunteers; the rest could gain at most 40 points.
+     */
+    candidatePool: 400,
+    /**
+     * Feed: the area's needs are first ranked by what the need alone says
+     * (skills, distance, language, continuity: 70 points) and only this many
+     * have their shifts read and fully scored; availability (15) is the only
+     * shift-level factor.
+     */
+    feedPool: 80,
     /** Only shifts starting within this many days are suggested. */
     horizonDays: 90,
   },

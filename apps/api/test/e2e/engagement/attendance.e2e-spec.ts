@@ -57,6 +57,10 @@ describe('check-in, hours and certificates', () => {
     const out = await t.http().post(`/api/v1/signups/${signupId}/check-out`).set(bearer(volunteer));
     expect(out.status).toBe(200);
     expect(out.body.hourRecord).toMatchObject({ status: 'pending' });
+    // Coordinators reach the record from the roster, to verify or reject it.
+    const roster = await t.http().get(`/api/v1/shifts/${out.body.shiftId}/signups`).set(bearer(world.ngo.coordinator));
+    const row = (roster.body.signups as Array<{ signupId: string; hourRecord: { id: string } | null }>).find((r) => r.signupId === signupId)!;
+    expect(row.hourRecord?.id).toBe(out.body.hourRecord.id);
   });
 
   it('should never change a verified record, net a reversal out of the ledger, and certify exactly the ledger', async () => {
