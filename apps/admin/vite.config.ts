@@ -39,6 +39,8 @@ export default defineConfig({
     },
   },
   test: {
+    // Whole-app renders in jsdom take seconds on a loaded 2-core machine; this is a hang guard, not a speed check.
+    testTimeout: 30_000,
     environment: 'jsdom',
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     restoreMocks: true,
