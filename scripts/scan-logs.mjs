@@ -8,7 +8,7 @@ const PATTERNS = [
   ['password', /Correct-horse-battery-9|Admin-pass-for-tests-1|A-new-admin-password-2|Kindred-demo-2026/],
   ['access token', /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/],
   ['e-mail address', /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z]{2,}/],
-  ['phone number', /(?<![\d.])1[3-9]\d{9}(?![\d.])/],
+  ['phone number', /(?<![A-Za-z0-9.])1[3-9]\d{9}(?![A-Za-z0-9.])/],
 ];
 
 const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.log')) : [];
