@@ -32,8 +32,10 @@ async function readable(principal, needId) {
   if (!need) throw new Problem(404, 'not_found', 'Need not found');
   const orgId = need.NeedEntity_org_id;
   const org = (await pool.query(SQL.organizationsByIds(1), [orgId])).rows[0];
-  const member = principal.isPlatformAdmin || principal.memberships.some((m) => m.organizationId === orgId && m.organizationStatus !== 'suspended');
-  if (!member && !(need.NeedEntity_status !== 'draft' && org?.o_status === 'verified')) throw new Problem(404, 'not_found', 'Need not found');
+  const member =
+    principal.isPlatformAdmin || principal.memberships.some((m) => m.organizationId === orgId && m.organizationStatus !== 'suspended');
+  if (!member && !(need.NeedEntity_status !== 'draft' && org?.o_status === 'verified'))
+    throw new Problem(404, 'not_found', 'Need not found');
   return need;
 }
 
@@ -55,7 +57,11 @@ serve(async (request, url) => {
   const shift = shifts
     .filter((s) => s.ShiftEntity_status === 'scheduled' && s.ShiftEntity_starts_at.getTime() > now.getTime())
     .sort((a, b) => a.ShiftEntity_starts_at - b.ShiftEntity_starts_at || a.ShiftEntity_id.localeCompare(b.ShiftEntity_id))[0];
-  if (!shift) return { status: 200, body: { needId, shiftId: null, shiftFull: false, data: [], nextCursor: null, modelVersion: MATCHING.modelVersion } };
+  if (!shift)
+    return {
+      status: 200,
+      body: { needId, shiftId: null, shiftFull: false, data: [], nextCursor: null, modelVersion: MATCHING.modelVersion },
+    };
   const target = {
     needId,
     orgId,
@@ -78,7 +84,12 @@ serve(async (request, url) => {
   while (target.location && rows.length < WIDEN_BELOW && ring < rings.length - 1) rows = await run(++ring);
   const page = rows.slice(0, limit);
   const [users, skillNames] = await Promise.all([
-    page.length ? pool.query(SQL.usersByIds(page.length), page.map((r) => r.user_id)) : { rows: [] },
+    page.length
+      ? pool.query(
+          SQL.usersByIds(page.length),
+          page.map((r) => r.user_id),
+        )
+      : { rows: [] },
     names(),
   ]);
   const displayName = new Map(users.rows.map((u) => [u.u_id, u.u_display_name]));

@@ -49,7 +49,8 @@ async function snapshotOf(userId, now) {
     Promise.all([ledger(), pool.query(SQL.ATTENDANCE, [userId])]),
   ]);
   const p = profileRows.rows[0];
-  if (!p) throw new Problem(404, 'not_found', 'Create your volunteer profile first (PUT /api/v1/me/volunteer-profile): the feed is ranked by it');
+  if (!p)
+    throw new Problem(404, 'not_found', 'Create your volunteer profile first (PUT /api/v1/me/volunteer-profile): the feed is ranked by it');
   const f = (name) => p[`VolunteerProfileEntity_${name}`];
   const current = coc.rows[0]?.CodeOfConductVersionEntity_version ?? null;
   const accepted = current !== null && profileAgain.rows[0]?.VolunteerProfileEntity_code_of_conduct_version_accepted === current;
@@ -104,7 +105,10 @@ serve(async (request, url) => {
   while (snapshot.location && rows.length < WIDEN_BELOW && ring < rings.length - 1) rows = await run(++ring);
   const page = rows.slice(0, limit);
   const orgIds = [...new Set(page.map((r) => r.org_id))];
-  const [orgs, skillNames] = await Promise.all([orgIds.length ? pool.query(SQL.organizationsByIds(orgIds.length), orgIds) : { rows: [] }, names()]);
+  const [orgs, skillNames] = await Promise.all([
+    orgIds.length ? pool.query(SQL.organizationsByIds(orgIds.length), orgIds) : { rows: [] },
+    names(),
+  ]);
   const orgName = new Map(orgs.rows.map((o) => [o.o_id, o.o_name]));
   const data = page.map((row) => {
     const explained = explainVolunteerMatch(

@@ -32,8 +32,16 @@ export default {
     for (const id of needIds.slice(0, 5)) sizes.push((await api(ctx, 'GET', pathOf(id), { token })).data.length);
     ctx.log(`candidates: first lists have ${sizes.join(', ')} volunteers`);
     const files = {};
-    for (const side of ['app', 'bare']) files[side] = join(tmpdir(), `kindred-bench-candidates-${side}-${randomBytes(4).toString('hex')}.json`);
-    return { tokens: [token], needIds, paths: needIds.length, modules: join(dirname(ctx.appMainJs), 'modules'), files, warmupSeconds: ctx.flags?.load?.warmup ?? 2 };
+    for (const side of ['app', 'bare'])
+      files[side] = join(tmpdir(), `kindred-bench-candidates-${side}-${randomBytes(4).toString('hex')}.json`);
+    return {
+      tokens: [token],
+      needIds,
+      paths: needIds.length,
+      modules: join(dirname(ctx.appMainJs), 'modules'),
+      files,
+      warmupSeconds: ctx.flags?.load?.warmup ?? 2,
+    };
   },
   app: (_ctx, data) => ({ method: 'GET', path: pathOf(data.needIds[0]), connections: CONNECTIONS, requestsHook: 'candidatesRequests' }),
   bare: (ctx, data) => ({
@@ -51,7 +59,9 @@ export default {
     const { appP95, bareP95, compared, differing } = readRankedResults(data);
     if (result.app) result.app.latencyMs.p95 = appP95;
     if (result.bare) result.bare.latencyMs.p95 = bareP95;
-    ctx.log(`candidates: p95 app ${appP95?.toFixed(1)} ms, bare ${bareP95?.toFixed(1)} ms; ${compared} answers compared, ${differing.length} differ`);
+    ctx.log(
+      `candidates: p95 app ${appP95?.toFixed(1)} ms, bare ${bareP95?.toFixed(1)} ms; ${compared} answers compared, ${differing.length} differ`,
+    );
     if (!(appP95 < 200)) problems.push(`p95 ${appP95?.toFixed(1)} ms ≥ 200 ms`);
     if (result.bare?.errors?.total) problems.push(`bare: ${result.bare.errors.total} errors (${JSON.stringify(result.bare.statusCodes)})`);
     if (differing.length) problems.push(`the baseline ranked ${differing.length} of ${compared} lists differently from the app`);

@@ -47,7 +47,9 @@ export default {
     const { appP95, bareP95, compared, differing } = readRankedResults(data);
     if (result.app) result.app.latencyMs.p95 = appP95;
     if (result.bare) result.bare.latencyMs.p95 = bareP95;
-    ctx.log(`feed: p95 app ${appP95?.toFixed(1)} ms, bare ${bareP95?.toFixed(1)} ms; ${compared} answers compared, ${differing.length} differ`);
+    ctx.log(
+      `feed: p95 app ${appP95?.toFixed(1)} ms, bare ${bareP95?.toFixed(1)} ms; ${compared} answers compared, ${differing.length} differ`,
+    );
     if (!(appP95 < 100)) problems.push(`p95 ${appP95?.toFixed(1)} ms ≥ 100 ms`);
     if (result.bare?.errors?.total) problems.push(`bare: ${result.bare.errors.total} errors (${JSON.stringify(result.bare.statusCodes)})`);
     if (differing.length) problems.push(`the baseline ranked ${differing.length} of ${compared} feeds differently from the app`);

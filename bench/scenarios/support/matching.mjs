@@ -25,7 +25,16 @@ const SKILLS = [
   'family_visit', 'first_aid', 'health_education', 'medical', 'handicraft', 'music', 'fine_arts', 'photography', 'dance', 'sports',
   'drowning_prevention', 'driving', 'goods_handling', 'cooking', 'computer_skills', 'legal_aid', 'safety_education', 'event_organising',
 ]; // prettier-ignore
-const TYPES = ['tutoring', 'companionship', 'summer_camp', 'counselling', 'health_check', 'safety_education', 'family_visit', 'parent_child_call'];
+const TYPES = [
+  'tutoring',
+  'companionship',
+  'summer_camp',
+  'counselling',
+  'health_check',
+  'safety_education',
+  'family_visit',
+  'parent_child_call',
+];
 
 const HUNAN = [24.6, 30.1, 108.8, 114.3];
 const KNOWN = { 430524: [27.1117, 111.0329], 430102: [28.1955, 112.9889], 430103: [28.1118, 112.9774], 430104: [28.2354, 112.9311] };
@@ -46,7 +55,10 @@ function geography() {
   for (const area of areas) {
     const own = streets.filter((s) => s.areaCode === area.code).map((s) => s.code);
     if (own.length === 0) continue;
-    const [lat, lng] = KNOWN[area.code] ?? [HUNAN[0] + unit(`${area.code}a`) * (HUNAN[1] - HUNAN[0]), HUNAN[2] + unit(`${area.code}b`) * (HUNAN[3] - HUNAN[2])];
+    const [lat, lng] = KNOWN[area.code] ?? [
+      HUNAN[0] + unit(`${area.code}a`) * (HUNAN[1] - HUNAN[0]),
+      HUNAN[2] + unit(`${area.code}b`) * (HUNAN[3] - HUNAN[2]),
+    ];
     counties.codes.push(area.code);
     counties.lats.push(lat);
     counties.lngs.push(lng);
@@ -185,9 +197,21 @@ async function seed(ctx) {
        FROM signups g JOIN organizations o ON o.id = g.org_id AND o.name LIKE $1 || '%' WHERE g.status = 'completed'`,
     [ORG_PREFIX],
   );
-  for (const table of ['organizations', 'needs', 'shifts', 'users', 'volunteer_profiles', 'safeguarding_checks', 'shift_seats', 'signups', 'hour_records'])
+  for (const table of [
+    'organizations',
+    'needs',
+    'shifts',
+    'users',
+    'volunteer_profiles',
+    'safeguarding_checks',
+    'shift_seats',
+    'signups',
+    'hour_records',
+  ])
     await ctx.query(`ANALYZE ${table}`);
-  ctx.log(`matching population: ${NEEDS.toLocaleString('en-US')} needs, ${VOLUNTEERS.toLocaleString('en-US')} volunteers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  ctx.log(
+    `matching population: ${NEEDS.toLocaleString('en-US')} needs, ${VOLUNTEERS.toLocaleString('en-US')} volunteers in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   return sample;
 }
 
@@ -206,7 +230,11 @@ export async function ensureMatchingPopulation(ctx) {
     )
   ).rows.map((r) => ({ id: r.id, token: signAccessToken(ctx.jwtSecret, r.id, r.family_id) }));
   const orgs = (await ctx.query(`SELECT id, status FROM organizations WHERE name LIKE $1 || '%' ORDER BY name`, [ORG_PREFIX])).rows;
-  return { volunteers: sample, orgIds: orgs.filter((o) => o.status === 'verified').map((o) => o.id), suspendedOrgIds: orgs.filter((o) => o.status === 'suspended').map((o) => o.id) };
+  return {
+    volunteers: sample,
+    orgIds: orgs.filter((o) => o.status === 'verified').map((o) => o.id),
+    suspendedOrgIds: orgs.filter((o) => o.status === 'suspended').map((o) => o.id),
+  };
 }
 
 /** Takes the population's needs, shifts, seats and sign-ups out again (hour records are append-only and stay). */
@@ -239,13 +267,18 @@ export function rankedRequests(data, side, pathFor) {
         const k = next++;
         context.k = k;
         context.sent = performance.now();
-        return { ...request, path: pathFor(k), headers: { ...request.headers, authorization: `Bearer ${data.tokens[k % data.tokens.length]}` } };
+        return {
+          ...request,
+          path: pathFor(k),
+          headers: { ...request.headers, authorization: `Bearer ${data.tokens[k % data.tokens.length]}` },
+        };
       },
       onResponse: (status, body, context) => {
         if (status < 200 || status >= 300) return;
         latencies.push([Date.now() - started, performance.now() - context.sent]);
         const slot = context.k % data.tokens.length;
-        if (slot < 50 && answers[`${slot}:${context.k % data.paths}`] === undefined) answers[`${slot}:${context.k % data.paths}`] = summary(JSON.parse(body));
+        if (slot < 50 && answers[`${slot}:${context.k % data.paths}`] === undefined)
+          answers[`${slot}:${context.k % data.paths}`] = summary(JSON.parse(body));
       },
     },
   ];
@@ -274,11 +307,16 @@ export function readRankedResults(data) {
   const bare = read('bare');
   const p95 = (side) => {
     if (!side) return null;
-    const measured = side.latencies.filter(([t]) => t >= data.warmupSeconds * 1000).map(([, ms]) => ms).sort((a, b) => a - b);
+    const measured = side.latencies
+      .filter(([t]) => t >= data.warmupSeconds * 1000)
+      .map(([, ms]) => ms)
+      .sort((a, b) => a - b);
     return measured.length ? measured[Math.min(measured.length - 1, Math.ceil(0.95 * measured.length) - 1)] : null;
   };
   const differing = [];
-  if (app && bare) for (const [key, answer] of Object.entries(app.answers)) if (bare.answers[key] !== undefined && bare.answers[key] !== answer) differing.push(key);
+  if (app && bare)
+    for (const [key, answer] of Object.entries(app.answers))
+      if (bare.answers[key] !== undefined && bare.answers[key] !== answer) differing.push(key);
   const compared = app && bare ? Object.keys(app.answers).filter((key) => bare.answers[key] !== undefined).length : 0;
   return { appP95: p95(app), bareP95: p95(bare), compared, differing };
 }

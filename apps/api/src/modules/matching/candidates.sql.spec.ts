@@ -8,7 +8,11 @@ const target = (change: Partial<CandidatesTarget> = {}): CandidatesTarget => ({
   requiredSkills: ['tutoring_math'],
   childContact: false,
   minAge: null,
-  shift: { id: '00000000-0000-4000-8000-000000000003', startsAt: new Date('2026-12-05T01:00:00Z'), endsAt: new Date('2026-12-05T03:00:00Z') },
+  shift: {
+    id: '00000000-0000-4000-8000-000000000003',
+    startsAt: new Date('2026-12-05T01:00:00Z'),
+    endsAt: new Date('2026-12-05T03:00:00Z'),
+  },
   ...change,
 });
 const options = { now: new Date('2026-12-01T00:00:00Z'), codeOfConductVersion: '2026.1', limit: 20, after: null };

@@ -60,9 +60,10 @@ function prefixEnd(prefix: string): string {
 
 /**
  * Candidates as one statement: volunteers near the need (within the
- * candidate radius, or in its county), minus every hard filter, scored by
- * the same factor formulas as the feed (match-factors.sql.ts), ordered by
- * score then user id.
+ * candidate radius, or in its county without coordinates), minus every hard
+ * filter, scored by the same factor formulas as the feed
+ * (match-factors.sql.ts), ordered by score then user id. Two stages: the best
+ * `candidatePool` by their profile alone, then history and the full score.
  *
  * It reads the volunteers context's profiles and safeguarding checks and the
  * engagement context's sign-ups, seats and hour records directly: ranking
@@ -100,7 +101,9 @@ export function buildCandidatesQuery(target: CandidatesTarget, options: Candidat
   }
   where.push(`(${area.join(' OR ')})`);
   if (target.childContact) {
-    where.push(options.codeOfConductVersion ? `p.code_of_conduct_version_accepted = ${p.add(options.codeOfConductVersion, 'varchar')}` : 'false');
+    where.push(
+      options.codeOfConductVersion ? `p.code_of_conduct_version_accepted = ${p.add(options.codeOfConductVersion, 'varchar')}` : 'false',
+    );
     where.push(
       `EXISTS (SELECT 1 FROM safeguarding_checks sc WHERE sc.volunteer_user_id = p.user_id AND sc.result = 'clear' AND sc.expires_at >= ${shiftEnd})`,
     );
@@ -140,7 +143,10 @@ export function buildCandidatesQuery(target: CandidatesTarget, options: Candidat
     factorValuesSql({
       requiredSkills: required,
       // |required ∩ held| as one containment test per required skill (see feed.sql.ts).
-      skillOverlap: requiredSkills.length > 0 ? requiredSkills.map((skill) => `(CASE WHEN ${r}.skills @> ARRAY[${p.add(skill, 'text')}] THEN 1 ELSE 0 END)`).join(' + ') : '0',
+      skillOverlap:
+        requiredSkills.length > 0
+          ? requiredSkills.map((skill) => `(CASE WHEN ${r}.skills @> ARRAY[${p.add(skill, 'text')}] THEN 1 ELSE 0 END)`).join(' + ')
+          : '0',
       distanceKm,
       needRegion,
       volunteerRegion: `${r}.region_code`,

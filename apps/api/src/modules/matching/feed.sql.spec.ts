@@ -18,7 +18,14 @@ const snapshot = (change: Partial<VolunteerSnapshot> = {}): VolunteerSnapshot =>
   reliability: 0.8,
   ...change,
 });
-const options = (change: Partial<FeedOptions> = {}): FeedOptions => ({ now: NOW, hiddenOrgIds: [], includeFull: false, limit: 20, after: null, ...change });
+const options = (change: Partial<FeedOptions> = {}): FeedOptions => ({
+  now: NOW,
+  hiddenOrgIds: [],
+  includeFull: false,
+  limit: 20,
+  after: null,
+  ...change,
+});
 
 /** Every $n the text uses must have a value, and every value must be used. */
 function expectParametersBound(text: string, values: unknown[]): void {
@@ -40,7 +47,10 @@ describe('buildFeedQuery', () => {
   });
 
   it('should open child-contact shifts until the check expires and age rules to a known birth date', () => {
-    const { text, values } = buildFeedQuery(snapshot({ childContactUntil: new Date('2027-06-01T00:00:00Z'), birthDate: '1998-05-20' }), options());
+    const { text, values } = buildFeedQuery(
+      snapshot({ childContactUntil: new Date('2027-06-01T00:00:00Z'), birthDate: '1998-05-20' }),
+      options(),
+    );
     expect(text).toMatch(/\(NOT n\.child_contact OR s\.ends_at <= \$\d+::timestamptz\)/);
     expect(text).toMatch(/extract\(year FROM age\(\(s\.starts_at AT TIME ZONE 'UTC'\)::date, \$\d+::date\)\) >= n\.min_age/);
     expect(values).toContain('2027-06-01T00:00:00.000Z');
@@ -50,7 +60,14 @@ describe('buildFeedQuery', () => {
   it('should leave out live sign-ups and overlaps, and hidden organisations, when there are some', () => {
     const { text, values } = buildFeedQuery(
       snapshot({
-        signups: [{ shiftId: '00000000-0000-4000-8000-0000000000aa', status: 'confirmed', startsAt: new Date('2026-12-05T01:00:00Z'), endsAt: new Date('2026-12-05T03:00:00Z') }],
+        signups: [
+          {
+            shiftId: '00000000-0000-4000-8000-0000000000aa',
+            status: 'confirmed',
+            startsAt: new Date('2026-12-05T01:00:00Z'),
+            endsAt: new Date('2026-12-05T03:00:00Z'),
+          },
+        ],
       }),
       options({ hiddenOrgIds: ['00000000-0000-4000-8000-0000000000bb'], includeFull: true }),
     );

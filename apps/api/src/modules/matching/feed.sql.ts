@@ -90,7 +90,11 @@ export function areaPrefix(regionCode: string): string {
  * box, `ix_needs_region_prefix` for the county (a BitmapOr of the two), then
  * `ix_shifts_need` for each need's upcoming shifts.
  */
-export function buildFeedQuery(snapshot: VolunteerSnapshot, options: FeedOptions, facts: VolunteerFacts = volunteerFacts(snapshot, options.now)): SqlQuery {
+export function buildFeedQuery(
+  snapshot: VolunteerSnapshot,
+  options: FeedOptions,
+  facts: VolunteerFacts = volunteerFacts(snapshot, options.now),
+): SqlQuery {
   const p = new SqlParams();
   const where: string[] = [];
   where.push(`n.status = ANY(${p.add(options.includeFull ? STATUSES_WITH_WAITLIST : STATUSES_TAKING_SIGNUPS, 'varchar[]')})`);
@@ -102,16 +106,17 @@ export function buildFeedQuery(snapshot: VolunteerSnapshot, options: FeedOptions
   const county = `n.region_code LIKE ${p.add(`${areaPrefix(snapshot.regionCode)}%`, 'varchar')}`;
   const area: string[] = [];
   let distance: string | null = null;
+  let withinRadius: string | null = null;
   if (snapshot.location) {
     const { lat, lng } = snapshot.location;
     const radius = options.radiusKm ?? MATCHING.volunteer.feedRadiiKm[0];
     const box = boundingBox(lat, lng, radius);
     distance = distanceKmSql('n.lat', 'n.lng', p.add(lat, 'float8'), p.add(lng, 'float8'));
     area.push(
-      `(n.lat BETWEEN ${p.add(box.minLat, 'float8')} AND ${p.add(box.maxLat, 'float8')} AND n.lng BETWEEN ${p.add(box.minLng, 'float8')} AND ${p.add(box.maxLng, 'float8')}` +
-        ` AND ${distance} <= ${p.add(radius, 'float8')})`,
+      `(n.lat BETWEEN ${p.add(box.minLat, 'float8')} AND ${p.add(box.maxLat, 'float8')} AND n.lng BETWEEN ${p.add(box.minLng, 'float8')} AND ${p.add(box.maxLng, 'float8')})`,
     );
     area.push(`(n.lat IS NULL AND ${county})`);
+    withinRadius = `(n.lat IS NULL OR n.distance_km <= ${p.add(radius, 'float8')})`;
   } else {
     area.push(county);
   }
@@ -126,7 +131,13 @@ export function buildFeedQuery(snapshot: VolunteerSnapshot, options: FeedOptions
   const spoken = facts.spokenLanguages;
   const prefixes = prefixesSpeaking(spoken);
   const languageSkills = languageSkillsSpoken(spoken);
-  const prefixList = prefixes.length > 0 ? p.add(prefixes.map((x) => `${x}%`), 'text[]') : null;
+  const prefixList =
+    prefixes.length > 0
+      ? p.add(
+          prefixes.map((x) => `${x}%`),
+          'text[]',
+        )
+      : null;
   const languageSkillList = languageSkills.length > 0 ? p.add(languageSkills, 'text[]') : null;
   const servedNeeds = [...facts.servedMinutesByNeed].filter(([, m]) => m > 0).map(([id]) => id);
   const servedOrgs = [...facts.servedMinutesByOrg].filter(([, m]) => m > 0).map(([id]) => id);
@@ -147,12 +158,17 @@ export function buildFeedQuery(snapshot: VolunteerSnapshot, options: FeedOptions
     return factorValuesSql({
       requiredSkills: `${r}.required_skills`,
       // |required ∩ held| as one containment test per held skill (both lists hold no duplicates): no subquery per row.
-      skillOverlap: heldSkills.length > 0 ? heldSkills.map((skill) => `(CASE WHEN ${r}.required_skills @> ARRAY[${skill}] THEN 1 ELSE 0 END)`).join(' + ') : '0',
+      skillOverlap:
+        heldSkills.length > 0
+          ? heldSkills.map((skill) => `(CASE WHEN ${r}.required_skills @> ARRAY[${skill}] THEN 1 ELSE 0 END)`).join(' + ')
+          : '0',
       distanceKm,
       needRegion: `${r}.region_code`,
       volunteerRegion,
       overlapMinutes:
-        slots.length > 0 ? slots.map((slot) => slotOverlapSql(`${r}.week_start`, `${r}.week_length`, num(slot.from), num(slot.to))).join('\n + ') : '0',
+        slots.length > 0
+          ? slots.map((slot) => slotOverlapSql(`${r}.week_start`, `${r}.week_length`, num(slot.from), num(slot.to))).join('\n + ')
+          : '0',
       weekLength: `${r}.week_length`,
       speaksLocal: speaks.length > 0 ? `(${speaks.join(' OR ')})` : 'false',
       servedNeed: servedNeedList ? `${r}.${r === 'n' ? 'id' : 'need_id'} = ANY(${servedNeedList})` : 'false',
@@ -165,18 +181,25 @@ export function buildFeedQuery(snapshot: VolunteerSnapshot, options: FeedOptions
   // First stage: rank the area's needs by what the need alone says (skills, distance, language, continuity: 70 of
   // the 100 points; availability is the shift's and the rest are the volunteer's) and keep the best `feedPool`.
   const weights = options.weights ?? MATCHING.volunteer.weights;
-  const needOnly = valuesOver('n', distance);
-  const preScore = (['skills', 'distance', 'language', 'continuity'] as const).map((f) => `${num(weights[f])} * (${needOnly[f]})`).join(' + ');
+  const needOnly = valuesOver('n', distance ? 'n.distance_km' : null);
+  const preScore = (['skills', 'distance', 'language', 'continuity'] as const)
+    .map((f) => `${num(weights[f])} * (${needOnly[f]})`)
+    .join(' + ');
+  // The inner level computes each need's distance once (OFFSET 0 keeps PostgreSQL from folding it back in).
   const pool = [
     'SELECT n.id AS need_id, n.org_id, n.type, n.title, n.region_code, n.child_contact, n.required_skills, n.lat, n.lng, n.min_age,',
     '       n.status AS need_status, n.starts_at AS need_starts_at, n.ends_at AS need_ends_at, n.target_fen, n.beneficiary_count,',
-    '       n.programme_id, n.published_at, n.created_at AS need_created_at,',
-    `       ${distance ?? 'NULL::float8'} AS distance_km`,
-    '  FROM needs n',
-    ` WHERE ${where.join('\n   AND ')}`,
+    '       n.programme_id, n.published_at, n.created_at AS need_created_at, n.distance_km',
+    '  FROM (SELECT n.id, n.org_id, n.type, n.title, n.region_code, n.child_contact, n.required_skills, n.lat, n.lng, n.min_age, n.status,',
+    '               n.starts_at, n.ends_at, n.target_fen, n.beneficiary_count, n.programme_id, n.published_at, n.created_at,',
+    `               ${distance ?? 'NULL::float8'} AS distance_km`,
+    `          FROM needs n WHERE ${where.join('\n           AND ')} OFFSET 0) n`,
+    withinRadius ? ` WHERE ${withinRadius}` : '',
     ` ORDER BY ${preScore} DESC, n.id`,
     ` LIMIT ${p.add(MATCHING.volunteer.feedPool, 'int')}`,
-  ].join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
 
   // Second stage: the pooled needs' upcoming shifts, minus the shift-level hard filters (the same rules a sign-up
   // enforces, engagement/eligibility.ts).
@@ -186,15 +209,20 @@ export function buildFeedQuery(snapshot: VolunteerSnapshot, options: FeedOptions
     `s.starts_at > ${p.add(options.now.toISOString(), 'timestamptz')}`,
     `s.starts_at <= ${p.add(horizon.toISOString(), 'timestamptz')}`,
   ];
-  if (snapshot.childContactUntil) shiftWhere.push(`(NOT n.child_contact OR s.ends_at <= ${p.add(snapshot.childContactUntil.toISOString(), 'timestamptz')})`);
+  if (snapshot.childContactUntil)
+    shiftWhere.push(`(NOT n.child_contact OR s.ends_at <= ${p.add(snapshot.childContactUntil.toISOString(), 'timestamptz')})`);
   if (snapshot.birthDate) {
-    shiftWhere.push(`(n.min_age IS NULL OR extract(year FROM age((s.starts_at AT TIME ZONE 'UTC')::date, ${p.add(snapshot.birthDate, 'date')})) >= n.min_age)`);
+    shiftWhere.push(
+      `(n.min_age IS NULL OR extract(year FROM age((s.starts_at AT TIME ZONE 'UTC')::date, ${p.add(snapshot.birthDate, 'date')})) >= n.min_age)`,
+    );
   }
   if (!options.includeFull) shiftWhere.push('s.confirmed_count < s.capacity');
   if (facts.signedUpShiftIds.length > 0) shiftWhere.push(`NOT (s.id = ANY(${p.add(facts.signedUpShiftIds, 'uuid[]')}))`);
   // A volunteer holds few confirmed shifts to come: one inline condition each is far cheaper than a join per row.
   for (const b of facts.busy) {
-    shiftWhere.push(`NOT (s.starts_at < ${p.add(b.endsAt.toISOString(), 'timestamptz')} AND ${p.add(b.startsAt.toISOString(), 'timestamptz')} < s.ends_at)`);
+    shiftWhere.push(
+      `NOT (s.starts_at < ${p.add(b.endsAt.toISOString(), 'timestamptz')} AND ${p.add(b.startsAt.toISOString(), 'timestamptz')} < s.ends_at)`,
+    );
   }
   const candidates = [
     'SELECT n.*, s.id AS shift_id, s.starts_at, s.ends_at, s.capacity, s.confirmed_count, s.waitlist_count,',

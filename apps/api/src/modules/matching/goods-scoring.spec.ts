@@ -1,6 +1,8 @@
 import { scoreGoods, type GoodsPair } from './goods-scoring';
 
-const pair = (change: { offer?: Partial<GoodsPair['offer']>; line?: Partial<GoodsPair['line']>; need?: Partial<GoodsPair['need']> } = {}): GoodsPair => ({
+const pair = (
+  change: { offer?: Partial<GoodsPair['offer']>; line?: Partial<GoodsPair['line']>; need?: Partial<GoodsPair['need']> } = {},
+): GoodsPair => ({
   offer: { itemName: '冬衣', unit: '件', quantity: 40, regionCode: '430524', location: null, ...change.offer },
   line: { name: '冬衣', unit: '件', needed: 40, pledged: 0, ...change.line },
   need: { regionCode: '430524', location: null, ...change.need },

@@ -51,7 +51,10 @@ export function scoreGoods(pair: GoodsPair): GoodsMatch | null {
   const sameUnit = normalizeUnit(pair.offer.unit) === normalizeUnit(pair.line.unit);
   // Different units (件 vs 套) make the count only indicative: half the credit.
   const quantity = (covers / outstanding) * (sameUnit ? 1 : 0.5);
-  const km = pair.offer.location && pair.need.location ? haversineKm(pair.need.location.lat, pair.need.location.lng, pair.offer.location.lat, pair.offer.location.lng) : null;
+  const km =
+    pair.offer.location && pair.need.location
+      ? haversineKm(pair.need.location.lat, pair.need.location.lng, pair.offer.location.lat, pair.offer.location.lng)
+      : null;
   const level = goodsRegionLevel(pair.need.regionCode, pair.offer.regionCode);
   const distance = km !== null ? Math.exp(-km / g.distanceScaleKm) : level === 'far' ? 0 : g.regionMatch[level];
   const values: Record<GoodsFactor, number> = { item: g.item[match], quantity, distance };

@@ -27,7 +27,9 @@ export const ITEM_GROUPS: readonly ItemGroup[] = [
 ];
 
 /** Members, longest first, so 羽绒服 is found before 服-like shorter members would be. */
-const MEMBERS = ITEM_GROUPS.flatMap((g) => g.members.map((m) => ({ member: m, group: g }))).sort((a, b) => b.member.length - a.member.length);
+const MEMBERS = ITEM_GROUPS.flatMap((g) => g.members.map((m) => ({ member: m, group: g }))).sort(
+  (a, b) => b.member.length - a.member.length,
+);
 
 export function normalizeItemName(name: string): string {
   return name

@@ -1,4 +1,15 @@
-import { aliasesOf, canonicalLanguage, canonicalLanguages, languageSkillsSpoken, LANGUAGES, LANGUAGE_SKILLS, localLanguages, needLanguages, prefixesSpeaking, REGION_LANGUAGES } from './local-languages';
+import {
+  aliasesOf,
+  canonicalLanguage,
+  canonicalLanguages,
+  languageSkillsSpoken,
+  LANGUAGES,
+  LANGUAGE_SKILLS,
+  localLanguages,
+  needLanguages,
+  prefixesSpeaking,
+  REGION_LANGUAGES,
+} from './local-languages';
 
 describe('local languages', () => {
   it('should map what volunteers type to one name when it is an alias, and ignore Mandarin', () => {

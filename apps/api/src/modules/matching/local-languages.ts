@@ -112,7 +112,9 @@ export function needLanguages(regionCode: string, requiredSkills: readonly strin
 
 /** Region prefixes where a speaker of `spoken` speaks a local language (for the feed's SQL). */
 export function prefixesSpeaking(spoken: readonly string[]): string[] {
-  return [...new Set(REGION_LANGUAGES.filter(([, languages]) => languages.some((l) => spoken.includes(l))).map(([prefix]) => prefix))].sort();
+  return [
+    ...new Set(REGION_LANGUAGES.filter(([, languages]) => languages.some((l) => spoken.includes(l))).map(([prefix]) => prefix)),
+  ].sort();
 }
 
 /** Skill codes naming a language in `spoken` (a need requiring one wants this speaker). */

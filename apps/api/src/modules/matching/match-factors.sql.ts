@@ -131,7 +131,11 @@ export function factorValuesSql(o: FactorOperands): Record<VolunteerFactor, stri
  * `OFFSET 0` keeps each level a separate step: without it PostgreSQL folds the
  * levels together and evaluates every factor expression several times per row.
  */
-export function scoredSql(candidates: string, values: Record<VolunteerFactor, string>, weights: Readonly<Record<VolunteerFactor, number>> = V.weights): string {
+export function scoredSql(
+  candidates: string,
+  values: Record<VolunteerFactor, string>,
+  weights: Readonly<Record<VolunteerFactor, number>> = V.weights,
+): string {
   return [
     `SELECT k.*, ${VOLUNTEER_FACTORS.map((f) => `k.c_${f}`).join(' + ')} AS score FROM (`,
     `  SELECT v.*, ${VOLUNTEER_FACTORS.map((f) => `round(${num(weights[f] * 10)} * v.f_${f})::int AS c_${f}`).join(', ')} FROM (`,

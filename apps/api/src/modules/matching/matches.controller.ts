@@ -25,7 +25,9 @@ export class MatchesController {
 
   @Get('needs/:id/candidates')
   @Authenticated()
-  @ApiOperation({ summary: 'Volunteers ranked for one of the need’s shifts, with reasons and an invite action (owners and coordinators of the NGO)' })
+  @ApiOperation({
+    summary: 'Volunteers ranked for one of the need’s shifts, with reasons and an invite action (owners and coordinators of the NGO)',
+  })
   candidates(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,

@@ -72,7 +72,11 @@ export class MatchesService {
       this.signups.mine(principal),
       this.hours.mine(principal),
     ]);
-    if (!profile) throw new DomainError('not_found', 'Create your volunteer profile first (PUT /api/v1/me/volunteer-profile): the feed is ranked by it');
+    if (!profile)
+      throw new DomainError(
+        'not_found',
+        'Create your volunteer profile first (PUT /api/v1/me/volunteer-profile): the feed is ranked by it',
+      );
     // Child-contact work: a valid check that lasts until the shift ends, and the current code of conduct (as sign-ups require).
     const childContactUntil = standing.status === 'valid' && accepted && standing.validUntil ? new Date(standing.validUntil) : null;
     return {
@@ -107,14 +111,21 @@ export class MatchesService {
     const fetch = after ? limit : Math.max(limit, WIDEN_BELOW);
     const run = (ring: number): Promise<FeedRow[]> =>
       this.generation.feed(
-        buildFeedQuery(snapshot, { now, hiddenOrgIds, includeFull: query.includeFull ?? false, limit: fetch, after, radiusKm: rings[ring] }, facts),
+        buildFeedQuery(
+          snapshot,
+          { now, hiddenOrgIds, includeFull: query.includeFull ?? false, limit: fetch, after, radiusKm: rings[ring] },
+          facts,
+        ),
       );
     // Widen only on a first page and only with coordinates (without them the county is the area); later pages keep the ring.
     let ring = Math.min(after?.ring ?? 0, rings.length - 1);
     let rows = await run(ring);
     while (!after && snapshot.location && rows.length < WIDEN_BELOW && ring < rings.length - 1) rows = await run(++ring);
     const page = rows.slice(0, limit);
-    const [orgs, skillNames] = await Promise.all([this.organizations.summariesAsSystem(page.map((r) => r.org_id)), this.skillNames.names()]);
+    const [orgs, skillNames] = await Promise.all([
+      this.organizations.summariesAsSystem(page.map((r) => r.org_id)),
+      this.skillNames.names(),
+    ]);
     const orgName = new Map(orgs.map((o) => [o.id, o.name]));
     const data = page.map((row): FeedMatchView => {
       const explained = explainVolunteerMatch(
@@ -176,7 +187,10 @@ export class MatchesService {
     const last = page[page.length - 1];
     return {
       data,
-      nextCursor: rows.length > limit && last ? encodeRankedCursor('feed', { score: String(last.score), key: last.sort_key, id: last.shift_id, ring }) : null,
+      nextCursor:
+        rows.length > limit && last
+          ? encodeRankedCursor('feed', { score: String(last.score), key: last.sort_key, id: last.shift_id, ring })
+          : null,
       modelVersion: MATCHING.modelVersion,
     };
   }
@@ -186,7 +200,8 @@ export class MatchesService {
     const after = cursorOf('candidates', query.cursor);
     const need = await this.needs.get(principal, needId);
     assertCoordinates(principal, need.organizationId);
-    if (!TAKING_SIGNUPS.has(need.status)) throw new DomainError('need_not_open', `A ${need.status} need takes no sign-ups, so it has no candidates`);
+    if (!TAKING_SIGNUPS.has(need.status))
+      throw new DomainError('need_not_open', `A ${need.status} need takes no sign-ups, so it has no candidates`);
     const now = new Date();
     const { data: shifts } = await this.shifts.list(principal, needId);
     const upcoming = (s: (typeof shifts)[number]): boolean => s.status === 'scheduled' && Date.parse(s.startsAt) > now.getTime();
@@ -256,7 +271,10 @@ export class MatchesService {
       shiftId: shift.id,
       shiftFull: shift.confirmedCount >= shift.capacity,
       data,
-      nextCursor: rows.length > limit && last ? encodeRankedCursor('candidates', { score: String(last.score), key: '', id: last.user_id, ring }) : null,
+      nextCursor:
+        rows.length > limit && last
+          ? encodeRankedCursor('candidates', { score: String(last.score), key: '', id: last.user_id, ring })
+          : null,
       modelVersion: MATCHING.modelVersion,
     };
   }

@@ -13,7 +13,13 @@ describe('matching config', () => {
 
   it('should keep every factor value the model uses within [0, 1]', () => {
     const v = MATCHING.volunteer;
-    for (const value of [v.noSkillsRequired, ...Object.values(v.regionMatch), ...Object.values(v.continuity), ...Object.values(MATCHING.goods.item), ...Object.values(MATCHING.goods.regionMatch)]) {
+    for (const value of [
+      v.noSkillsRequired,
+      ...Object.values(v.regionMatch),
+      ...Object.values(v.continuity),
+      ...Object.values(MATCHING.goods.item),
+      ...Object.values(MATCHING.goods.regionMatch),
+    ]) {
       expect(value).toBeGreaterThanOrEqual(0);
       expect(value).toBeLessThanOrEqual(1);
     }

@@ -62,7 +62,7 @@ export const MATCHING = {
      * have their shifts read and fully scored; availability (15) is the only
      * shift-level factor.
      */
-    feedPool: 80,
+    feedPool: 150,
     /** Only shifts starting within this many days are suggested. */
     horizonDays: 90,
   },

@@ -7,7 +7,17 @@ import { GoodsOfferEntity } from './goods-offer.entity';
 
 export type NewOffer = Pick<
   GoodsOfferEntity,
-  'donorUserId' | 'onBehalfOfOrgId' | 'itemName' | 'itemKey' | 'unit' | 'quantity' | 'regionCode' | 'lat' | 'lng' | 'availableUntil' | 'note'
+  | 'donorUserId'
+  | 'onBehalfOfOrgId'
+  | 'itemName'
+  | 'itemKey'
+  | 'unit'
+  | 'quantity'
+  | 'regionCode'
+  | 'lat'
+  | 'lng'
+  | 'availableUntil'
+  | 'note'
 >;
 
 /** A reservation older than this belongs to an acceptance that never finished (the process died): it may be taken over. */

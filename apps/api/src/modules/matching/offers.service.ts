@@ -52,7 +52,9 @@ export class OffersService {
     if (offer.donorUserId === principal.userId) return true;
     const companyId = offer.onBehalfOfOrgId;
     return (
-      companyId !== null && principal.memberships.some((m) => m.organizationId === companyId) && can(principal, 'give', 'CompanyGiving', companyId)
+      companyId !== null &&
+      principal.memberships.some((m) => m.organizationId === companyId) &&
+      can(principal, 'give', 'CompanyGiving', companyId)
     );
   }
 
@@ -67,7 +69,8 @@ export class OffersService {
     const until = new Date(input.until);
     const now = Date.now();
     if (until.getTime() <= now) throw DomainError.validation([{ field: 'until', message: 'must be in the future' }]);
-    if (until.getTime() > now + MAX_OFFER_DAYS * 86_400_000) throw DomainError.validation([{ field: 'until', message: 'must be within two years' }]);
+    if (until.getTime() > now + MAX_OFFER_DAYS * 86_400_000)
+      throw DomainError.validation([{ field: 'until', message: 'must be within two years' }]);
     return this.transactions.run(async (tx) => {
       const offer = await this.offers.insert(tx, {
         donorUserId: principal.userId,
@@ -94,7 +97,9 @@ export class OffersService {
   }
 
   async mine(principal: Principal): Promise<{ data: OfferView[] }> {
-    const companies = principal.memberships.filter((m) => m.organizationKind === 'company' && can(principal, 'give', 'CompanyGiving', m.organizationId));
+    const companies = principal.memberships.filter(
+      (m) => m.organizationKind === 'company' && can(principal, 'give', 'CompanyGiving', m.organizationId),
+    );
     const offers = await this.offers.mine(
       principal.userId,
       companies.map((m) => m.organizationId),
@@ -104,7 +109,11 @@ export class OffersService {
   }
 
   /** Open goods needs ranked for one of the caller's offers. */
-  async matchesForOffer(principal: Principal, id: string, limit: number = MATCHING.page.defaultLimit): Promise<RankedPage<OfferNeedMatchView>> {
+  async matchesForOffer(
+    principal: Principal,
+    id: string,
+    limit: number = MATCHING.page.defaultLimit,
+  ): Promise<RankedPage<OfferNeedMatchView>> {
     const offer = await this.readable(principal, id);
     const page = { data: [], nextCursor: null, modelVersion: MATCHING.modelVersion };
     if (offer.status !== 'open' || offer.availableUntil.getTime() <= Date.now()) return page;
@@ -119,13 +128,22 @@ export class OffersService {
       .map((line) => ({
         line,
         match: scoreGoods({
-          offer: { itemName: offer.itemName, unit: offer.unit, quantity: offer.quantity, regionCode: offer.regionCode, location: locationOf(offer) },
+          offer: {
+            itemName: offer.itemName,
+            unit: offer.unit,
+            quantity: offer.quantity,
+            regionCode: offer.regionCode,
+            location: locationOf(offer),
+          },
           line: { name: line.name, unit: line.unit, needed: line.needed, pledged: line.pledged },
           need: { regionCode: line.region_code, location: locationOf(line) },
         }),
       }))
       .filter((s): s is { line: (typeof lines)[number]; match: GoodsMatch } => s.match !== null)
-      .sort((a, b) => b.match.score - a.match.score || a.line.need_id.localeCompare(b.line.need_id) || a.line.item_id.localeCompare(b.line.item_id))
+      .sort(
+        (a, b) =>
+          b.match.score - a.match.score || a.line.need_id.localeCompare(b.line.need_id) || a.line.item_id.localeCompare(b.line.item_id),
+      )
       .slice(0, limit);
     const orgs = await this.organizations.summariesAsSystem(scored.map((s) => s.line.org_id));
     const orgName = new Map(orgs.map((o) => [o.id, o.name]));
@@ -157,7 +175,11 @@ export class OffersService {
   }
 
   /** Open offers ranked for a need's goods lines (its coordinators): the best line per offer. */
-  async offersForNeed(principal: Principal, needId: string, limit: number = MATCHING.page.defaultLimit): Promise<RankedPage<NeedOfferMatchView>> {
+  async offersForNeed(
+    principal: Principal,
+    needId: string,
+    limit: number = MATCHING.page.defaultLimit,
+  ): Promise<RankedPage<NeedOfferMatchView>> {
     const need = await this.needs.get(principal, needId);
     assertCoordinates(principal, need.organizationId);
     const page = { data: [], nextCursor: null, modelVersion: MATCHING.modelVersion };
@@ -173,7 +195,13 @@ export class OffersService {
           .map((item) => ({
             item,
             match: scoreGoods({
-              offer: { itemName: offer.itemName, unit: offer.unit, quantity: offer.quantity, regionCode: offer.regionCode, location: locationOf(offer) },
+              offer: {
+                itemName: offer.itemName,
+                unit: offer.unit,
+                quantity: offer.quantity,
+                regionCode: offer.regionCode,
+                location: locationOf(offer),
+              },
               line: { name: item.name, unit: item.unit, needed: item.quantity, pledged: pledged.get(item.id) ?? 0 },
               need: { regionCode: need.regionCode, location: need.location },
             }),
@@ -185,7 +213,9 @@ export class OffersService {
       .filter((x): x is NonNullable<typeof x> => x !== null)
       .sort((a, b) => b.match.score - a.match.score || a.offer.id.localeCompare(b.offer.id))
       .slice(0, limit);
-    const companies = await this.organizations.summariesAsSystem(best.flatMap((b) => (b.offer.onBehalfOfOrgId ? [b.offer.onBehalfOfOrgId] : [])));
+    const companies = await this.organizations.summariesAsSystem(
+      best.flatMap((b) => (b.offer.onBehalfOfOrgId ? [b.offer.onBehalfOfOrgId] : [])),
+    );
     const companyName = new Map(companies.map((c) => [c.id, c.name]));
     return {
       ...page,
@@ -277,6 +307,7 @@ export class OffersService {
         throw DomainError.validation([{ field: `lines.${i}.itemId`, message: `does not match the offered item (${offer.itemName})` }]);
     });
     const total = input.lines.reduce((sum, l) => sum + l.quantity, 0);
-    if (total > offer.quantity) throw DomainError.validation([{ field: 'lines', message: `add up to ${total}, more than the ${offer.quantity} offered` }]);
+    if (total > offer.quantity)
+      throw DomainError.validation([{ field: 'lines', message: `add up to ${total}, more than the ${offer.quantity} offered` }]);
   }
 }

@@ -30,7 +30,15 @@ describe('reasons', () => {
   it('should give one reason per factor, largest first, adding up exactly to the score', () => {
     const explained = explainVolunteerMatch(row(), evidence, names);
     expect(explained.score).toBe(60.6);
-    expect(explained.reasons.map((r) => r.factor)).toEqual(['skills', 'availability', 'language', 'reliability', 'distance', 'continuity', 'load']);
+    expect(explained.reasons.map((r) => r.factor)).toEqual([
+      'skills',
+      'availability',
+      'language',
+      'reliability',
+      'distance',
+      'continuity',
+      'load',
+    ]);
     expect(explained.reasons.reduce((n, r) => n + Math.round(r.contribution * 10), 0)).toBe(606);
   });
 
@@ -54,7 +62,9 @@ describe('reasons', () => {
     expect(regionLevel('430524', '430524101')).toBe('county');
     expect(regionLevel('430523', '430524101')).toBe('city');
     expect(regionLevel('440106', '430524101')).toBe('far');
-    const text = explainVolunteerMatch(row(), { ...evidence, distanceKm: null, needRegion: '430524102' }, names).reasons.find((r) => r.factor === 'distance')!.text;
+    const text = explainVolunteerMatch(row(), { ...evidence, distanceKm: null, needRegion: '430524102' }, names).reasons.find(
+      (r) => r.factor === 'distance',
+    )!.text;
     expect(text).toEqual({ 'zh-CN': '同一区县', en: 'Same county' });
   });
 });

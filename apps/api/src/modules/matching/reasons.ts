@@ -87,14 +87,27 @@ function sentence(factor: VolunteerFactor, e: VolunteerEvidence, skillNames: Ski
       const wanted = needLanguages(e.needRegion, e.requiredSkills);
       const matched = wanted.filter((l) => e.spokenLanguages.includes(l));
       if (matched.length > 0)
-        return { 'zh-CN': `会说当地语言：${matched.join('、')}`, en: `Speaks the local language: ${matched.map(languageNameEn).join(', ')}` };
+        return {
+          'zh-CN': `会说当地语言：${matched.join('、')}`,
+          en: `Speaks the local language: ${matched.map(languageNameEn).join(', ')}`,
+        };
       if (wanted.length === 0) return { 'zh-CN': '当地无特定方言要求', en: 'No local language expected' };
-      return { 'zh-CN': `不会说当地语言（${wanted.join('、')}）`, en: `Does not speak the local language (${wanted.map(languageNameEn).join(', ')})` };
+      return {
+        'zh-CN': `不会说当地语言（${wanted.join('、')}）`,
+        en: `Does not speak the local language (${wanted.map(languageNameEn).join(', ')})`,
+      };
     }
     case 'continuity':
-      if (e.needMinutes > 0) return { 'zh-CN': `曾服务此需求 ${hours(e.needMinutes)} 小时（已核实）`, en: `Served this need before (${hours(e.needMinutes)} h verified)` };
+      if (e.needMinutes > 0)
+        return {
+          'zh-CN': `曾服务此需求 ${hours(e.needMinutes)} 小时（已核实）`,
+          en: `Served this need before (${hours(e.needMinutes)} h verified)`,
+        };
       if (e.orgMinutes > 0)
-        return { 'zh-CN': `曾在该机构服务 ${hours(e.orgMinutes)} 小时（已核实）`, en: `Served this organisation before (${hours(e.orgMinutes)} h verified)` };
+        return {
+          'zh-CN': `曾在该机构服务 ${hours(e.orgMinutes)} 小时（已核实）`,
+          en: `Served this organisation before (${hours(e.orgMinutes)} h verified)`,
+        };
       return { 'zh-CN': '尚未在该机构服务过', en: 'Has not served this organisation yet' };
     case 'reliability': {
       const pct = Math.round(e.reliability * 100);
@@ -119,13 +132,11 @@ export function sortReasons<T extends { contribution: number }>(reasons: T[], or
  * with each other and with the order the statement produced.
  */
 export function explainVolunteerMatch(row: FactorRow, evidence: VolunteerEvidence, skillNames: SkillNames): Explained {
-  const reasons = VOLUNTEER_FACTORS.map(
-    (factor): MatchReason => ({
-      factor,
-      contribution: fromTenths(Number(row[`c_${factor}`])),
-      text: sentence(factor, evidence, skillNames),
-    }),
-  );
+  const reasons = VOLUNTEER_FACTORS.map((factor): MatchReason => ({
+    factor,
+    contribution: fromTenths(Number(row[`c_${factor}`])),
+    text: sentence(factor, evidence, skillNames),
+  }));
   const total = VOLUNTEER_FACTORS.reduce((sum, factor) => sum + Number(row[`c_${factor}`]), 0);
   if (total !== Number(row.score)) throw new Error(`score ${row.score} is not the sum of its contributions (${total}, in tenths)`);
   return { score: fromTenths(total), reasons: sortReasons(reasons, VOLUNTEER_FACTORS, (r) => r.factor) };

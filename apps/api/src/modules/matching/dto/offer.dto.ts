@@ -66,7 +66,10 @@ export class CreateOfferDto {
   @Type(() => OfferLocationDto)
   location?: OfferLocationDto;
 
-  @ApiProperty({ example: '2027-03-31T23:59:59+08:00', description: 'the offer stands until then (in the future, at most two years ahead)' })
+  @ApiProperty({
+    example: '2027-03-31T23:59:59+08:00',
+    description: 'the offer stands until then (in the future, at most two years ahead)',
+  })
   @IsOffsetDateTime()
   until!: string;
 

@@ -47,14 +47,55 @@ export async function insertNeeds(db: Client, needs: SyntheticNeed[]): Promise<v
   await insertRows(
     db,
     'needs',
-    ['id', 'org_id', 'type', 'title', 'description', 'region_code', 'lat', 'lng', 'child_contact', 'required_skills', 'min_age', 'status', 'created_by', 'published_at'],
-    needs.map((n) => [n.id, n.orgId, 'tutoring', '评估需求', '合成数据', n.regionCode, n.lat, n.lng, n.childContact, n.requiredSkills, n.minAge, n.status, creator, new Date()]),
+    [
+      'id',
+      'org_id',
+      'type',
+      'title',
+      'description',
+      'region_code',
+      'lat',
+      'lng',
+      'child_contact',
+      'required_skills',
+      'min_age',
+      'status',
+      'created_by',
+      'published_at',
+    ],
+    needs.map((n) => [
+      n.id,
+      n.orgId,
+      'tutoring',
+      '评估需求',
+      '合成数据',
+      n.regionCode,
+      n.lat,
+      n.lng,
+      n.childContact,
+      n.requiredSkills,
+      n.minAge,
+      n.status,
+      creator,
+      new Date(),
+    ]),
   );
   await insertRows(
     db,
     'shifts',
     ['id', 'need_id', 'org_id', 'starts_at', 'ends_at', 'capacity', 'confirmed_count', 'status'],
-    needs.flatMap((n) => n.shifts.map((s) => [s.id, n.id, n.orgId, s.startsAt, s.endsAt, s.capacity, s.confirmedCount, n.status === 'cancelled' ? 'cancelled' : 'scheduled'])),
+    needs.flatMap((n) =>
+      n.shifts.map((s) => [
+        s.id,
+        n.id,
+        n.orgId,
+        s.startsAt,
+        s.endsAt,
+        s.capacity,
+        s.confirmedCount,
+        n.status === 'cancelled' ? 'cancelled' : 'scheduled',
+      ]),
+    ),
   );
 }
 
@@ -101,7 +142,14 @@ async function evaluate(db: Client, population: Population, now: Date, variants:
       await insertNeeds(db, v.planted);
       for (const [i, variant] of variants.entries()) {
         // A need with two shifts can appear twice; rank needs by their best shift (fetch a little more than K).
-        const query = buildFeedQuery(v.snapshot, { now, hiddenOrgIds: [...hidden], includeFull: false, limit: 2 * K, after: null, weights: variant.weights });
+        const query = buildFeedQuery(v.snapshot, {
+          now,
+          hiddenOrgIds: [...hidden],
+          includeFull: false,
+          limit: 2 * K,
+          after: null,
+          weights: variant.weights,
+        });
         const started = process.hrtime.bigint();
         const rows = (await db.query<FeedRow>(query.text, query.values)).rows;
         scores[i].ms += Number(process.hrtime.bigint() - started) / 1e6;
@@ -143,7 +191,10 @@ async function main(): Promise<void> {
   let custom: Record<VolunteerFactor, number> | null = null;
   if (values.weights) {
     const parsed = JSON.parse(values.weights) as Record<string, unknown>;
-    if (VOLUNTEER_FACTORS.some((f) => typeof parsed[f] !== 'number' || !Number.isFinite(parsed[f])) || Object.keys(parsed).length !== VOLUNTEER_FACTORS.length) {
+    if (
+      VOLUNTEER_FACTORS.some((f) => typeof parsed[f] !== 'number' || !Number.isFinite(parsed[f])) ||
+      Object.keys(parsed).length !== VOLUNTEER_FACTORS.length
+    ) {
       throw new Error(`--weights needs a number for each of ${VOLUNTEER_FACTORS.join(', ')}`);
     }
     custom = parsed as Record<VolunteerFactor, number>;
@@ -180,7 +231,9 @@ async function main(): Promise<void> {
       const needs = population.background.length + population.volunteers[0].planted.length;
       const shifts = population.background.reduce((n, need) => n + need.shifts.length, 0) + population.volunteers[0].planted.length;
       if (values.json) {
-        process.stdout.write(`${JSON.stringify({ volunteers, background, seed: seedValue, backgroundNeeds: population.background.length, plantedPerVolunteer: population.volunteers[0].planted.length, k: K, weights: MATCHING.volunteer.weights, results })}\n`);
+        process.stdout.write(
+          `${JSON.stringify({ volunteers, background, seed: seedValue, backgroundNeeds: population.background.length, plantedPerVolunteer: population.volunteers[0].planted.length, k: K, weights: MATCHING.volunteer.weights, results })}\n`,
+        );
         return;
       }
       const lines = [

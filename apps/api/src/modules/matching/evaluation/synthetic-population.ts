@@ -139,26 +139,39 @@ export function generatePopulation(options: { seed: number; volunteers: number; 
     return { lat: lat + (km * Math.sin(angle)) / KM_LAT, lng: lng + (km * Math.cos(angle)) / (KM_LAT * Math.cos((lat * Math.PI) / 180)) };
   };
   const nearestTownship = (lat: number, lng: number): string =>
-    townships.reduce((best, t) => ((t.lat - lat) ** 2 + (t.lng - lng) ** 2 < (best.lat - lat) ** 2 + (best.lng - lng) ** 2 ? t : best)).code;
+    townships.reduce((best, t) => ((t.lat - lat) ** 2 + (t.lng - lng) ** 2 < (best.lat - lat) ** 2 + (best.lng - lng) ** 2 ? t : best))
+      .code;
 
   // Beijing wall clock → instant (UTC+8, no daylight saving).
   const today = new Date(options.now.getTime() + 8 * 3600_000);
   const at = (dayOffset: number, minuteOfDay: number): Date =>
     new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + dayOffset, 0, minuteOfDay) - 8 * 3600_000);
-  const weekdayOf = (dayOffset: number): number => new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + dayOffset)).getUTCDay() || 7;
+  const weekdayOf = (dayOffset: number): number =>
+    new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + dayOffset)).getUTCDay() || 7;
   /** A day 3–56 days ahead falling on `weekday`. */
   const dayOn = (weekday: number): number => {
     const first = [3, 4, 5, 6, 7, 8, 9].find((d) => weekdayOf(d) === weekday)!;
     return first + 7 * int(0, 6);
   };
 
-  const orgs = Array.from({ length: 60 }, (_, i) => ({ id: uuid(), status: (i < 2 ? 'suspended' : 'verified') as 'verified' | 'suspended' }));
+  const orgs = Array.from({ length: 60 }, (_, i) => ({
+    id: uuid(),
+    status: (i < 2 ? 'suspended' : 'verified') as 'verified' | 'suspended',
+  }));
   const verifiedOrgs = orgs.filter((o) => o.status === 'verified');
   const suspendedOrg = orgs[0];
   let needs: SyntheticNeed[] = [];
 
-  const addNeed = (n: Omit<SyntheticNeed, 'id' | 'shifts' | 'regionCode'> & { regionCode?: string }, shifts: Array<Omit<SyntheticShift, 'id'>>): SyntheticNeed => {
-    const need: SyntheticNeed = { id: uuid(), regionCode: n.regionCode ?? nearestTownship(n.lat, n.lng), ...n, shifts: shifts.map((s) => ({ id: uuid(), ...s })) };
+  const addNeed = (
+    n: Omit<SyntheticNeed, 'id' | 'shifts' | 'regionCode'> & { regionCode?: string },
+    shifts: Array<Omit<SyntheticShift, 'id'>>,
+  ): SyntheticNeed => {
+    const need: SyntheticNeed = {
+      id: uuid(),
+      regionCode: n.regionCode ?? nearestTownship(n.lat, n.lng),
+      ...n,
+      shifts: shifts.map((s) => ({ id: uuid(), ...s })),
+    };
     needs.push(need);
     return need;
   };
@@ -174,8 +187,17 @@ export function generatePopulation(options: { seed: number; volunteers: number; 
     const place = away(home.lat, home.lng, random() * 5);
     const skills = random() < 0.2 ? [] : sample(SKILLS, int(1, 2));
     addNeed(
-      { orgId: pick(verifiedOrgs).id, ...place, requiredSkills: skills, childContact: random() < 0.5, minAge: random() < 0.1 ? 18 : null, status: 'open' },
-      Array.from({ length: int(1, 2) }, () => shift(int(2, 56), int(8, 19) * 60 + pick([0, 30]), pick([90, 120, 180]), 5, random() < 0.1 ? 5 : int(0, 3))),
+      {
+        orgId: pick(verifiedOrgs).id,
+        ...place,
+        requiredSkills: skills,
+        childContact: random() < 0.5,
+        minAge: random() < 0.1 ? 18 : null,
+        status: 'open',
+      },
+      Array.from({ length: int(1, 2) }, () =>
+        shift(int(2, 56), int(8, 19) * 60 + pick([0, 30]), pick([90, 120, 180]), 5, random() < 0.1 ? 5 : int(0, 3)),
+      ),
     );
   }
 
@@ -209,9 +231,22 @@ export function generatePopulation(options: { seed: number; volunteers: number; 
     };
     /** Never when they are free: late evening of a day without a slot. */
     const outsideSlots = (): Omit<SyntheticShift, 'id'> => shift(dayOn(pick(freeDays)), 22 * 60, 90);
-    const plant = (km: number, requiredSkills: string[], when: Omit<SyntheticShift, 'id'>, extra: Partial<SyntheticNeed> = {}): SyntheticNeed =>
+    const plant = (
+      km: number,
+      requiredSkills: string[],
+      when: Omit<SyntheticShift, 'id'>,
+      extra: Partial<SyntheticNeed> = {},
+    ): SyntheticNeed =>
       addNeed(
-        { orgId: pick(verifiedOrgs).id, ...away(here.lat, here.lng, km), requiredSkills, childContact: false, minAge: null, status: 'open', ...extra },
+        {
+          orgId: pick(verifiedOrgs).id,
+          ...away(here.lat, here.lng, km),
+          requiredSkills,
+          childContact: false,
+          minAge: null,
+          status: 'open',
+          ...extra,
+        },
         [when],
       );
 
@@ -239,7 +274,11 @@ export function generatePopulation(options: { seed: number; volunteers: number; 
     // A shift they hold early on a day they are otherwise not free, and a need overlapping it.
     const held = shift(dayOn(pick(freeDays)), 6 * 60, 120);
     signups.push({ shiftId: uuid(), status: 'confirmed', startsAt: held.startsAt, endsAt: held.endsAt });
-    plant(random() * 2, sample(skills, 1), { ...held, startsAt: new Date(held.startsAt.getTime() + 30 * 60_000), endsAt: new Date(held.endsAt.getTime() + 30 * 60_000) });
+    plant(random() * 2, sample(skills, 1), {
+      ...held,
+      startsAt: new Date(held.startsAt.getTime() + 30 * 60_000),
+      endsAt: new Date(held.endsAt.getTime() + 30 * 60_000),
+    });
 
     volunteers.push({
       snapshot: {
@@ -268,12 +307,19 @@ const HORIZON_MS = 90 * 86_400_000;
 function ageOn(birthDate: string, on: Date): number {
   const birth = new Date(`${birthDate}T00:00:00Z`);
   let age = on.getUTCFullYear() - birth.getUTCFullYear();
-  if (on.getUTCMonth() < birth.getUTCMonth() || (on.getUTCMonth() === birth.getUTCMonth() && on.getUTCDate() < birth.getUTCDate())) age -= 1;
+  if (on.getUTCMonth() < birth.getUTCMonth() || (on.getUTCMonth() === birth.getUTCMonth() && on.getUTCDate() < birth.getUTCDate()))
+    age -= 1;
   return age;
 }
 
 /** Whether the volunteer may be offered the shift at all (the rules of engagement and needs, written out again). */
-export function eligible(volunteer: SyntheticVolunteer, need: SyntheticNeed, shift: SyntheticShift, hiddenOrgIds: ReadonlySet<string>, now: Date): boolean {
+export function eligible(
+  volunteer: SyntheticVolunteer,
+  need: SyntheticNeed,
+  shift: SyntheticShift,
+  hiddenOrgIds: ReadonlySet<string>,
+  now: Date,
+): boolean {
   const v = volunteer.snapshot;
   if (need.status !== 'open' || hiddenOrgIds.has(need.orgId)) return false;
   if (shift.startsAt.getTime() <= now.getTime() || shift.startsAt.getTime() > now.getTime() + HORIZON_MS) return false;
@@ -293,7 +339,12 @@ function freeShare(slots: readonly AvailabilitySlot[], shift: SyntheticShift): n
     const local = new Date(t + 8 * 3600_000);
     const weekday = local.getUTCDay() || 7;
     const minute = local.getUTCHours() * 60 + local.getUTCMinutes();
-    const inSlot = slots.some((s) => s.weekday === weekday && minute >= Number(s.from.slice(0, 2)) * 60 + Number(s.from.slice(3)) && minute < Number(s.to.slice(0, 2)) * 60 + Number(s.to.slice(3)));
+    const inSlot = slots.some(
+      (s) =>
+        s.weekday === weekday &&
+        minute >= Number(s.from.slice(0, 2)) * 60 + Number(s.from.slice(3)) &&
+        minute < Number(s.to.slice(0, 2)) * 60 + Number(s.to.slice(3)),
+    );
     if (inSlot) covered += 15;
   }
   return covered / total;
@@ -301,7 +352,8 @@ function freeShare(slots: readonly AvailabilitySlot[], shift: SyntheticShift): n
 
 function kmBetween(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
   const rad = Math.PI / 180;
-  const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lng - a.lng) * rad) / 2) ** 2;
+  const h =
+    Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lng - a.lng) * rad) / 2) ** 2;
   return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
@@ -327,12 +379,18 @@ export interface Judgement {
 }
 
 /** The ground truth for one volunteer over the needs they could be shown. */
-export function judge(volunteer: SyntheticVolunteer, needs: readonly SyntheticNeed[], hiddenOrgIds: ReadonlySet<string>, now: Date): Judgement {
+export function judge(
+  volunteer: SyntheticVolunteer,
+  needs: readonly SyntheticNeed[],
+  hiddenOrgIds: ReadonlySet<string>,
+  now: Date,
+): Judgement {
   const grades = new Map<string, number>();
   const allowed = new Set<string>();
   for (const need of needs) {
     let best = -1;
-    for (const shift of need.shifts) if (eligible(volunteer, need, shift, hiddenOrgIds, now)) best = Math.max(best, utility(volunteer, need, shift));
+    for (const shift of need.shifts)
+      if (eligible(volunteer, need, shift, hiddenOrgIds, now)) best = Math.max(best, utility(volunteer, need, shift));
     if (best < 0) continue;
     allowed.add(need.id);
     const grade = best >= 0.8 ? 3 : best >= 0.5 ? 2 : best >= 0.3 ? 1 : 0;
