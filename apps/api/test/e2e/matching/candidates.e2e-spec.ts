@@ -1,4 +1,12 @@
-import { addMember, bearer, createOrganization, createWorld, loginAdmin, registerUser, type TestUser } from '../../factories/identity.factory';
+import {
+  addMember,
+  bearer,
+  createOrganization,
+  createWorld,
+  loginAdmin,
+  registerUser,
+  type TestUser,
+} from '../../factories/identity.factory';
 import { acceptCodeOfConduct, recordCheck } from '../../factories/volunteers.factory';
 import { startTestApp, type TestApp } from '../../support/app';
 import { beijingWeekday, feedItem, HERE, noShow, openShift, serveShift, sumOfReasons, volunteer, type Reason } from './matching.helpers';
@@ -32,7 +40,11 @@ describe('matching: candidates for a need (GET /needs/{id}/candidates)', () => {
     await t.close();
   });
 
-  async function candidates(caller: TestUser, needId: string, query = 'limit=200'): Promise<{ status: number; body: Record<string, unknown> & { data: Candidate[] } }> {
+  async function candidates(
+    caller: TestUser,
+    needId: string,
+    query = 'limit=200',
+  ): Promise<{ status: number; body: Record<string, unknown> & { data: Candidate[] } }> {
     const res = await t.http().get(`/api/v1/needs/${needId}/candidates?${query}`).set(bearer(caller));
     return { status: res.status, body: res.body };
   }
@@ -115,7 +127,10 @@ describe('matching: candidates for a need (GET /needs/{id}/candidates)', () => {
 
     const when = { startsAt: beijingWeekday(6, 9, 0, 4), endsAt: beijingWeekday(6, 11, 0, 4) };
     const child = await openShift(t, coordinator, ngoId, { ...when, need: { childContact: true, minAge: 18 } });
-    const overlapping = await openShift(t, coordinator, ngoId, { startsAt: beijingWeekday(6, 10, 0, 4), endsAt: beijingWeekday(6, 12, 0, 4) });
+    const overlapping = await openShift(t, coordinator, ngoId, {
+      startsAt: beijingWeekday(6, 10, 0, 4),
+      endsAt: beijingWeekday(6, 12, 0, 4),
+    });
     expect((await t.http().post(`/api/v1/shifts/${overlapping.shiftId}/signups`).set(bearer(busy))).status).toBe(201);
 
     const ids = await candidateIds(child.needId);
@@ -150,9 +165,20 @@ describe('matching: candidates for a need (GET /needs/{id}/candidates)', () => {
     expect(res.status).toBe(200);
     expect(res.body.data.length).toBeGreaterThan(0);
     const text = JSON.stringify(res.body);
-    for (const secret of ['小明', '桃花坪村', 'birthDate', '1998-05-20', '"lat"', '"lng"', 'phone', 'email']) expect(text).not.toContain(secret);
+    for (const secret of ['小明', '桃花坪村', 'birthDate', '1998-05-20', '"lat"', '"lng"', 'phone', 'email'])
+      expect(text).not.toContain(secret);
     for (const c of res.body.data) {
-      expect(Object.keys(c).sort()).toEqual(['actions', 'countyCode', 'displayName', 'distanceKm', 'matchedSkills', 'reasons', 'score', 'userId', 'volunteerNumber']);
+      expect(Object.keys(c).sort()).toEqual([
+        'actions',
+        'countyCode',
+        'displayName',
+        'distanceKm',
+        'matchedSkills',
+        'reasons',
+        'score',
+        'userId',
+        'volunteerNumber',
+      ]);
     }
   });
 
@@ -184,7 +210,14 @@ describe('matching: candidates for a need (GET /needs/{id}/candidates)', () => {
       .http()
       .post('/api/v1/needs')
       .set(bearer(coordinator))
-      .send({ organizationId: ngoId, type: 'goods', title: '冬衣', description: '冬衣', regionCode: '430524', items: [{ name: '冬衣', unit: '件', quantity: 5 }] });
+      .send({
+        organizationId: ngoId,
+        type: 'goods',
+        title: '冬衣',
+        description: '冬衣',
+        regionCode: '430524',
+        items: [{ name: '冬衣', unit: '件', quantity: 5 }],
+      });
     await t.http().post(`/api/v1/needs/${goods.body.id}/publish`).set(bearer(coordinator));
     const res = await candidates(coordinator, goods.body.id as string);
     expect(res.status).toBe(200);

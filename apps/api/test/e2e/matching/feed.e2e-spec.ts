@@ -1,4 +1,12 @@
-import { addMember, bearer, createOrganization, createWorld, loginAdmin, registerUser, type TestUser } from '../../factories/identity.factory';
+import {
+  addMember,
+  bearer,
+  createOrganization,
+  createWorld,
+  loginAdmin,
+  registerUser,
+  type TestUser,
+} from '../../factories/identity.factory';
 import { acceptCodeOfConduct, recordCheck } from '../../factories/volunteers.factory';
 import { startTestApp, type TestApp } from '../../support/app';
 import {
@@ -70,8 +78,16 @@ describe('matching: the volunteer feed (GET /me/matches)', () => {
       await acceptCodeOfConduct(t, v);
       const expiresAt = new Date(Date.now() + 12 * 86_400_000).toISOString();
       expect((await recordCheck(t, coordinator, v.id, { expiresAt })).status).toBe(201);
-      const soon = await openShift(t, coordinator, ngoId, { need: { childContact: true }, startsAt: beijingWeekday(6, 9, 0, 1), endsAt: beijingWeekday(6, 11, 0, 1) });
-      const later = await openShift(t, coordinator, ngoId, { need: { childContact: true }, startsAt: beijingWeekday(6, 9, 0, 3), endsAt: beijingWeekday(6, 11, 0, 3) });
+      const soon = await openShift(t, coordinator, ngoId, {
+        need: { childContact: true },
+        startsAt: beijingWeekday(6, 9, 0, 1),
+        endsAt: beijingWeekday(6, 11, 0, 1),
+      });
+      const later = await openShift(t, coordinator, ngoId, {
+        need: { childContact: true },
+        startsAt: beijingWeekday(6, 9, 0, 3),
+        endsAt: beijingWeekday(6, 11, 0, 3),
+      });
       const ids = await feedShiftIds(t, v);
       expect(ids).toContain(soon.shiftId);
       expect(ids).not.toContain(later.shiftId);
@@ -96,7 +112,10 @@ describe('matching: the volunteer feed (GET /me/matches)', () => {
     it('should leave out shifts that overlap a confirmed sign-up when the volunteer has one', async () => {
       const v = await volunteer(t);
       const held = await openShift(t, coordinator, ngoId, { startsAt: beijingWeekday(6, 9, 0, 2), endsAt: beijingWeekday(6, 11, 0, 2) });
-      const overlapping = await openShift(t, coordinator, ngoId, { startsAt: beijingWeekday(6, 10, 0, 2), endsAt: beijingWeekday(6, 12, 0, 2) });
+      const overlapping = await openShift(t, coordinator, ngoId, {
+        startsAt: beijingWeekday(6, 10, 0, 2),
+        endsAt: beijingWeekday(6, 12, 0, 2),
+      });
       const after = await openShift(t, coordinator, ngoId, { startsAt: beijingWeekday(6, 11, 0, 2), endsAt: beijingWeekday(6, 12, 0, 2) });
       expect((await t.http().post(`/api/v1/shifts/${held.shiftId}/signups`).set(bearer(v))).status).toBe(201);
       const ids = await feedShiftIds(t, v);
@@ -110,7 +129,9 @@ describe('matching: the volunteer feed (GET /me/matches)', () => {
       const { shiftId } = await openShift(t, coordinator, ngoId, { capacity: 1 });
       expect((await t.http().post(`/api/v1/shifts/${shiftId}/signups`).set(bearer(w))).status).toBe(201);
       // Seat counts reach the needs context's shifts shortly after the sign-up commits (engagement's SeatCountsMirror).
-      await waitFor(async () => (await t.db.query<{ n: number }>('SELECT confirmed_count AS n FROM shifts WHERE id = $1', [shiftId]))[0].n === 1);
+      await waitFor(
+        async () => (await t.db.query<{ n: number }>('SELECT confirmed_count AS n FROM shifts WHERE id = $1', [shiftId]))[0].n === 1,
+      );
       expect(await feedShiftIds(t, v)).not.toContain(shiftId);
       const item = await feedItem(t, v, shiftId, 'limit=200&includeFull=true');
       expect(item.shift.full).toBe(true);
@@ -122,9 +143,15 @@ describe('matching: the volunteer feed (GET /me/matches)', () => {
       const draft = await openShift(t, coordinator, ngoId, { publish: false });
       const cancelled = await openShift(t, coordinator, ngoId);
       const started = await openShift(t, coordinator, ngoId);
-      const cancel = await t.http().post(`/api/v1/needs/${cancelled.needId}/status`).set(bearer(coordinator)).send({ status: 'cancelled', reason: '天气原因取消' });
+      const cancel = await t
+        .http()
+        .post(`/api/v1/needs/${cancelled.needId}/status`)
+        .set(bearer(coordinator))
+        .send({ status: 'cancelled', reason: '天气原因取消' });
       expect(cancel.status).toBe(200);
-      await t.db.query(`UPDATE shifts SET starts_at = now() - interval '2 hours', ends_at = now() + interval '1 hour' WHERE id = $1`, [started.shiftId]);
+      await t.db.query(`UPDATE shifts SET starts_at = now() - interval '2 hours', ends_at = now() + interval '1 hour' WHERE id = $1`, [
+        started.shiftId,
+      ]);
       const ids = await feedShiftIds(t, v);
       expect(ids).not.toContain(draft.shiftId);
       expect(ids).not.toContain(cancelled.shiftId);
@@ -135,13 +162,27 @@ describe('matching: the volunteer feed (GET /me/matches)', () => {
       const v = await volunteer(t);
       const { shiftId } = await openShift(t, other.coordinator, other.id);
       expect(await feedShiftIds(t, v)).toContain(shiftId);
-      const suspended = await t.http().post(`/api/v1/organizations/${other.id}/suspend`).set(bearer(await loginAdmin(t)));
+      const suspended = await t
+        .http()
+        .post(`/api/v1/organizations/${other.id}/suspend`)
+        .set(bearer(await loginAdmin(t)));
       expect(suspended.status).toBe(200);
       try {
         expect(await feedShiftIds(t, v)).not.toContain(shiftId);
       } finally {
-        await t.http().post(`/api/v1/organizations/${other.id}/verify`).set(bearer(await loginAdmin(t)));
+        await t
+          .http()
+          .post(`/api/v1/organizations/${other.id}/verify`)
+          .set(bearer(await loginAdmin(t)));
       }
+    });
+
+    it('should widen the area when the nearest ring cannot fill a page (a sparse place)', async () => {
+      // About 39 km north of the other tests' needs: nothing within 15 km, so the 40 km ring is searched.
+      const remote = await volunteer(t, { location: { lat: HERE.lat + 0.35, lng: HERE.lng } });
+      const { shiftId } = await openShift(t, coordinator, ngoId);
+      const item = await feedItem(t, remote, shiftId);
+      expect(item.need.distanceKm).toBeCloseTo(38.9, 0);
     });
 
     it('should leave out needs outside the volunteer’s area (another province, no coordinates)', async () => {
@@ -194,7 +235,10 @@ describe('matching: the volunteer feed (GET /me/matches)', () => {
       const v = await volunteer(t);
       const inside = await openShift(t, coordinator, ngoId, { startsAt: beijingWeekday(6, 9, 0, 3), endsAt: beijingWeekday(6, 11, 0, 3) });
       const half = await openShift(t, coordinator, ngoId, { startsAt: beijingWeekday(6, 11, 0, 3), endsAt: beijingWeekday(6, 13, 0, 3) });
-      const outside = await openShift(t, coordinator, ngoId, { startsAt: beijingWeekday(2, 20, 0, 3), endsAt: beijingWeekday(2, 22, 0, 3) });
+      const outside = await openShift(t, coordinator, ngoId, {
+        startsAt: beijingWeekday(2, 20, 0, 3),
+        endsAt: beijingWeekday(2, 22, 0, 3),
+      });
       const a = await feedItem(t, v, inside.shiftId);
       const b = await feedItem(t, v, half.shiftId);
       const c = await feedItem(t, v, outside.shiftId);
@@ -224,7 +268,10 @@ describe('matching: the volunteer feed (GET /me/matches)', () => {
         .send({ startsAt: beijingWeekday(6, 9, 0, 5), endsAt: beijingWeekday(6, 11, 0, 5), capacity: 5 });
       expect(again.status).toBe(201);
       const sameOrg = await openShift(t, coordinator, ngoId, { startsAt: beijingWeekday(6, 9, 0, 5), endsAt: beijingWeekday(6, 11, 0, 5) });
-      const otherOrg = await openShift(t, other.coordinator, other.id, { startsAt: beijingWeekday(6, 9, 0, 5), endsAt: beijingWeekday(6, 11, 0, 5) });
+      const otherOrg = await openShift(t, other.coordinator, other.id, {
+        startsAt: beijingWeekday(6, 9, 0, 5),
+        endsAt: beijingWeekday(6, 11, 0, 5),
+      });
       const a = await feedItem(t, v, again.body.data[0].id as string);
       const b = await feedItem(t, v, sameOrg.shiftId);
       const c = await feedItem(t, v, otherOrg.shiftId);
@@ -250,7 +297,10 @@ describe('matching: the volunteer feed (GET /me/matches)', () => {
       // Both attended once (same reliability); only the busy one's 50 minutes count (the other's were rejected).
       await serveShift(t, coordinator, busy, one.shiftId, { verify: false });
       const rejected = await serveShift(t, coordinator, free, two.shiftId, { verify: false });
-      expect((await t.http().post(`/api/v1/hour-records/${rejected.recordId}/reject`).set(bearer(coordinator)).send({ reason: '未到场' })).status).toBe(200);
+      expect(
+        (await t.http().post(`/api/v1/hour-records/${rejected.recordId}/reject`).set(bearer(coordinator)).send({ reason: '未到场' }))
+          .status,
+      ).toBe(200);
       const { shiftId } = await openShift(t, coordinator, ngoId);
       const a = await feedItem(t, free, shiftId);
       const b = await feedItem(t, busy, shiftId);

@@ -58,7 +58,11 @@ export async function openShift(
     .http()
     .post(`/api/v1/needs/${need.body.id}/shifts`)
     .set(bearer(coordinator))
-    .send({ startsAt: options.startsAt ?? beijingWeekday(6, 9), endsAt: options.endsAt ?? beijingWeekday(6, 11), capacity: options.capacity ?? 5 });
+    .send({
+      startsAt: options.startsAt ?? beijingWeekday(6, 9),
+      endsAt: options.endsAt ?? beijingWeekday(6, 11),
+      capacity: options.capacity ?? 5,
+    });
   if (shift.status !== 201) throw new Error(`create shift failed: ${shift.status} ${JSON.stringify(shift.body)}`);
   if (options.publish ?? true) {
     const published = await t.http().post(`/api/v1/needs/${need.body.id}/publish`).set(bearer(coordinator));
@@ -91,7 +95,11 @@ export interface FeedItem {
   actions: { signUp: { method: string; href: string } };
 }
 
-export async function feed(t: TestApp, user: TestUser, query = 'limit=200'): Promise<{ status: number; body: { data: FeedItem[]; nextCursor: string | null } & Record<string, unknown> }> {
+export async function feed(
+  t: TestApp,
+  user: TestUser,
+  query = 'limit=200',
+): Promise<{ status: number; body: { data: FeedItem[]; nextCursor: string | null } & Record<string, unknown> }> {
   const res = await t.http().get(`/api/v1/me/matches?${query}`).set(bearer(user));
   return { status: res.status, body: res.body };
 }
@@ -136,8 +144,13 @@ export async function serveShift(
 ): Promise<{ signupId: string; recordId: string }> {
   const signup = await t.http().post(`/api/v1/shifts/${shiftId}/signups`).set(bearer(user));
   if (signup.status !== 201) throw new Error(`sign-up failed: ${signup.status} ${JSON.stringify(signup.body)}`);
-  await t.db.query(`UPDATE shift_seats SET starts_at = now() - interval '60 minutes', ends_at = now() + interval '60 minutes' WHERE shift_id = $1`, [shiftId]);
-  await t.db.query(`UPDATE signups SET checked_in_at = now() - interval '50 minutes', check_in_method = 'coordinator' WHERE id = $1`, [signup.body.id]);
+  await t.db.query(
+    `UPDATE shift_seats SET starts_at = now() - interval '60 minutes', ends_at = now() + interval '60 minutes' WHERE shift_id = $1`,
+    [shiftId],
+  );
+  await t.db.query(`UPDATE signups SET checked_in_at = now() - interval '50 minutes', check_in_method = 'coordinator' WHERE id = $1`, [
+    signup.body.id,
+  ]);
   const out = await t.http().post(`/api/v1/signups/${signup.body.id}/check-out`).set(bearer(user));
   if (out.status !== 200) throw new Error(`check-out failed: ${out.status} ${JSON.stringify(out.body)}`);
   const recordId = out.body.hourRecord.id as string;
@@ -152,7 +165,10 @@ export async function serveShift(
 export async function noShow(t: TestApp, coordinator: TestUser, user: TestUser, shiftId: string): Promise<void> {
   const signup = await t.http().post(`/api/v1/shifts/${shiftId}/signups`).set(bearer(user));
   if (signup.status !== 201) throw new Error(`sign-up failed: ${signup.status} ${JSON.stringify(signup.body)}`);
-  await t.db.query(`UPDATE shift_seats SET starts_at = now() - interval '60 minutes', ends_at = now() - interval '10 minutes' WHERE shift_id = $1`, [shiftId]);
+  await t.db.query(
+    `UPDATE shift_seats SET starts_at = now() - interval '60 minutes', ends_at = now() - interval '10 minutes' WHERE shift_id = $1`,
+    [shiftId],
+  );
   const res = await t.http().post(`/api/v1/signups/${signup.body.id}/no-show`).set(bearer(coordinator));
   if (res.status !== 200) throw new Error(`no-show failed: ${res.status} ${JSON.stringify(res.body)}`);
 }

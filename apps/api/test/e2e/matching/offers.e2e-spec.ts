@@ -35,7 +35,12 @@ describe('matching: goods offers', () => {
     await t.close();
   });
 
-  async function goodsNeed(coordinator: TestUser, organizationId: string, regionCode: string, items: Array<{ name: string; unit: string; quantity: number }>): Promise<{ id: string; items: Array<{ id: string; name: string }> }> {
+  async function goodsNeed(
+    coordinator: TestUser,
+    organizationId: string,
+    regionCode: string,
+    items: Array<{ name: string; unit: string; quantity: number }>,
+  ): Promise<{ id: string; items: Array<{ id: string; name: string }> }> {
     const res = await t
       .http()
       .post('/api/v1/needs')
@@ -64,7 +69,15 @@ describe('matching: goods offers', () => {
   it('should let a person offer goods, and a company’s owner or CSR manager offer for it', async () => {
     const mine = await offer(donor, { note: '九成新，已清洗' });
     expect(mine.status).toBe(201);
-    expect(mine.body).toMatchObject({ item: '棉衣', unit: '件', quantity: 50, regionCode: '430524', status: 'open', onBehalfOf: null, pledgeId: null });
+    expect(mine.body).toMatchObject({
+      item: '棉衣',
+      unit: '件',
+      quantity: 50,
+      regionCode: '430524',
+      status: 'open',
+      onBehalfOf: null,
+      pledgeId: null,
+    });
     const company = await offer(world.company.csrManager, { item: '书包', unit: '个', quantity: 100, onBehalfOf: world.company.id });
     expect(company.status).toBe(201);
     expect(company.body.onBehalfOf).toBe(world.company.id);
@@ -105,7 +118,14 @@ describe('matching: goods offers', () => {
       .http()
       .post('/api/v1/needs')
       .set(bearer(world.ngo.coordinator))
-      .send({ organizationId: world.ngo.id, type: 'goods', title: '棉衣', description: '草稿', regionCode: '430524', items: [{ name: '棉衣', unit: '件', quantity: 5 }] });
+      .send({
+        organizationId: world.ngo.id,
+        type: 'goods',
+        title: '棉衣',
+        description: '草稿',
+        regionCode: '430524',
+        items: [{ name: '棉衣', unit: '件', quantity: 5 }],
+      });
 
     const created = await offer(donor, {});
     const res = await matches(donor, created.body.id as string);
@@ -186,7 +206,9 @@ describe('matching: goods offers', () => {
     const created = await offer(donor, { item: '被子', unit: '床', quantity: 10 });
     const body = { needId: need.id, lines: [{ itemId: need.items[0].id, quantity: 10 }] };
     const results = await Promise.all(
-      [1, 2, 3, 4].map((i) => t.http().post(`/api/v1/offers/${created.body.id}/accept`).set(bearer(donor)).set('Idempotency-Key', `race-${i}`).send(body)),
+      [1, 2, 3, 4].map((i) =>
+        t.http().post(`/api/v1/offers/${created.body.id}/accept`).set(bearer(donor)).set('Idempotency-Key', `race-${i}`).send(body),
+      ),
     );
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     expect(results.filter((r) => r.status === 409)).toHaveLength(3);

@@ -23,7 +23,11 @@ const OFFER = { item: '棉衣', unit: '件', quantity: 1, regionCode: '430524' }
 /** A fresh offer of one coat by `donor`. */
 async function offerBy(w: MatrixWorld, donor: TestUser): Promise<string> {
   const until = new Date(Date.now() + 30 * 86_400_000).toISOString();
-  const res = await w.t.http().post('/api/v1/offers').set(bearer(donor)).send({ ...OFFER, until });
+  const res = await w.t
+    .http()
+    .post('/api/v1/offers')
+    .set(bearer(donor))
+    .send({ ...OFFER, until });
   if (res.status !== 201) throw new Error(`offer failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.id as string;
 }
@@ -56,7 +60,10 @@ export const matchingRows: MatrixRow[] = [
       offset += 1;
       const startsAt = new Date(Date.now() + (40 + offset) * 86_400_000);
       const ngo = ngoOf(w, target);
-      const { needId } = await createShiftNeed(w.t, ngo.coordinator, ngo.id, { startsAt, endsAt: new Date(startsAt.getTime() + 2 * 3600_000) });
+      const { needId } = await createShiftNeed(w.t, ngo.coordinator, ngo.id, {
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 2 * 3600_000),
+      });
       return { path: `/api/v1/needs/${needId}/candidates` };
     },
     expect: coordinate,
@@ -86,7 +93,10 @@ export const matchingRows: MatrixRow[] = [
     route: 'POST /api/v1/offers/:id/accept',
     prepare: async (w, target, caller) => {
       const need = await goodsNeedOf(w, 'own');
-      return { path: `/api/v1/offers/${await offerFor(w, target, caller)}/accept`, body: { needId: need.id, lines: [{ itemId: need.coatsItemId, quantity: 1 }] } };
+      return {
+        path: `/api/v1/offers/${await offerFor(w, target, caller)}/accept`,
+        body: { needId: need.id, lines: [{ itemId: need.coatsItemId, quantity: 1 }] },
+      };
     },
     expect: {
       own: everySignedIn(201),
