@@ -21,7 +21,10 @@ export class EvidenceController {
   @Authenticated()
   @ApiBearerAuth()
   @ApiConsumes('multipart/form-data')
-  @ApiOperation({ summary: 'Upload a photo (JPEG/PNG/WebP, metadata stripped) or PDF as evidence of a use (NGO owners and coordinators)' })
+  @ApiOperation({
+    summary:
+      'Upload a photo (JPEG/PNG/WebP) or PDF as evidence of a use (NGO owners and coordinators); metadata is stripped, PDFs with active content are refused (422)',
+  })
   async upload(
     @CurrentPrincipal() principal: Principal,
     @Query() query: EvidenceUploadQueryDto,
