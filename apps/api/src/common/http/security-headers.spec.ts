@@ -30,6 +30,6 @@ describe('securityHeaders', () => {
     const scriptSrc = /script-src ([^;]+)/.exec(policy)![1].split(' ');
     const hash = `'sha256-${createHash('sha256').update(CERTIFICATE_PRINT_HANDLER).digest('base64')}'`;
     expect(scriptSrc).toEqual(["'self'", "'unsafe-hashes'", hash]);
-    expect(policy).toContain('connect-src \'self\' ws://kindred.example.cn wss://kindred.example.cn');
+    expect(policy).toContain("connect-src 'self' ws://kindred.example.cn wss://kindred.example.cn");
   });
 });

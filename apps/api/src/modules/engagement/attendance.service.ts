@@ -75,7 +75,10 @@ export class AttendanceService implements OnApplicationBootstrap, OnApplicationS
     if (locked) throw this.lockedError(locked);
     if (!this.codes.verify(shiftId, token)) {
       const counted = await this.attempts.recordFailure(shiftId, principal.userId, CHECK_IN_MAX_WRONG, CHECK_IN_LOCK_SECONDS);
-      if (!counted) throw this.lockedError((await this.attempts.lockedUntil(shiftId, principal.userId)) ?? new Date(Date.now() + CHECK_IN_LOCK_SECONDS * 1000));
+      if (!counted)
+        throw this.lockedError(
+          (await this.attempts.lockedUntil(shiftId, principal.userId)) ?? new Date(Date.now() + CHECK_IN_LOCK_SECONDS * 1000),
+        );
       if (counted.lockedUntil) throw this.lockedError(counted.lockedUntil);
       throw new DomainError(
         'invalid_check_in_code',

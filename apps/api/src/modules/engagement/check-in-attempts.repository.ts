@@ -26,7 +26,12 @@ export class CheckInAttemptsRepository {
    * `windowSeconds` without a wrong code. Answers null when the volunteer
    * was already locked, so nothing was counted.
    */
-  async recordFailure(shiftId: string, userId: string, limit: number, windowSeconds: number): Promise<{ failures: number; lockedUntil: Date | null } | null> {
+  async recordFailure(
+    shiftId: string,
+    userId: string,
+    limit: number,
+    windowSeconds: number,
+  ): Promise<{ failures: number; lockedUntil: Date | null } | null> {
     const fresh = `(a.locked_until IS NOT NULL OR a.last_failed_at < now() - $4 * interval '1 second')`;
     const next = `CASE WHEN ${fresh} THEN 1 ELSE a.failures + 1 END`;
     const [row] = await rowsOf<{ failures: number; locked_until: Date | null }>(

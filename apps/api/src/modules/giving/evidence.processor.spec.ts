@@ -68,7 +68,9 @@ describe('processEvidence', () => {
     const attachment = await onePagePdf();
     await attachment.attach(Buffer.from('MZ'), 'invoice.exe', { mimeType: 'application/octet-stream' });
     const escaped = Buffer.from(
-      (await bytes(await onePagePdf(), false)).toString('latin1').replace('/Type /Catalog', '/Type /Catalog /OpenAction << /S /Java#53cript /#4AS (app.alert(1)) >>'),
+      (await bytes(await onePagePdf(), false))
+        .toString('latin1')
+        .replace('/Type /Catalog', '/Type /Catalog /OpenAction << /S /Java#53cript /#4AS (app.alert(1)) >>'),
       'latin1',
     );
     for (const pdf of [await bytes(launch), await bytes(attachment), escaped]) {
@@ -81,11 +83,20 @@ describe('processEvidence', () => {
     pdf.setAuthor('Teacher Li');
     pdf.setCreator('Scanner at Taohong school');
     pdf.setCreationDate(new Date('2026-05-01T08:00:00Z'));
-    const xmp = pdf.context.register(PDFRawStream.of(pdf.context.obj({ Type: 'Metadata', Subtype: 'XML' }), Buffer.from('<x:xmpmeta>Teacher Li</x:xmpmeta>')));
+    const xmp = pdf.context.register(
+      PDFRawStream.of(pdf.context.obj({ Type: 'Metadata', Subtype: 'XML' }), Buffer.from('<x:xmpmeta>Teacher Li</x:xmpmeta>')),
+    );
     pdf.catalog.set(PDFName.of('Metadata'), xmp);
     // Navigation and web links are not active content: opening at page 1 and a link to the tax office's site stay.
     pdf.catalog.set(PDFName.of('OpenAction'), pdf.context.obj([pdf.getPage(0).ref, 'Fit']));
-    pdf.getPage(0).node.set(PDFName.of('Annots'), pdf.context.obj([{ Type: 'Annot', Subtype: 'Link', Rect: [0, 0, 50, 20], A: { S: 'URI', URI: PDFString.of('https://inv-veri.chinatax.gov.cn') } }]));
+    pdf
+      .getPage(0)
+      .node.set(
+        PDFName.of('Annots'),
+        pdf.context.obj([
+          { Type: 'Annot', Subtype: 'Link', Rect: [0, 0, 50, 20], A: { S: 'URI', URI: PDFString.of('https://inv-veri.chinatax.gov.cn') } },
+        ]),
+      );
     const original = await bytes(pdf, false);
     expect(original.includes(Buffer.from('Teacher Li'))).toBe(true);
 
@@ -99,15 +110,26 @@ describe('processEvidence', () => {
     expect(cleaned.getCreationDate()).toBeUndefined();
     expect(cleaned.catalog.get(PDFName.of('Metadata'))).toBeUndefined();
     expect(cleaned.catalog.get(PDFName.of('OpenAction'))).toBeDefined();
-    const everything = cleaned.context.enumerateIndirectObjects().map(([, o]) => (o instanceof PDFRawStream ? Buffer.from(o.contents).toString('latin1') : o.toString()));
-    expect(everything.some((text) => text.includes('Teacher Li') || text.includes(PDFHexString.fromText('Teacher Li').toString()))).toBe(false);
+    const everything = cleaned.context
+      .enumerateIndirectObjects()
+      .map(([, o]) => (o instanceof PDFRawStream ? Buffer.from(o.contents).toString('latin1') : o.toString()));
+    expect(everything.some((text) => text.includes('Teacher Li') || text.includes(PDFHexString.fromText('Teacher Li').toString()))).toBe(
+      false,
+    );
   });
 
   it('should refuse an encrypted PDF and one that cannot be parsed', async () => {
     const pdf = await onePagePdf();
-    pdf.context.trailerInfo.Encrypt = pdf.context.register(pdf.context.obj({ Filter: 'Standard', V: 2, R: 3, O: PDFString.of('x'), U: PDFString.of('y'), P: -4 }));
-    await expect(processEvidence(await bytes(pdf))).rejects.toMatchObject({ code: 'evidence_unreadable', errors: [{ field: 'file', message: expect.stringMatching(/encrypted/) }] });
-    await expect(processEvidence(Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'))).rejects.toMatchObject({ code: 'evidence_unreadable' });
+    pdf.context.trailerInfo.Encrypt = pdf.context.register(
+      pdf.context.obj({ Filter: 'Standard', V: 2, R: 3, O: PDFString.of('x'), U: PDFString.of('y'), P: -4 }),
+    );
+    await expect(processEvidence(await bytes(pdf))).rejects.toMatchObject({
+      code: 'evidence_unreadable',
+      errors: [{ field: 'file', message: expect.stringMatching(/encrypted/) }],
+    });
+    await expect(processEvidence(Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'))).rejects.toMatchObject({
+      code: 'evidence_unreadable',
+    });
   });
 
   it('should refuse a file over the size limit', async () => {

@@ -65,9 +65,18 @@ const ACTIVE_KEYS = ['JS', 'JavaScript', 'Launch', 'EmbeddedFile', 'EmbeddedFile
  * servers, or play media. Navigation (GoTo) and web links (URI) stay: a viewer
  * asks before following a link, and e-invoices (电子发票) carry them.
  */
-const ACTIVE_ACTIONS = ['JavaScript', 'Launch', 'SubmitForm', 'ImportData', 'GoToR', 'GoToE', 'RichMediaExecute', 'Rendition', 'Movie', 'Sound'].map((k) =>
-  PDFName.of(k),
-);
+const ACTIVE_ACTIONS = [
+  'JavaScript',
+  'Launch',
+  'SubmitForm',
+  'ImportData',
+  'GoToR',
+  'GoToE',
+  'RichMediaExecute',
+  'Rendition',
+  'Movie',
+  'Sound',
+].map((k) => PDFName.of(k));
 /** Metadata: the document information dictionary is handled apart (it hangs off the trailer). */
 const METADATA_KEYS = ['Metadata', 'PieceInfo'].map((k) => PDFName.of(k));
 const ACTION_TYPE = PDFName.of('S');
@@ -124,9 +133,11 @@ export async function cleanPdf(input: Buffer): Promise<Buffer> {
   for (const [, object] of objects) {
     const feature = activeFeature(object);
     if (feature) {
-      throw new DomainError('evidence_active_content', `The PDF carries active content (${feature}); print it to a plain PDF and upload that`, [
-        { field: 'file', message: `is a PDF with active content (${feature})` },
-      ]);
+      throw new DomainError(
+        'evidence_active_content',
+        `The PDF carries active content (${feature}); print it to a plain PDF and upload that`,
+        [{ field: 'file', message: `is a PDF with active content (${feature})` }],
+      );
     }
   }
   const dropped = new Set<PDFRef>();

@@ -68,7 +68,9 @@ export class EvidenceService {
         return row;
       });
     } catch (error) {
-      await this.storage.delete(storageKey).catch((cleanup: unknown) => this.logger.warn({ err: cleanup }, `could not remove evidence file ${id} after a failed upload`));
+      await this.storage
+        .delete(storageKey)
+        .catch((cleanup: unknown) => this.logger.warn({ err: cleanup }, `could not remove evidence file ${id} after a failed upload`));
       throw error;
     }
     return { id, organizationId, contentType: file.contentType, sizeBytes: file.sizeBytes, ...this.signer.sign(id, principal.userId) };

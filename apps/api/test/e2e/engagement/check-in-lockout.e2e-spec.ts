@@ -19,12 +19,24 @@ describe('check-in code guessing limit', () => {
   });
 
   /** A running shift with one confirmed volunteer, and the code on the coordinator's screen. */
-  async function runningShift(): Promise<{ shiftId: string; volunteer: Awaited<ReturnType<typeof registerUser>>; token: string; wrong: string[] }> {
+  async function runningShift(): Promise<{
+    shiftId: string;
+    volunteer: Awaited<ReturnType<typeof registerUser>>;
+    token: string;
+    wrong: string[];
+  }> {
     const startsAt = new Date(Date.now() + 20 * MINUTE);
-    const { shiftId } = await createShiftNeed(t, world.ngo.coordinator, world.ngo.id, { startsAt, endsAt: new Date(startsAt.getTime() + 60 * MINUTE), capacity: 3 });
+    const { shiftId } = await createShiftNeed(t, world.ngo.coordinator, world.ngo.id, {
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 60 * MINUTE),
+      capacity: 3,
+    });
     const volunteer = await registerUser(t, { displayName: '李晓雨' });
     expect((await t.http().post(`/api/v1/shifts/${shiftId}/signups`).set(bearer(volunteer))).body.status).toBe('confirmed');
-    await t.db.query(`UPDATE shift_seats SET starts_at = now() - interval '10 minutes', ends_at = now() + interval '50 minutes' WHERE shift_id = $1`, [shiftId]);
+    await t.db.query(
+      `UPDATE shift_seats SET starts_at = now() - interval '10 minutes', ends_at = now() + interval '50 minutes' WHERE shift_id = $1`,
+      [shiftId],
+    );
     const code = await t.http().get(`/api/v1/shifts/${shiftId}/check-in-code`).set(bearer(world.ngo.coordinator));
     const token = code.body.token as string;
     const wrong = Array.from({ length: 12 }, (_, i) => String((Number(token) + 1 + i * 7919) % 1_000_000).padStart(6, '0'));
@@ -32,12 +44,19 @@ describe('check-in code guessing limit', () => {
   }
 
   const failures = async (shiftId: string, userId: string): Promise<number | undefined> =>
-    (await t.db.query<{ failures: number }>('SELECT failures FROM check_in_attempts WHERE shift_id = $1 AND user_id = $2', [shiftId, userId]))[0]?.failures;
+    (
+      await t.db.query<{ failures: number }>('SELECT failures FROM check_in_attempts WHERE shift_id = $1 AND user_id = $2', [
+        shiftId,
+        userId,
+      ])
+    )[0]?.failures;
 
   it('should count exactly the limit and lock with 429 and Retry-After when wrong codes race in parallel', async () => {
     const { shiftId, volunteer, token, wrong } = await runningShift();
 
-    const answers = await Promise.all(wrong.map((guess) => t.http().post(`/api/v1/shifts/${shiftId}/check-in`).set(bearer(volunteer)).send({ token: guess })));
+    const answers = await Promise.all(
+      wrong.map((guess) => t.http().post(`/api/v1/shifts/${shiftId}/check-in`).set(bearer(volunteer)).send({ token: guess })),
+    );
 
     expect(await failures(shiftId, volunteer.id)).toBe(CHECK_IN_MAX_WRONG);
     const statuses = answers.map((a) => a.status).sort();
@@ -59,10 +78,13 @@ describe('check-in code guessing limit', () => {
   it('should hold the lock per volunteer and shift, and open again once it has run out', async () => {
     const { shiftId, volunteer, token, wrong } = await runningShift();
     const other = await runningShift();
-    for (const guess of wrong.slice(0, CHECK_IN_MAX_WRONG)) await t.http().post(`/api/v1/shifts/${shiftId}/check-in`).set(bearer(volunteer)).send({ token: guess });
+    for (const guess of wrong.slice(0, CHECK_IN_MAX_WRONG))
+      await t.http().post(`/api/v1/shifts/${shiftId}/check-in`).set(bearer(volunteer)).send({ token: guess });
     expect((await t.http().post(`/api/v1/shifts/${shiftId}/check-in`).set(bearer(volunteer)).send({ token })).status).toBe(429);
     // Another volunteer on another shift is not affected.
-    expect((await t.http().post(`/api/v1/shifts/${other.shiftId}/check-in`).set(bearer(other.volunteer)).send({ token: other.token })).status).toBe(200);
+    expect(
+      (await t.http().post(`/api/v1/shifts/${other.shiftId}/check-in`).set(bearer(other.volunteer)).send({ token: other.token })).status,
+    ).toBe(200);
 
     await t.db.query(`UPDATE check_in_attempts SET locked_until = now() - interval '1 second' WHERE shift_id = $1`, [shiftId]);
     const fresh = await t.http().get(`/api/v1/shifts/${shiftId}/check-in-code`).set(bearer(world.ngo.coordinator));

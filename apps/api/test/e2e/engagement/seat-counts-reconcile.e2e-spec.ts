@@ -28,8 +28,16 @@ describe('seat counts after a crash', () => {
     t = await startTestApp({}, db);
     const world = await createWorld(t);
     const startsAt = new Date(Date.now() + 9 * 24 * 3600_000);
-    const { shiftId } = await createShiftNeed(t, world.ngo.coordinator, world.ngo.id, { startsAt, endsAt: new Date(startsAt.getTime() + 7200_000), capacity: 3 });
-    const otherShift = await createShiftNeed(t, world.ngo.coordinator, world.ngo.id, { startsAt, endsAt: new Date(startsAt.getTime() + 7200_000), capacity: 2 });
+    const { shiftId } = await createShiftNeed(t, world.ngo.coordinator, world.ngo.id, {
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 7200_000),
+      capacity: 3,
+    });
+    const otherShift = await createShiftNeed(t, world.ngo.coordinator, world.ngo.id, {
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 7200_000),
+      capacity: 2,
+    });
     const volunteers = await bulkVolunteers(t, 4);
     for (const volunteer of volunteers) {
       expect((await t.http().post(`/api/v1/shifts/${shiftId}/signups`).set(bearer(volunteer))).status).toBe(201);

@@ -66,7 +66,10 @@ describe('security headers', () => {
 
   it('should send the app policy with the admin client when / and a client route are opened', async () => {
     for (const path of ['/', '/needs/123', '/assets/index-a1b2.js']) {
-      const res = await t.http().get(path).set('Host', `127.0.0.1:${new URL(t.url!).port}`);
+      const res = await t
+        .http()
+        .get(path)
+        .set('Host', `127.0.0.1:${new URL(t.url!).port}`);
       expect(res.status).toBe(200);
       expectCommonHeaders(res);
       expectAppPolicy(res);
@@ -74,7 +77,10 @@ describe('security headers', () => {
   });
 
   it('should send the same headers with API answers and errors', async () => {
-    const health = await t.http().get('/api/v1/health').set('Host', `127.0.0.1:${new URL(t.url!).port}`);
+    const health = await t
+      .http()
+      .get('/api/v1/health')
+      .set('Host', `127.0.0.1:${new URL(t.url!).port}`);
     expect(health.status).toBe(200);
     expectCommonHeaders(health);
     expectAppPolicy(health);
@@ -130,8 +136,14 @@ describe('security headers', () => {
     expect(pdfFile.headers['content-disposition']).toBe(`attachment; filename="evidence-${pdfUp.body.id as string}.pdf"`);
     expectCommonHeaders(pdfFile);
 
-    const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#fff' } }).png().toBuffer();
-    const imageUp = await t.http().post(`/api/v1/evidence?organizationId=${world.ngo.id}`).set(bearer(world.ngo.coordinator)).attach('file', png, 'a.png');
+    const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#fff' } })
+      .png()
+      .toBuffer();
+    const imageUp = await t
+      .http()
+      .post(`/api/v1/evidence?organizationId=${world.ngo.id}`)
+      .set(bearer(world.ngo.coordinator))
+      .attach('file', png, 'a.png');
     const image = await t.http().get(imageUp.body.url as string);
     expect(image.status).toBe(200);
     expect(image.headers['content-security-policy']).toBe('sandbox');

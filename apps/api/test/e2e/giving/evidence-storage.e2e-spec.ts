@@ -7,7 +7,10 @@ import { bearer, createWorld } from '../../factories/identity.factory';
 import { startTestApp, type TestApp } from '../../support/app';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
 
-const png = (): Promise<Buffer> => sharp({ create: { width: 4, height: 4, channels: 3, background: '#fff' } }).png().toBuffer();
+const png = (): Promise<Buffer> =>
+  sharp({ create: { width: 4, height: 4, channels: 3, background: '#fff' } })
+    .png()
+    .toBuffer();
 
 describe('evidence storage', () => {
   let db: TestDatabase;
@@ -29,21 +32,35 @@ describe('evidence storage', () => {
 
   it('should leave neither a file nor a row when the upload transaction fails', async () => {
     const audit = jest.spyOn(t.app.get(AuditService), 'record').mockRejectedValueOnce(new Error('audit table unavailable'));
-    const res = await t.http().post(`/api/v1/evidence?organizationId=${world.ngo.id}`).set(bearer(world.ngo.coordinator)).attach('file', await png(), 'a.png');
+    const res = await t
+      .http()
+      .post(`/api/v1/evidence?organizationId=${world.ngo.id}`)
+      .set(bearer(world.ngo.coordinator))
+      .attach('file', await png(), 'a.png');
     audit.mockRestore();
 
     expect(res.status).toBe(500);
     expect(await db.query('SELECT id FROM evidence_files WHERE org_id = $1', [world.ngo.id])).toEqual([]);
     expect(filesOnDisk()).toEqual([]);
     // The same upload works once the failure is gone, and writes its row and audit entry together.
-    const ok = await t.http().post(`/api/v1/evidence?organizationId=${world.ngo.id}`).set(bearer(world.ngo.coordinator)).attach('file', await png(), 'a.png');
+    const ok = await t
+      .http()
+      .post(`/api/v1/evidence?organizationId=${world.ngo.id}`)
+      .set(bearer(world.ngo.coordinator))
+      .attach('file', await png(), 'a.png');
     expect(ok.status).toBe(201);
     expect(filesOnDisk()).toEqual([ok.body.id]);
-    expect(await db.query(`SELECT entity_id FROM audit_log WHERE action = 'evidence.uploaded' AND org_id = $1`, [world.ngo.id])).toEqual([{ entity_id: ok.body.id }]);
+    expect(await db.query(`SELECT entity_id FROM audit_log WHERE action = 'evidence.uploaded' AND org_id = $1`, [world.ngo.id])).toEqual([
+      { entity_id: ok.body.id },
+    ]);
   });
 
   it('should remove files without a row older than the grace period when the app starts', async () => {
-    const kept = await t.http().post(`/api/v1/evidence?organizationId=${world.ngo.id}`).set(bearer(world.ngo.coordinator)).attach('file', await png(), 'a.png');
+    const kept = await t
+      .http()
+      .post(`/api/v1/evidence?organizationId=${world.ngo.id}`)
+      .set(bearer(world.ngo.coordinator))
+      .attach('file', await png(), 'a.png');
     expect(kept.status).toBe(201);
     // What a process killed between writing a file and committing its row leaves behind.
     mkdirSync(folder(), { recursive: true });
@@ -65,7 +82,10 @@ describe('evidence storage', () => {
     expect(left).not.toContain(orphan);
     expect(left).not.toContain(partial);
     expect(existsSync(unrelated)).toBe(true);
-    const link = await t.http().get(`/api/v1/evidence/${kept.body.id as string}`).set(bearer(world.ngo.coordinator));
+    const link = await t
+      .http()
+      .get(`/api/v1/evidence/${kept.body.id as string}`)
+      .set(bearer(world.ngo.coordinator));
     expect((await t.http().get(link.body.url as string)).status).toBe(200);
   });
 });

@@ -52,7 +52,11 @@ describe('demo data and ADMIN_LOGIN', () => {
 
     expect((await t.http().post('/api/v1/auth/login').send({ login: DEMO_USERS.admin.email, password })).status).toBe(200);
     expect((await t.http().post('/api/v1/auth/login').send({ login: DEMO_USERS.admin.email, password: DEMO_PASSWORD })).status).toBe(401);
-    const adminRow = t.app.get(DemoSeeder).describeLogins('http://127.0.0.1:3000').split('\n').find((line) => line.includes(DEMO_USERS.admin.email));
+    const adminRow = t.app
+      .get(DemoSeeder)
+      .describeLogins('http://127.0.0.1:3000')
+      .split('\n')
+      .find((line) => line.includes(DEMO_USERS.admin.email));
     expect(adminRow).toContain('ADMIN_PASSWORD');
   });
 });
