@@ -124,6 +124,8 @@ export class AttendanceService implements OnApplicationBootstrap, OnApplicationS
       requireOrgScope(principal, 'coordinate', 'NgoWork', signup.orgId);
       if (signup.status !== 'confirmed') throw new DomainError('invalid_transition', `A ${signup.status} sign-up cannot be checked in`);
       if (!signup.checkedInAt) await this.recordCheckIn(tx, signup, 'coordinator');
+      // The coordinator vouched for the volunteer in person: a code lock on this shift has no purpose left.
+      await this.attempts.clear(tx, signup.shiftId, signup.userId);
       return this.view(tx, signupId);
     });
   }

@@ -51,7 +51,7 @@ describe('check-in code guessing limit', () => {
       ])
     )[0]?.failures;
 
-  it('should count exactly the limit and lock with 429 and Retry-After when wrong codes race in parallel', async () => {
+  it('should count exactly the limit and lock with 429 and Retry-After when wrong codes race in parallel, until the coordinator checks the volunteer in', async () => {
     const { shiftId, volunteer, token, wrong } = await runningShift();
 
     const answers = await Promise.all(
@@ -73,6 +73,13 @@ describe('check-in code guessing limit', () => {
     const right = await t.http().post(`/api/v1/shifts/${shiftId}/check-in`).set(bearer(volunteer)).send({ token });
     expect(right.status).toBe(429);
     expect(await failures(shiftId, volunteer.id)).toBe(CHECK_IN_MAX_WRONG);
+    const [signup] = await t.db.query<{ id: string }>('SELECT id FROM signups WHERE shift_id = $1 AND user_id = $2', [
+      shiftId,
+      volunteer.id,
+    ]);
+    expect((await t.http().post(`/api/v1/signups/${signup.id}/check-in`).set(bearer(world.ngo.coordinator))).status).toBe(200);
+    expect(await failures(shiftId, volunteer.id)).toBeUndefined();
+    expect((await t.http().post(`/api/v1/shifts/${shiftId}/check-in`).set(bearer(volunteer)).send({ token })).status).toBe(200);
   });
 
   it('should hold the lock per volunteer and shift, and open again once it has run out', async () => {
