@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
@@ -8,6 +9,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { RequestContext } from './common/context/request-context';
+import { securityHeaders } from './common/http/security-headers';
 import { requestIdFor } from './common/logging/logging.module';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { AppConfig } from './config/app-config';
@@ -50,6 +52,9 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     RequestContext.run({ requestId: String(request.id), ip: request.ip ?? null, userId: null }, done);
   });
 
+  // Before any route or static file, so every answer (404s and the SPA fallback included) carries them.
+  await app.register(fastifyHelmet, securityHeaders(config.isProduction));
+
   // Multipart is only for evidence uploads; each handler sets its own file size limit.
   await app.register(fastifyMultipart, { limits: { files: 1, fields: 5, fieldSize: 1024 } });
 
@@ -67,7 +72,12 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/docs-json',
+    useGlobalPrefix: false,
+    // The default validator badge loads an image from validator.swagger.io, telling a third party where the docs live.
+    swaggerOptions: { validatorUrl: null },
+  });
 
   // Migrations run before init so that start-up hooks (admin bootstrap, publisher) see the current schema.
   if (options.runMigrations ?? true) await app.get(MigrationService).run();

@@ -55,6 +55,10 @@ export const PROBLEM_CODES = [
   'exceeds_received',
   'pledge_cancelled',
   'evidence_invalid',
+  // trust hardening
+  'evidence_active_content',
+  'evidence_unreadable',
+  'check_in_locked',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

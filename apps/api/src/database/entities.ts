@@ -2,6 +2,7 @@ import type { EntitySchema, MixedList } from 'typeorm';
 import { IdempotencyKeyEntity } from '../common/idempotency/idempotency-key.entity';
 import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
 import { CertificateEntity } from '../modules/engagement/certificate.entity';
+import { CheckInAttemptEntity } from '../modules/engagement/check-in-attempt.entity';
 import { HourRecordEntity } from '../modules/engagement/hour-record.entity';
 import { InvitationEntity } from '../modules/engagement/invitation.entity';
 import { ShiftSeatEntity } from '../modules/engagement/shift-seat.entity';
@@ -48,6 +49,7 @@ export const ENTITIES: MixedList<Function | string | EntitySchema> = [
   SignupEntity,
   HourRecordEntity,
   CertificateEntity,
+  CheckInAttemptEntity,
   InvitationEntity,
   SkillEntity,
   VolunteerProfileEntity,

@@ -51,4 +51,7 @@ export const PROBLEM_STATUS: Record<ProblemCode, { status: number; title: string
   exceeds_received: { status: 422, title: 'Exceeds the received amount' },
   pledge_cancelled: { status: 409, title: 'Pledge cancelled' },
   evidence_invalid: { status: 400, title: 'Evidence file refused' },
+  evidence_active_content: { status: 422, title: 'Evidence document carries active content' },
+  evidence_unreadable: { status: 422, title: 'Evidence document cannot be read' },
+  check_in_locked: { status: 429, title: 'Too many wrong check-in codes' },
 };

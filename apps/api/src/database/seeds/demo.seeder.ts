@@ -1,7 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Principal } from '../../common/auth/principal';
+import { AppConfig } from '../../config/app-config';
 import { AuthService } from '../../modules/identity/auth.service';
 import { AdminBootstrapService } from '../../modules/identity/admin-bootstrap.service';
+import { normalizeLogin } from '../../modules/identity/login.util';
 import { OrganizationsService } from '../../modules/identity/organizations.service';
 import { PrincipalService } from '../../modules/identity/principal.service';
 import { DemoActivitySeeder } from './demo-activity.seeder';
@@ -16,8 +18,11 @@ import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoUserKey } from 
 @Injectable()
 export class DemoSeeder {
   private readonly logger = new Logger('DemoSeeder');
+  /** Demo accounts found after seedOnce, so the start-up banner lists only logins that exist. */
+  private present: ReadonlySet<DemoUserKey> = new Set();
 
   constructor(
+    private readonly config: AppConfig,
     private readonly state: DemoStateRepository,
     private readonly auth: AuthService,
     private readonly admin: AdminBootstrapService,
@@ -28,15 +33,33 @@ export class DemoSeeder {
   ) {}
 
   async seedOnce(): Promise<boolean> {
-    if (!(await this.state.isEmpty())) return false;
-    await this.seed();
-    this.logger.log('Demo data loaded');
-    return true;
+    const empty = await this.state.isEmpty();
+    if (empty) {
+      await this.seed();
+      this.logger.log('Demo data loaded');
+    } else {
+      this.logger.log('The database already has data: demo data not loaded');
+    }
+    const existing = await this.state.existingEmails(Object.values(DEMO_USERS).map((u) => u.email));
+    this.present = new Set((Object.keys(DEMO_USERS) as DemoUserKey[]).filter((key) => existing.has(DEMO_USERS[key].email)));
+    return empty;
   }
 
   describeLogins(url: string): string {
-    const rows = Object.entries(DEMO_USERS).map(([key, u]) => `  ${key.padEnd(12)} ${u.email.padEnd(34)} ${u.displayName}`);
+    const keys = (Object.keys(DEMO_USERS) as DemoUserKey[]).filter((key) => this.present.has(key));
+    if (keys.length === 0) return `No demo accounts in this database (demo data loads only into an empty one)  ${url}`;
+    const configuredAdmin = this.configuredAdminIsDemoAdmin();
+    const rows = keys.map((key) => {
+      const u = DEMO_USERS[key];
+      const note = key === 'admin' && configuredAdmin ? '  (password from ADMIN_PASSWORD)' : '';
+      return `  ${key.padEnd(12)} ${u.email.padEnd(34)} ${u.displayName}${note}`;
+    });
     return [`Demo data (demo only, password for every account: ${DEMO_PASSWORD})  ${url}`, ...rows].join('\n');
+  }
+
+  /** ADMIN_LOGIN names the demo administrator: it keeps its configured password. */
+  private configuredAdminIsDemoAdmin(): boolean {
+    return !!this.config.admin && normalizeLogin(this.config.admin.login)?.value === DEMO_USERS.admin.email;
   }
 
   private async principal(accessToken: string): Promise<Principal> {
@@ -44,7 +67,9 @@ export class DemoSeeder {
   }
 
   private async seed(): Promise<void> {
-    await this.admin.ensureAdmin(DEMO_USERS.admin.email, DEMO_PASSWORD);
+    // The administrator from ADMIN_LOGIN, when set, is an extra account; if it is the demo one, its password stays.
+    const adminPassword = this.configuredAdminIsDemoAdmin() && this.config.admin ? this.config.admin.password : DEMO_PASSWORD;
+    await this.admin.ensureAdmin(DEMO_USERS.admin.email, adminPassword);
     const tokens = {} as Record<DemoUserKey, string>;
     for (const [key, user] of Object.entries(DEMO_USERS) as Array<[DemoUserKey, (typeof DEMO_USERS)[DemoUserKey]]>) {
       if (key === 'admin') continue;
@@ -52,7 +77,7 @@ export class DemoSeeder {
       const result = await this.auth.register({ email: user.email, phone, password: DEMO_PASSWORD, displayName: user.displayName });
       tokens[key] = result.accessToken;
     }
-    tokens.admin = (await this.auth.login(DEMO_USERS.admin.email, DEMO_PASSWORD)).accessToken;
+    tokens.admin = (await this.auth.login(DEMO_USERS.admin.email, adminPassword)).accessToken;
     const admin = await this.principal(tokens.admin);
 
     const ngoOwner = await this.principal(tokens.ngoOwner);

@@ -7,7 +7,8 @@ import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import { OutboxService } from '../live/outbox.service';
-import { CheckInCodes } from './check-in-code';
+import { CheckInAttemptsRepository } from './check-in-attempts.repository';
+import { CHECK_IN_LOCK_SECONDS, CHECK_IN_MAX_WRONG, CheckInCodes } from './check-in-code';
 import { HoursRepository } from './hours.repository';
 import { autoCloseAt, CHECK_OUT_GRACE_MINUTES, checkInOpen, workedMinutes } from './hours.policy';
 import { SeatsRepository } from './seats.repository';
@@ -42,6 +43,7 @@ export class AttendanceService implements OnApplicationBootstrap, OnApplicationS
     private readonly hours: HoursRepository,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly attempts: CheckInAttemptsRepository,
   ) {
     this.codes = new CheckInCodes(createHmac('sha256', config.auth.jwtSecret).update('kindred:check-in').digest());
   }
@@ -68,8 +70,21 @@ export class AttendanceService implements OnApplicationBootstrap, OnApplicationS
 
   /** A volunteer scans or types the code. Scanning again changes nothing. */
   async checkInWithCode(principal: Principal, shiftId: string, token: string): Promise<AttendanceView> {
-    if (!this.codes.verify(shiftId, token))
-      throw new DomainError('invalid_check_in_code', 'This check-in code is wrong or has expired; scan the code shown now');
+    // A locked volunteer is refused even with the right code, or guessing on would still pay.
+    const locked = await this.attempts.lockedUntil(shiftId, principal.userId);
+    if (locked) throw this.lockedError(locked);
+    if (!this.codes.verify(shiftId, token)) {
+      const counted = await this.attempts.recordFailure(shiftId, principal.userId, CHECK_IN_MAX_WRONG, CHECK_IN_LOCK_SECONDS);
+      if (!counted)
+        throw this.lockedError(
+          (await this.attempts.lockedUntil(shiftId, principal.userId)) ?? new Date(Date.now() + CHECK_IN_LOCK_SECONDS * 1000),
+        );
+      if (counted.lockedUntil) throw this.lockedError(counted.lockedUntil);
+      throw new DomainError(
+        'invalid_check_in_code',
+        `This check-in code is wrong or has expired; scan the code shown now (${CHECK_IN_MAX_WRONG - counted.failures} tries left)`,
+      );
+    }
     const seat = await this.signupsService.seatFor(shiftId);
     return this.transactions.run(async (tx) => {
       const mine = await this.signups.findActive(tx, shiftId, principal.userId);
@@ -85,9 +100,20 @@ export class AttendanceService implements OnApplicationBootstrap, OnApplicationS
         if (!checkInOpen(seat, new Date()))
           throw new DomainError('invalid_check_in_code', 'Check-in opens 30 minutes before the shift and closes when it ends');
         await this.recordCheckIn(tx, mine, 'code');
+        await this.attempts.clear(tx, shiftId, principal.userId);
       }
       return this.view(tx, mine.id);
     });
+  }
+
+  private lockedError(until: Date): DomainError {
+    const seconds = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
+    return new DomainError(
+      'check_in_locked',
+      `Too many wrong codes for this shift: try again in ${Math.ceil(seconds / 60)} minutes, or ask the coordinator to check you in`,
+      undefined,
+      { 'Retry-After': String(seconds) },
+    );
   }
 
   /** A coordinator checks someone in by hand (no phone, no signal). */
@@ -98,6 +124,8 @@ export class AttendanceService implements OnApplicationBootstrap, OnApplicationS
       requireOrgScope(principal, 'coordinate', 'NgoWork', signup.orgId);
       if (signup.status !== 'confirmed') throw new DomainError('invalid_transition', `A ${signup.status} sign-up cannot be checked in`);
       if (!signup.checkedInAt) await this.recordCheckIn(tx, signup, 'coordinator');
+      // The coordinator vouched for the volunteer in person: a code lock on this shift has no purpose left.
+      await this.attempts.clear(tx, signup.shiftId, signup.userId);
       return this.view(tx, signupId);
     });
   }

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { CERTIFICATE_PRINT_HANDLER } from '../../common/http/security-headers';
 
 export interface CertificateActivity {
   date: string;
@@ -97,6 +98,6 @@ ${revoked}
   核验：访问 ${escape(doc.verifyUrl)}，输入证明编号 ${escape(doc.number)} 与核验码 <strong>${escape(doc.verificationCode)}</strong>。<br>
   本证明依据《志愿服务条例》及《志愿服务记录与证明出具办法（试行）》出具，所载时长均经组织方核实。
 </div>
-<p class="noprint" style="text-align:center;margin-top:8mm"><button onclick="window.print()">打印 / 另存为 PDF</button></p>
+<p class="noprint" style="text-align:center;margin-top:8mm"><button onclick="${CERTIFICATE_PRINT_HANDLER}">打印 / 另存为 PDF</button></p>
 </body></html>`;
 }

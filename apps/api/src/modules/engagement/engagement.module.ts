@@ -17,6 +17,7 @@ import { InvitationsService } from './invitations.service';
 import { NeedsSyncListener } from './needs-sync.listener';
 import { ShiftDirectory, VolunteerDirectory } from './ports';
 import { SeatCountsMirror } from './seat-counts.mirror';
+import { CheckInAttemptsRepository } from './check-in-attempts.repository';
 import { SeatsRepository } from './seats.repository';
 import { SignupsController } from './signups.controller';
 import { SignupsRepository } from './signups.repository';
@@ -30,6 +31,7 @@ import { SignupsService } from './signups.service';
     SeatsRepository,
     SignupsRepository,
     HoursRepository,
+    CheckInAttemptsRepository,
     CertificatesRepository,
     InvitationsRepository,
     SignupsService,

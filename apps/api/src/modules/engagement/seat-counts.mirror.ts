@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { TransactionRunner } from '../../common/database/transaction-runner';
 import { NeedFactsService } from '../needs/need-facts.service';
 import { SeatsRepository } from './seats.repository';
@@ -12,9 +12,11 @@ const COALESCE_MS = 100;
  * one write. Doing it inside the sign-up would hold a second row lock in the
  * hot path and lock rows in the opposite order to a capacity edit. Each copy
  * reads the current counts, so the last one always leaves them right.
+ * Pending copies live only in memory, so a killed process (kill -9, OOM)
+ * loses them: every start first corrects whatever a previous one left stale.
  */
 @Injectable()
-export class SeatCountsMirror implements OnApplicationShutdown {
+export class SeatCountsMirror implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('SeatCountsMirror');
   private readonly pending = new Map<string, NodeJS.Timeout>();
 
@@ -23,6 +25,16 @@ export class SeatCountsMirror implements OnApplicationShutdown {
     private readonly seats: SeatsRepository,
     private readonly needs: NeedFactsService,
   ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const corrected = await this.reconcile();
+    if (corrected.length > 0) this.logger.warn(`corrected stale seat counts of ${corrected.length} shift(s) left by an earlier process`);
+  }
+
+  /** Corrects every shift whose copied counts differ from the seat table, in one statement. */
+  reconcile(): Promise<string[]> {
+    return this.transactions.run((tx) => this.seats.reconcileShiftCounts(tx));
+  }
 
   touch(shiftId: string): void {
     if (this.pending.has(shiftId)) return;

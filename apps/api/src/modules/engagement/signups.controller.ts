@@ -36,7 +36,7 @@ export class SignupsController {
 
   @Get('shifts/:id/signups')
   @Authenticated()
-  @ApiOperation({ summary: 'The roster of a shift (members of the owning NGO)' })
+  @ApiOperation({ summary: 'The roster of a shift (owners and coordinators of the owning NGO)' })
   roster(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): ReturnType<SignupsService['roster']> {
     return this.signups.roster(principal, id);
   }

@@ -263,7 +263,8 @@ export class SignupsService {
     shiftId: string,
   ): Promise<{ shiftId: string; capacity: number; confirmedCount: number; waitlistCount: number; signups: RosterRow[] }> {
     const seat = await this.seatFor(shiftId);
-    const scope = requireOrgScope(principal, 'read', 'NgoWork', seat.orgId);
+    // The roster names volunteers and how to reach them: coordinators only (API.md), not every staff member.
+    const scope = requireOrgScope(principal, 'coordinate', 'NgoWork', seat.orgId);
     const rows = await this.signups.roster(scope, shiftId);
     return {
       shiftId,

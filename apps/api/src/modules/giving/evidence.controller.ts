@@ -5,6 +5,7 @@ import { CurrentPrincipal } from '../../common/auth/current-principal.decorator'
 import { Authenticated, Public } from '../../common/auth/policy.decorator';
 import type { Principal } from '../../common/auth/principal';
 import { DomainError } from '../../common/errors/domain-error';
+import { EVIDENCE_CSP } from '../../common/http/security-headers';
 import { UuidParam } from '../../common/http/uuid-param.pipe';
 import { EvidenceUrlQueryDto } from './dto/ledger.dto';
 import { EvidenceUploadQueryDto } from './dto/evidence-upload-query.dto';
@@ -20,7 +21,10 @@ export class EvidenceController {
   @Authenticated()
   @ApiBearerAuth()
   @ApiConsumes('multipart/form-data')
-  @ApiOperation({ summary: 'Upload a photo (JPEG/PNG/WebP, metadata stripped) or PDF as evidence of a use (NGO owners and coordinators)' })
+  @ApiOperation({
+    summary:
+      'Upload a photo (JPEG/PNG/WebP) or PDF as evidence of a use (NGO owners and coordinators); metadata is stripped, PDFs with active content are refused (422)',
+  })
   async upload(
     @CurrentPrincipal() principal: Principal,
     @Query() query: EvidenceUploadQueryDto,
@@ -59,11 +63,14 @@ export class EvidenceController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const file = await this.evidence.content(id, query, request.headers.authorization);
+    // Photos open in the browser; a PDF is downloaded, never rendered in the app's origin.
+    const disposition = file.contentType === 'application/pdf' ? `attachment; filename="evidence-${id}.pdf"` : 'inline';
     void reply
       .header('content-type', file.contentType)
       .header('cache-control', 'private, max-age=60')
       .header('x-content-type-options', 'nosniff')
-      .header('content-disposition', 'inline')
+      .header('content-security-policy', EVIDENCE_CSP)
+      .header('content-disposition', disposition)
       .send(file.content);
   }
 }

@@ -10,10 +10,19 @@ export class EvidenceRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async insert(
+    tx: Tx,
     scope: OrgScope,
     file: Pick<EvidenceFileEntity, 'id' | 'uploadedBy' | 'contentType' | 'sizeBytes' | 'sha256' | 'storageKey'>,
   ): Promise<EvidenceFileEntity> {
-    return this.dataSource.manager.save(this.dataSource.manager.create(EvidenceFileEntity, { ...file, orgId: scope.orgId, entryId: null }));
+    const manager = managerOf(tx);
+    return manager.save(manager.create(EvidenceFileEntity, { ...file, orgId: scope.orgId, entryId: null }));
+  }
+
+  /** Which of these ids have a row (for the orphan sweep, which works across organisations). */
+  async existingIds(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.dataSource.manager.find(EvidenceFileEntity, { select: { id: true }, where: { id: In(ids) } });
+    return new Set(rows.map((r) => r.id));
   }
 
   /** Attaches unattached files of the NGO to a usage; answers how many it attached. */

@@ -1,11 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { requireOrgScope } from '../../common/auth/abilities';
 import { PRINCIPAL_RESOLVER, type Principal, type PrincipalResolver } from '../../common/auth/principal';
 import { DomainError } from '../../common/errors/domain-error';
 import { FILE_STORAGE, type FileStorage } from '../../common/storage/file-storage';
 import { AuditService } from '../audit/audit.service';
 import { TransactionRunner } from '../../common/database/transaction-runner';
+import type { EvidenceFileEntity } from './evidence-file.entity';
 import { EvidenceRepository } from './evidence.repository';
 import { processEvidence } from './evidence.processor';
 import { EvidenceUrlSigner } from './evidence-url.signer';
@@ -23,6 +24,8 @@ export interface EvidenceView {
 
 @Injectable()
 export class EvidenceService {
+  private readonly logger = new Logger('EvidenceService');
+
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly evidence: EvidenceRepository,
@@ -39,24 +42,37 @@ export class EvidenceService {
     const processed = await processEvidence(content);
     const id = randomUUID();
     const storageKey = `evidence/${organizationId}/${id}`;
+    // The file goes first: a row must never point at a file that is not there. If the row and its
+    // audit entry do not commit, the file goes again; if the process dies in between, the start-up
+    // sweep (EvidenceSweeper) finds the file without a row. A use attaches the file in its own
+    // transaction later (PledgesService), so the upload is a unit of its own.
     await this.storage.put(storageKey, processed.content);
-    const file = await this.evidence.insert(scope, {
-      id,
-      uploadedBy: principal.userId,
-      contentType: processed.contentType,
-      sizeBytes: processed.content.length,
-      sha256: createHash('sha256').update(processed.content).digest('hex'),
-      storageKey,
-    });
-    await this.transactions.run((tx) =>
-      this.audit.record(tx, {
-        action: 'evidence.uploaded',
-        entityType: 'evidence',
-        entityId: id,
-        orgId: organizationId,
-        diff: { contentType: file.contentType, sizeBytes: file.sizeBytes },
-      }),
-    );
+    let file: EvidenceFileEntity;
+    try {
+      file = await this.transactions.run(async (tx) => {
+        const row = await this.evidence.insert(tx, scope, {
+          id,
+          uploadedBy: principal.userId,
+          contentType: processed.contentType,
+          sizeBytes: processed.content.length,
+          sha256: createHash('sha256').update(processed.content).digest('hex'),
+          storageKey,
+        });
+        await this.audit.record(tx, {
+          action: 'evidence.uploaded',
+          entityType: 'evidence',
+          entityId: id,
+          orgId: organizationId,
+          diff: { contentType: row.contentType, sizeBytes: row.sizeBytes },
+        });
+        return row;
+      });
+    } catch (error) {
+      await this.storage
+        .delete(storageKey)
+        .catch((cleanup: unknown) => this.logger.warn({ err: cleanup }, `could not remove evidence file ${id} after a failed upload`));
+      throw error;
+    }
     return { id, organizationId, contentType: file.contentType, sizeBytes: file.sizeBytes, ...this.signer.sign(id, principal.userId) };
   }
 

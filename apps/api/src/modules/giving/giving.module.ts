@@ -9,6 +9,7 @@ import { CoverageService } from './coverage.service';
 import { EvidenceController } from './evidence.controller';
 import { EvidenceRepository } from './evidence.repository';
 import { EvidenceService } from './evidence.service';
+import { EvidenceSweeper } from './evidence.sweeper';
 import { EvidenceUrlSigner } from './evidence-url.signer';
 import { NeedFacts } from './need-facts';
 import { PledgesController } from './pledges.controller';
@@ -26,6 +27,7 @@ import { TrailService } from './trail.service';
     PledgesService,
     TrailService,
     EvidenceService,
+    EvidenceSweeper,
     CoverageService,
     { provide: NeedFacts, useExisting: NeedFactsService },
   ],

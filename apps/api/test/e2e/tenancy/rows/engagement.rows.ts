@@ -57,7 +57,7 @@ const readNgo = {
 
 export const engagementRows: MatrixRow[] = [
   { route: 'POST /api/v1/shifts/:id/signups', prepare: async (w, t) => ({ path: `/api/v1/shifts/${await shift(w, t)}/signups` }), expect: { own: everySignedIn(201), other: everySignedIn(201) } },
-  { route: 'GET /api/v1/shifts/:id/signups', prepare: async (w, t) => ({ path: `/api/v1/shifts/${await shift(w, t)}/signups` }), expect: readNgo },
+  { route: 'GET /api/v1/shifts/:id/signups', prepare: async (w, t) => ({ path: `/api/v1/shifts/${await shift(w, t)}/signups` }), expect: coordinate(200) },
   {
     route: 'DELETE /api/v1/signups/:id',
     prepare: async (w, t) => ({ path: `/api/v1/signups/${(await runningSignup(w, t)).signupId}`, body: { reason: '临时有事' } }),
