@@ -43,6 +43,14 @@ export interface MembershipView {
   role: MembershipRole;
 }
 
+/** One row of `GET /organizations/{id}/members`. */
+export interface MemberView {
+  userId: string;
+  displayName: string;
+  role: MembershipRole;
+  joinedAt: string;
+}
+
 export interface MeResponse extends UserView {
   memberships: MembershipView[];
   isPlatformAdmin: boolean;

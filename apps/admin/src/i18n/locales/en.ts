@@ -1021,7 +1021,8 @@ export const en: Messages<typeof zhCN> = {
       pledged: 'Pledged',
       received: 'Received by the organisation',
       used: 'Used',
-      reversed: 'Correction',
+      receipt_reversed: 'Receipt corrected',
+      usage_reversed: 'Use corrected',
       cancelled: 'Cancelled',
     },
     totals: {

@@ -1009,7 +1009,8 @@ export const zhCN = {
       pledged: '认捐',
       received: '机构已接收',
       used: '已使用',
-      reversed: '更正',
+      receipt_reversed: '撤销接收并更正',
+      usage_reversed: '撤销使用并更正',
       cancelled: '已取消',
     },
     totals: {

@@ -1,14 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { CertificateVerificationView, CertificateView, EmployeeHoursView, HourRecordView, MyHoursView, OrganizationHoursView } from '@kindred/contracts';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Authenticated, Public } from '../../common/auth/policy.decorator';
 import type { Principal } from '../../common/auth/principal';
 import { UuidParam } from '../../common/http/uuid-param.pipe';
 import { maskIdNumber } from './certificate.document';
-import { CertificatesService, type CertificateView } from './certificates.service';
+import { CertificatesService } from './certificates.service';
 import { IssueCertificateDto, OptionalReasonDto, RequiredReasonDto, VerifyCertificateQueryDto } from './dto/engagement.dto';
-import { HoursService, type HourRecordView } from './hours.service';
+import { HoursService } from './hours.service';
 
 @ApiTags('engagement')
 @Controller()
@@ -60,7 +61,7 @@ export class HoursController {
   @Authenticated()
   @ApiBearerAuth()
   @ApiOperation({ summary: "The caller's hours ledger: verified and pending minutes, reliability and records" })
-  mine(@CurrentPrincipal() principal: Principal): ReturnType<HoursService['mine']> {
+  mine(@CurrentPrincipal() principal: Principal): Promise<MyHoursView> {
     return this.hours.mine(principal);
   }
 
@@ -71,7 +72,7 @@ export class HoursController {
   organization(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,
-  ): ReturnType<HoursService['organizationTotals']> {
+  ): Promise<OrganizationHoursView> {
     return this.hours.organizationTotals(principal, id);
   }
 
@@ -79,7 +80,7 @@ export class HoursController {
   @Authenticated()
   @ApiBearerAuth()
   @ApiOperation({ summary: "A company's employees' verified volunteer hours (owner, csr_manager)" })
-  company(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): ReturnType<HoursService['companyTotals']> {
+  company(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<EmployeeHoursView> {
     return this.hours.companyTotals(principal, id);
   }
 
@@ -112,7 +113,7 @@ export class HoursController {
   @Get('certificates/verify')
   @Public()
   @ApiOperation({ summary: 'Check a certificate by number and verification code (shows no ID number)' })
-  verifyCertificate(@Query() query: VerifyCertificateQueryDto): ReturnType<CertificatesService['verify']> {
+  verifyCertificate(@Query() query: VerifyCertificateQueryDto): Promise<CertificateVerificationView> {
     return this.certificates.verify(query.number, query.code);
   }
 

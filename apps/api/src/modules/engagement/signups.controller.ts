@@ -1,15 +1,16 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AttendanceView, CancelSignupResult, CheckInCodeView, InvitationView, MyShiftRow, RosterView, ShiftVerificationResult, SignupView } from '@kindred/contracts';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Authenticated } from '../../common/auth/policy.decorator';
 import type { Principal } from '../../common/auth/principal';
 import { UuidParam } from '../../common/http/uuid-param.pipe';
 import { IdempotencyKey } from '../../common/idempotency/idempotency-key.decorator';
-import { AttendanceService, type AttendanceView } from './attendance.service';
+import { AttendanceService } from './attendance.service';
 import { CheckInDto, InviteDto, OptionalReasonDto } from './dto/engagement.dto';
 import { HoursService } from './hours.service';
-import { InvitationsService, type InvitationView } from './invitations.service';
-import { SignupsService, type CancelResult, type SignupView } from './signups.service';
+import { InvitationsService } from './invitations.service';
+import { SignupsService } from './signups.service';
 
 @ApiTags('engagement')
 @ApiBearerAuth()
@@ -37,7 +38,7 @@ export class SignupsController {
   @Get('shifts/:id/signups')
   @Authenticated()
   @ApiOperation({ summary: 'The roster of a shift (members of the owning NGO)' })
-  roster(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): ReturnType<SignupsService['roster']> {
+  roster(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<RosterView> {
     return this.signups.roster(principal, id);
   }
 
@@ -48,7 +49,7 @@ export class SignupsController {
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,
     @Body() body: OptionalReasonDto,
-  ): Promise<CancelResult> {
+  ): Promise<CancelSignupResult> {
     return this.signups.cancel(principal, id, body?.reason ?? null);
   }
 
@@ -63,7 +64,7 @@ export class SignupsController {
   @Get('shifts/:id/check-in-code')
   @Authenticated()
   @ApiOperation({ summary: 'The rotating check-in code for the QR display (coordinators)' })
-  code(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): ReturnType<AttendanceService['code']> {
+  code(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<CheckInCodeView> {
     return this.attendance.code(principal, id);
   }
 
@@ -136,7 +137,7 @@ export class SignupsController {
   @Get('me/shifts')
   @Authenticated()
   @ApiOperation({ summary: "The caller's sign-ups with waitlist positions and attendance" })
-  myShifts(@CurrentPrincipal() principal: Principal): ReturnType<SignupsService['mine']> {
+  myShifts(@CurrentPrincipal() principal: Principal): Promise<MyShiftRow[]> {
     return this.signups.mine(principal);
   }
 
@@ -147,7 +148,7 @@ export class SignupsController {
   verifyShift(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,
-  ): Promise<{ verified: number; minutes: number }> {
+  ): Promise<ShiftVerificationResult> {
     return this.hours.verifyShift(principal, id);
   }
 }

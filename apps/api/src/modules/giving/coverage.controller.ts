@@ -4,7 +4,8 @@ import { CurrentPrincipal } from '../../common/auth/current-principal.decorator'
 import { Authenticated } from '../../common/auth/policy.decorator';
 import type { Principal } from '../../common/auth/principal';
 import { UuidParam } from '../../common/http/uuid-param.pipe';
-import { CoverageService, type NeedCoverage } from './coverage.service';
+import type { CoverageView } from '@kindred/contracts';
+import { CoverageService } from './coverage.service';
 
 @ApiTags('giving')
 @ApiBearerAuth()
@@ -15,7 +16,7 @@ export class CoverageController {
   @Get(':id/coverage')
   @Authenticated()
   @ApiOperation({ summary: "How much of a need's goods and money target is pledged, received and used" })
-  get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<NeedCoverage> {
+  get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<CoverageView> {
     return this.coverage.forNeed(principal, id);
   }
 }

@@ -9,7 +9,8 @@ import { UuidParam } from '../../common/http/uuid-param.pipe';
 import { EvidenceUrlQueryDto } from './dto/ledger.dto';
 import { EvidenceUploadQueryDto } from './dto/evidence-upload-query.dto';
 import { EVIDENCE_MAX_BYTES } from './evidence.processor';
-import { EvidenceService, type EvidenceView } from './evidence.service';
+import type { EvidenceView } from '@kindred/contracts';
+import { EvidenceService } from './evidence.service';
 
 @ApiTags('giving')
 @Controller('evidence')

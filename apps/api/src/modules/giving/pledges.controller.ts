@@ -9,9 +9,9 @@ import { IdempotencyKey } from '../../common/idempotency/idempotency-key.decorat
 import { CreatePledgeDto } from './dto/create-pledge.dto';
 import { CancelPledgeDto, CreateReceiptDto, CreateUsageDto, ReasonDto } from './dto/ledger.dto';
 import { ListPledgesDto } from './dto/list-pledges.dto';
-import type { PledgeView } from './pledge.view';
-import { PledgesService, type LedgerEntryView } from './pledges.service';
-import { TrailService, type TrailView } from './trail.service';
+import type { LedgerEntryView, PledgeView, TrailView } from '@kindred/contracts';
+import { PledgesService } from './pledges.service';
+import { TrailService } from './trail.service';
 
 const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'repeat with the same key and body to get the first answer' };
 

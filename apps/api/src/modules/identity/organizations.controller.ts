@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { OrganizationView, Page } from '@kindred/contracts';
+import type { MemberView, OrganizationView, Page } from '@kindred/contracts';
 import { UuidParam } from '../../common/http/uuid-param.pipe';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Authenticated, PlatformAdminOnly } from '../../common/auth/policy.decorator';
@@ -8,7 +8,7 @@ import type { Principal } from '../../common/auth/principal';
 import { CreateOrganizationDto } from './dto/create-organization.dto';
 import { ListOrganizationsDto } from './dto/list-organizations.dto';
 import { AddMemberDto, ChangeRoleDto } from './dto/member.dto';
-import { OrganizationsService, type MemberView } from './organizations.service';
+import { OrganizationsService } from './organizations.service';
 
 
 @ApiTags('organizations')

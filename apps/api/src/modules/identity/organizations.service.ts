@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ROLES_BY_KIND, type MembershipRole, type OrganizationKind, type OrganizationStatus, type OrganizationView, type Page } from '@kindred/contracts';
+import { ROLES_BY_KIND, type MemberView, type MembershipRole, type OrganizationKind, type OrganizationStatus, type OrganizationView, type Page } from '@kindred/contracts';
 import { can, requireOrgScope } from '../../common/auth/abilities';
 import { grantOrgScope } from '../../common/auth/org-scope';
 import type { Principal } from '../../common/auth/principal';
@@ -13,13 +13,6 @@ import type { OrganizationEntity } from './organization.entity';
 import { toOrganizationView } from './organization.view';
 import { OrganizationsRepository } from './organizations.repository';
 import { UsersRepository } from './users.repository';
-
-export interface MemberView {
-  userId: string;
-  displayName: string;
-  role: MembershipRole;
-  joinedAt: string;
-}
 
 const toMemberView = (m: MemberRow): MemberView => ({ userId: m.userId, displayName: m.displayName, role: m.role, joinedAt: m.joinedAt.toISOString() });
 

@@ -6,7 +6,7 @@ import type { Principal } from '../../common/auth/principal';
 import { UuidParam } from '../../common/http/uuid-param.pipe';
 import { CandidatesQueryDto, FeedQueryDto } from './dto/match-queries.dto';
 import { MatchesService } from './matches.service';
-import type { CandidatesPage, FeedMatchView, RankedPage } from './matching.view';
+import type { CandidatesPage, FeedMatchView, RankedPage } from '@kindred/contracts';
 
 @ApiTags('matching')
 @ApiBearerAuth()

@@ -7,8 +7,8 @@ import { UuidParam } from '../../common/http/uuid-param.pipe';
 import { IdempotencyKey } from '../../common/idempotency/idempotency-key.decorator';
 import { GoodsMatchesQueryDto } from './dto/match-queries.dto';
 import { AcceptOfferDto, CreateOfferDto } from './dto/offer.dto';
-import type { NeedOfferMatchView, OfferNeedMatchView, OfferView, RankedPage } from './matching.view';
-import { OffersService, type AcceptedOfferView } from './offers.service';
+import type { AcceptedOfferView, NeedOfferMatchView, OfferNeedMatchView, OfferView, RankedPage } from '@kindred/contracts';
+import { OffersService } from './offers.service';
 
 @ApiTags('matching')
 @ApiBearerAuth()
