@@ -217,3 +217,16 @@ export interface ProgrammeView {
   year: number;
   createdAt: string;
 }
+
+/** One entry of `GET /audit-log`: who did what to which record, and the fields that changed. */
+export interface AuditEntryView {
+  id: string;
+  occurredAt: string;
+  actorUserId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  organizationId: string | null;
+  requestId: string | null;
+  diff: Record<string, unknown>;
+}

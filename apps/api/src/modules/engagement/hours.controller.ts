@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CertificateVerificationView, CertificateView, EmployeeHoursView, HourRecordView, MyHoursView, OrganizationHoursView } from '@kindred/contracts';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
@@ -10,6 +10,7 @@ import { maskIdNumber } from './certificate.document';
 import { CertificatesService } from './certificates.service';
 import { IssueCertificateDto, OptionalReasonDto, RequiredReasonDto, VerifyCertificateQueryDto } from './dto/engagement.dto';
 import { HoursService } from './hours.service';
+import { ApiAnswer, ApiProblems } from '../../common/http/openapi';
 
 @ApiTags('engagement')
 @Controller()
@@ -21,9 +22,10 @@ export class HoursController {
 
   @Post('hour-records/:id/verify')
   @Authenticated()
-  @ApiBearerAuth()
   @HttpCode(200)
   @ApiOperation({ summary: 'Verify a pending hour record (coordinators); verified records never change' })
+  @ApiAnswer(200, 'HourRecordView')
+  @ApiProblems('hours_immutable')
   verify(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,
@@ -34,9 +36,10 @@ export class HoursController {
 
   @Post('hour-records/:id/reject')
   @Authenticated()
-  @ApiBearerAuth()
   @HttpCode(200)
   @ApiOperation({ summary: 'Reject a pending hour record with a reason (coordinators)' })
+  @ApiAnswer(200, 'HourRecordView')
+  @ApiProblems('hours_immutable')
   reject(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,
@@ -47,8 +50,8 @@ export class HoursController {
 
   @Post('hour-records/:id/reverse')
   @Authenticated()
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Correct a verified record by a reversing record (coordinators)' })
+  @ApiAnswer(201, 'HourRecordView')
   reverse(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,
@@ -59,16 +62,16 @@ export class HoursController {
 
   @Get('me/hours')
   @Authenticated()
-  @ApiBearerAuth()
   @ApiOperation({ summary: "The caller's hours ledger: verified and pending minutes, reliability and records" })
+  @ApiAnswer(200, 'MyHoursView')
   mine(@CurrentPrincipal() principal: Principal): Promise<MyHoursView> {
     return this.hours.mine(principal);
   }
 
   @Get('organizations/:id/hours')
   @Authenticated()
-  @ApiBearerAuth()
   @ApiOperation({ summary: "An NGO's verified and pending minutes, volunteers and minutes per month" })
+  @ApiAnswer(200, 'OrganizationHoursView')
   organization(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,
@@ -78,16 +81,16 @@ export class HoursController {
 
   @Get('organizations/:id/employee-hours')
   @Authenticated()
-  @ApiBearerAuth()
   @ApiOperation({ summary: "A company's employees' verified volunteer hours (owner, csr_manager)" })
+  @ApiAnswer(200, 'EmployeeHoursView')
   company(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<EmployeeHoursView> {
     return this.hours.companyTotals(principal, id);
   }
 
   @Post('certificates')
   @Authenticated()
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Ask the NGO that recorded your verified hours for a service record certificate' })
+  @ApiAnswer(201, 'CertificateView')
   issue(
     @CurrentPrincipal() principal: Principal,
     @Body() body: IssueCertificateDto,
@@ -104,8 +107,8 @@ export class HoursController {
 
   @Get('me/certificates')
   @Authenticated()
-  @ApiBearerAuth()
   @ApiOperation({ summary: "The caller's certificates" })
+  @ApiAnswer(200, { array: 'CertificateView' })
   myCertificates(@CurrentPrincipal() principal: Principal): Promise<CertificateView[]> {
     return this.certificates.mine(principal);
   }
@@ -113,14 +116,15 @@ export class HoursController {
   @Get('certificates/verify')
   @Public()
   @ApiOperation({ summary: 'Check a certificate by number and verification code (shows no ID number)' })
+  @ApiAnswer(200, 'CertificateVerificationView')
   verifyCertificate(@Query() query: VerifyCertificateQueryDto): Promise<CertificateVerificationView> {
     return this.certificates.verify(query.number, query.code);
   }
 
   @Get('certificates/:id/document')
   @Authenticated()
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'The certificate as a print-ready page (save as PDF from the browser)' })
+  @ApiAnswer(200, { file: ['text/html'] })
   async document(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,
@@ -132,9 +136,9 @@ export class HoursController {
 
   @Post('certificates/:id/revoke')
   @Authenticated()
-  @ApiBearerAuth()
   @HttpCode(200)
   @ApiOperation({ summary: 'Revoke a certificate with a reason (the issuing NGO)' })
+  @ApiAnswer(200, 'CertificateView')
   revoke(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,

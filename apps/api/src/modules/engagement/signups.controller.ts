@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AttendanceView, CancelSignupResult, CheckInCodeView, InvitationView, MyShiftRow, RosterView, ShiftVerificationResult, SignupView } from '@kindred/contracts';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Authenticated } from '../../common/auth/policy.decorator';
@@ -11,9 +11,9 @@ import { CheckInDto, InviteDto, OptionalReasonDto } from './dto/engagement.dto';
 import { HoursService } from './hours.service';
 import { InvitationsService } from './invitations.service';
 import { SignupsService } from './signups.service';
+import { ApiAnswer, ApiProblems } from '../../common/http/openapi';
 
 @ApiTags('engagement')
-@ApiBearerAuth()
 @Controller()
 export class SignupsController {
   constructor(
@@ -27,6 +27,8 @@ export class SignupsController {
   @Authenticated()
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: 'Sign up: confirmed while seats last, then waitlisted in arrival order' })
+  @ApiAnswer(201, 'SignupView')
+  @ApiProblems('already_signed_up', 'schedule_conflict', 'need_not_open', 'safeguarding_required', 'safeguarding_blocked', 'code_of_conduct_required', 'under_minimum_age', 'idempotency_key_reused', 'idempotency_in_progress')
   signUp(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,
@@ -38,6 +40,7 @@ export class SignupsController {
   @Get('shifts/:id/signups')
   @Authenticated()
   @ApiOperation({ summary: 'The roster of a shift (members of the owning NGO)' })
+  @ApiAnswer(200, 'RosterView')
   roster(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<RosterView> {
     return this.signups.roster(principal, id);
   }
@@ -45,6 +48,7 @@ export class SignupsController {
   @Delete('signups/:id')
   @Authenticated()
   @ApiOperation({ summary: 'Cancel (the volunteer or a coordinator); the first eligible waitlisted volunteer is promoted at once' })
+  @ApiAnswer(200, 'CancelSignupResult')
   cancel(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,
@@ -57,6 +61,7 @@ export class SignupsController {
   @Authenticated()
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark a confirmed volunteer who did not come (coordinators)' })
+  @ApiAnswer(200, 'SignupView')
   noShow(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<SignupView> {
     return this.signups.markNoShow(principal, id);
   }
@@ -64,6 +69,7 @@ export class SignupsController {
   @Get('shifts/:id/check-in-code')
   @Authenticated()
   @ApiOperation({ summary: 'The rotating check-in code for the QR display (coordinators)' })
+  @ApiAnswer(200, 'CheckInCodeView')
   code(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<CheckInCodeView> {
     return this.attendance.code(principal, id);
   }
@@ -72,6 +78,8 @@ export class SignupsController {
   @Authenticated()
   @HttpCode(200)
   @ApiOperation({ summary: 'Check in with the code shown at the activity; scanning twice changes nothing' })
+  @ApiAnswer(200, 'AttendanceView')
+  @ApiProblems('invalid_check_in_code')
   checkIn(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,
@@ -84,6 +92,7 @@ export class SignupsController {
   @Authenticated()
   @HttpCode(200)
   @ApiOperation({ summary: 'Check a volunteer in by hand (coordinators)' })
+  @ApiAnswer(200, 'AttendanceView')
   checkInByCoordinator(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<AttendanceView> {
     return this.attendance.checkInByCoordinator(principal, id);
   }
@@ -92,6 +101,8 @@ export class SignupsController {
   @Authenticated()
   @HttpCode(200)
   @ApiOperation({ summary: 'Check out (the volunteer or a coordinator): opens a pending hour record' })
+  @ApiAnswer(200, 'AttendanceView')
+  @ApiProblems('not_checked_in')
   checkOut(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<AttendanceView> {
     return this.attendance.checkOut(principal, id);
   }
@@ -99,6 +110,7 @@ export class SignupsController {
   @Post('shifts/:id/invitations')
   @Authenticated()
   @ApiOperation({ summary: 'Invite a volunteer to a shift (coordinators)' })
+  @ApiAnswer(201, 'InvitationView')
   invite(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,
@@ -110,6 +122,7 @@ export class SignupsController {
   @Get('me/invitations')
   @Authenticated()
   @ApiOperation({ summary: "The caller's open invitations" })
+  @ApiAnswer(200, { array: 'InvitationView' })
   myInvitations(@CurrentPrincipal() principal: Principal): Promise<InvitationView[]> {
     return this.invitations.mine(principal);
   }
@@ -118,6 +131,7 @@ export class SignupsController {
   @Authenticated()
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: 'Accept: signs up through the same rules as anyone' })
+  @ApiAnswer(201, 'SignupView')
   accept(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,
@@ -130,6 +144,7 @@ export class SignupsController {
   @Authenticated()
   @HttpCode(200)
   @ApiOperation({ summary: 'Decline an invitation' })
+  @ApiAnswer(200, 'InvitationView')
   decline(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<InvitationView> {
     return this.invitations.decline(principal, id);
   }
@@ -137,6 +152,7 @@ export class SignupsController {
   @Get('me/shifts')
   @Authenticated()
   @ApiOperation({ summary: "The caller's sign-ups with waitlist positions and attendance" })
+  @ApiAnswer(200, { array: 'MyShiftRow' })
   myShifts(@CurrentPrincipal() principal: Principal): Promise<MyShiftRow[]> {
     return this.signups.mine(principal);
   }
@@ -145,6 +161,7 @@ export class SignupsController {
   @Authenticated()
   @HttpCode(200)
   @ApiOperation({ summary: 'Verify every pending hour record of a shift (coordinators)' })
+  @ApiAnswer(200, 'ShiftVerificationResult')
   verifyShift(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Authenticated, Public } from '../../common/auth/policy.decorator';
@@ -11,6 +11,7 @@ import { EvidenceUploadQueryDto } from './dto/evidence-upload-query.dto';
 import { EVIDENCE_MAX_BYTES } from './evidence.processor';
 import type { EvidenceView } from '@kindred/contracts';
 import { EvidenceService } from './evidence.service';
+import { ApiAnswer } from '../../common/http/openapi';
 
 @ApiTags('giving')
 @Controller('evidence')
@@ -19,9 +20,9 @@ export class EvidenceController {
 
   @Post()
   @Authenticated()
-  @ApiBearerAuth()
   @ApiConsumes('multipart/form-data')
   @ApiOperation({ summary: 'Upload a photo (JPEG/PNG/WebP, metadata stripped) or PDF as evidence of a use (NGO owners and coordinators)' })
+  @ApiAnswer(201, 'EvidenceView')
   async upload(
     @CurrentPrincipal() principal: Principal,
     @Query() query: EvidenceUploadQueryDto,
@@ -44,8 +45,8 @@ export class EvidenceController {
 
   @Get(':id')
   @Authenticated()
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'A fresh short-lived link to one evidence file' })
+  @ApiAnswer(200, 'EvidenceView')
   link(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<EvidenceView> {
     return this.evidence.link(principal, id);
   }
@@ -53,6 +54,7 @@ export class EvidenceController {
   @Get(':id/content')
   @Public()
   @ApiOperation({ summary: 'The file, through a signed link that expires within minutes' })
+  @ApiAnswer(200, { file: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] })
   async content(
     @Param('id', UuidParam('id')) id: string,
     @Query() query: EvidenceUrlQueryDto,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { SafeguardingCheckView, SafeguardingDetailView, SafeguardingStandingView } from '@kindred/contracts';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Authenticated, PlatformAdminOnly } from '../../common/auth/policy.decorator';
@@ -8,9 +8,9 @@ import { UuidParam } from '../../common/http/uuid-param.pipe';
 import { LiftSafeguardingCheckDto } from './dto/lift-safeguarding-check.dto';
 import { RecordSafeguardingCheckDto } from './dto/record-safeguarding-check.dto';
 import { SafeguardingService } from './safeguarding.service';
+import { ApiAnswer } from '../../common/http/openapi';
 
 @ApiTags('volunteers')
-@ApiBearerAuth()
 @Controller()
 export class SafeguardingController {
   constructor(private readonly safeguarding: SafeguardingService) {}
@@ -18,6 +18,7 @@ export class SafeguardingController {
   @Post('volunteers/:userId/safeguarding-checks')
   @Authenticated()
   @ApiOperation({ summary: 'Record a safeguarding check (entry inquiry) of a volunteer; owners and coordinators of a verified NGO only' })
+  @ApiAnswer(201, 'SafeguardingCheckView')
   record(
     @CurrentPrincipal() principal: Principal,
     @Param('userId', UuidParam('userId')) userId: string,
@@ -32,6 +33,7 @@ export class SafeguardingController {
     summary:
       "A volunteer's safeguarding status: coordinators of verified NGOs see only the status; the volunteer and administrators also the checks",
   })
+  @ApiAnswer(200, { oneOf: ['SafeguardingStandingView', 'SafeguardingDetailView'] })
   standing(
     @CurrentPrincipal() principal: Principal,
     @Param('userId', UuidParam('userId')) userId: string,
@@ -42,6 +44,7 @@ export class SafeguardingController {
   @Get('me/safeguarding')
   @Authenticated()
   @ApiOperation({ summary: "The caller's own safeguarding status and checks" })
+  @ApiAnswer(200, 'SafeguardingDetailView')
   mine(@CurrentPrincipal() principal: Principal): Promise<SafeguardingDetailView> {
     return this.safeguarding.detail(principal.userId);
   }
@@ -50,6 +53,7 @@ export class SafeguardingController {
   @PlatformAdminOnly()
   @HttpCode(200)
   @ApiOperation({ summary: 'Lift a record_found block, with a reason (platform administrators only)' })
+  @ApiAnswer(200, 'SafeguardingCheckView')
   lift(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,
