@@ -72,7 +72,7 @@ export function VolunteerHoursPage() {
       success: t('certificates.issued'),
       onError: (error) => {
         opened?.close();
-        if (problemCode(error) === 'conflict') {
+        if (problemCode(error) === 'no_verified_hours') {
           notification.warning({ message: t('certificates.notYet'), description: t('certificates.notYetHint') });
           return true;
         }

@@ -60,7 +60,7 @@ export class CertificatesService {
     return this.transactions.run(async (tx) => {
       const records = await this.hours.verifiedAt(tx, principal.userId, orgId);
       const totalMinutes = records.reduce((n, r) => n + r.minutes, 0);
-      if (totalMinutes <= 0) throw new DomainError('conflict', 'There are no verified hours with this organisation to certify yet');
+      if (totalMinutes <= 0) throw new DomainError('no_verified_hours', 'There are no verified hours with this organisation to certify yet');
       const byShift = new Map<string, { minutes: number; servedOn: Date; shiftId: string; decidedBy: string | null }>();
       for (const r of records) {
         const entry = byShift.get(r.signupId) ?? { minutes: 0, servedOn: r.servedOn, shiftId: r.shiftId, decidedBy: r.decidedBy };

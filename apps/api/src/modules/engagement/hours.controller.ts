@@ -91,6 +91,7 @@ export class HoursController {
   @Authenticated()
   @ApiOperation({ summary: 'Ask the NGO that recorded your verified hours for a service record certificate' })
   @ApiAnswer(201, 'CertificateView')
+  @ApiProblems('no_verified_hours')
   issue(
     @CurrentPrincipal() principal: Principal,
     @Body() body: IssueCertificateDto,

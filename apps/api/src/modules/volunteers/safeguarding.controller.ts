@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { SafeguardingCheckView, SafeguardingDetailView, SafeguardingStandingView } from '@kindred/contracts';
+import type { BlockedVolunteerView, Page, SafeguardingCheckView, SafeguardingDetailView, SafeguardingStandingView } from '@kindred/contracts';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Authenticated, PlatformAdminOnly } from '../../common/auth/policy.decorator';
 import type { Principal } from '../../common/auth/principal';
+import { PageQueryDto } from '../../common/http/page-query.dto';
 import { UuidParam } from '../../common/http/uuid-param.pipe';
 import { LiftSafeguardingCheckDto } from './dto/lift-safeguarding-check.dto';
 import { RecordSafeguardingCheckDto } from './dto/record-safeguarding-check.dto';
@@ -47,6 +48,14 @@ export class SafeguardingController {
   @ApiAnswer(200, 'SafeguardingDetailView')
   mine(@CurrentPrincipal() principal: Principal): Promise<SafeguardingDetailView> {
     return this.safeguarding.detail(principal.userId);
+  }
+
+  @Get('safeguarding-checks/blocking')
+  @PlatformAdminOnly()
+  @ApiOperation({ summary: 'Volunteers blocked by a record found and not lifted, newest first (platform administrators only)' })
+  @ApiAnswer(200, { page: 'BlockedVolunteerView' })
+  blocking(@Query() query: PageQueryDto): Promise<Page<BlockedVolunteerView>> {
+    return this.safeguarding.blocking(query.limit ?? 50, query.cursor);
   }
 
   @Post('safeguarding-checks/:id/lift')
