@@ -10,6 +10,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { RequestContext } from './common/context/request-context';
 import { securityHeaders } from './common/http/security-headers';
+import { completeDocument } from './common/http/openapi';
 import { requestIdFor } from './common/logging/logging.module';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { AppConfig } from './config/app-config';
@@ -63,14 +64,16 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     await app.register(fastifyStatic, { root: adminDist, prefix: '/', wildcard: false, index: false });
   }
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Kindred API')
-      .setDescription('Coordination platform for NGOs caring for left-behind children and children in difficulty')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
+  const document = completeDocument(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Kindred API')
+        .setDescription('Coordination platform for NGOs caring for left-behind children and children in difficulty')
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    ),
   );
   SwaggerModule.setup('api/docs', app, document, {
     jsonDocumentUrl: 'api/docs-json',

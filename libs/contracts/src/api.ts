@@ -43,6 +43,14 @@ export interface MembershipView {
   role: MembershipRole;
 }
 
+/** One row of `GET /organizations/{id}/members`. */
+export interface MemberView {
+  userId: string;
+  displayName: string;
+  role: MembershipRole;
+  joinedAt: string;
+}
+
 export interface MeResponse extends UserView {
   memberships: MembershipView[];
   isPlatformAdmin: boolean;
@@ -86,13 +94,16 @@ export interface AvailabilitySlot {
   to: string;
 }
 
+/** `GET /me/volunteer-profile` answers an empty profile (`saved: false`, number and region null) before the first save. */
 export interface VolunteerProfileView {
   userId: string;
-  /** Unified volunteer number assigned by the platform, e.g. KV2026000123. */
-  volunteerNumber: string;
+  /** Whether the volunteer has saved a profile yet. */
+  saved: boolean;
+  /** Unified volunteer number assigned by the platform at the first save, e.g. KV2026000123. */
+  volunteerNumber: string | null;
   skills: string[];
   languages: string[];
-  regionCode: string;
+  regionCode: string | null;
   location: GeoPoint | null;
   availability: AvailabilitySlot[];
   monthlyHourCap: number | null;
@@ -103,7 +114,7 @@ export interface VolunteerProfileView {
   codeOfConductAcceptedAt: string | null;
   /** Whether the accepted version is the current one. */
   codeOfConductCurrent: boolean;
-  updatedAt: string;
+  updatedAt: string | null;
 }
 
 export interface CodeOfConductView {
@@ -137,6 +148,13 @@ export interface SafeguardingCheckView {
   liftedAt: string | null;
   liftedBy: string | null;
   liftReason: string | null;
+}
+
+/** One row of `GET /safeguarding-checks/blocking` (platform administrators): a record found and not lifted, with who it blocks and who recorded it. */
+export interface BlockedVolunteerView {
+  check: SafeguardingCheckView;
+  volunteer: { userId: string; displayName: string; volunteerNumber: string | null };
+  verifiedOrganizationName: string | null;
 }
 
 /** The volunteer's own view, and the platform administrator's: standing plus the checks. */
@@ -208,4 +226,17 @@ export interface ProgrammeView {
   name: string;
   year: number;
   createdAt: string;
+}
+
+/** One entry of `GET /audit-log`: who did what to which record, and the fields that changed. */
+export interface AuditEntryView {
+  id: string;
+  occurredAt: string;
+  actorUserId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  organizationId: string | null;
+  requestId: string | null;
+  diff: Record<string, unknown>;
 }

@@ -85,3 +85,22 @@ export type SafeguardingResult = (typeof SAFEGUARDING_RESULTS)[number];
 /** A volunteer's standing at a moment: `blocked` (an unlifted record_found) wins over any clear check. */
 export const SAFEGUARDING_STATUSES = ['valid', 'expired', 'none', 'blocked'] as const;
 export type SafeguardingStatus = (typeof SAFEGUARDING_STATUSES)[number];
+
+/** How a pledge reached the NGO. */
+export const PLEDGE_CHANNELS = ['online_form', 'letter', 'in_person', 'public_announcement'] as const;
+export type PledgeChannel = (typeof PLEDGE_CHANNELS)[number];
+
+/** A giving ledger entry records goods or money received, or used. */
+export const LEDGER_KINDS = ['receipt', 'usage'] as const;
+export type LedgerKind = (typeof LEDGER_KINDS)[number];
+
+/** The factors a volunteer match is scored on; each reason names one. */
+export const VOLUNTEER_FACTORS = ['skills', 'distance', 'availability', 'language', 'continuity', 'reliability', 'load'] as const;
+export type VolunteerFactor = (typeof VOLUNTEER_FACTORS)[number];
+
+/** The factors a goods offer ↔ need match is scored on. */
+export const GOODS_FACTORS = ['item', 'quantity', 'distance'] as const;
+export type GoodsFactor = (typeof GOODS_FACTORS)[number];
+
+export const OFFER_STATUSES = ['open', 'reserved', 'used', 'withdrawn'] as const;
+export type OfferStatus = (typeof OFFER_STATUSES)[number];

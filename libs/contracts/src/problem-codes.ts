@@ -50,6 +50,7 @@ export const PROBLEM_CODES = [
   'invalid_check_in_code',
   'not_checked_in',
   'hours_immutable',
+  'no_verified_hours',
   // giving
   'exceeds_pledged',
   'exceeds_received',

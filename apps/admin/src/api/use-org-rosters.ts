@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import type { NeedSummaryView, Page, ShiftView } from '@kindred/contracts';
+import type { NeedSummaryView, Page, RosterView, ShiftView } from '@kindred/contracts';
 import { apiClient } from '../providers/api-client';
 import { fetchAllPages, mapLimit } from './fetch-all';
-import type { RosterView } from './types';
 import { useAsyncQuery } from './use-api-query';
 
 export interface ShiftWithRoster {

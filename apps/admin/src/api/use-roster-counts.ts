@@ -1,7 +1,6 @@
-import type { ShiftView } from '@kindred/contracts';
+import type { RosterView, ShiftView } from '@kindred/contracts';
 import { apiClient } from '../providers/api-client';
 import { mapLimit } from './fetch-all';
-import type { RosterView } from './types';
 import { useAsyncQuery } from './use-api-query';
 
 export type SeatCounts = Pick<RosterView, 'confirmedCount' | 'waitlistCount' | 'capacity'>;

@@ -2,18 +2,18 @@ import type { ReactNode } from 'react';
 import { EnvironmentOutlined, TeamOutlined } from '@ant-design/icons';
 import { Card, Flex, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { NeedSummaryView } from '@kindred/contracts';
-import type { MatchReason, MatchShift } from '../lib/matches';
+import type { MatchShiftView } from '@kindred/contracts';
+import type { CardNeed, ShownReason } from '../lib/matches';
 import { formatMoney, formatTimeRange } from '../i18n/formatters';
 import { currentLocale } from '../i18n/i18n';
 import { NeedTypeTag } from './status-tags';
 
 export interface NeedCardProps {
-  need: NeedSummaryView;
-  reasons?: readonly MatchReason[];
+  need: CardNeed;
+  reasons?: readonly ShownReason[];
   score?: number | null;
   /** The shift a recommendation proposes. */
-  shift?: MatchShift | null;
+  shift?: MatchShiftView | null;
   action: ReactNode;
   skillLabel?: (code: string) => string;
 }
@@ -73,7 +73,7 @@ export function NeedCard({ need, reasons = [], score, shift, action, skillLabel 
             <Typography.Text type="secondary">{t('matches.why')}</Typography.Text>
             <ul style={{ margin: 0, paddingInlineStart: 20 }}>
               {reasons.map((reason, index) => (
-                <li key={`${reason.factor ?? 'r'}-${index}`}>
+                <li key={`${reason.factor}-${index}`}>
                   <Typography.Text>{reason.text}</Typography.Text>
                 </li>
               ))}

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ShiftView } from '@kindred/contracts';
-import type { CoverageView } from '../api/types';
+import type { CoverageView, ShiftView } from '@kindred/contracts';
 import { beijingDay, fillRate, goodsCoverageRows, monthlyHours, needsByType, todaysShifts } from './dashboard-stats';
 
 const shift = (over: Partial<ShiftView>): ShiftView => ({

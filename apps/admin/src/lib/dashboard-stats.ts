@@ -1,5 +1,4 @@
-import type { NeedStatus, NeedSummaryView, NeedType, ShiftView } from '@kindred/contracts';
-import type { CoverageView } from '../api/types';
+import type { CoverageView, NeedStatus, NeedSummaryView, NeedType, ShiftView } from '@kindred/contracts';
 import { minutesToHours } from '../i18n/formatters';
 
 const BEIJING_OFFSET_MS = 8 * 3_600_000;

@@ -1,73 +1,61 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeMatches, normalizeReason } from './matches';
+import type { FeedMatchView, MatchReason, NeedSummaryView } from '@kindred/contracts';
+import { feedItems, openNeedItems, reasonText, showReasons } from './matches';
 
-const need = { id: 'n1', title: '周六数学辅导', type: 'tutoring', status: 'open' };
+const need: NeedSummaryView = {
+  id: 'n1',
+  organizationId: 'o1',
+  organizationName: '隆回县留守儿童关爱服务中心',
+  type: 'tutoring',
+  title: '周六数学辅导',
+  regionCode: '430524100',
+  location: null,
+  childContact: true,
+  requiredSkills: ['tutoring_math'],
+  minAge: null,
+  status: 'open',
+  startsAt: null,
+  endsAt: null,
+  targetFen: null,
+  beneficiaryCount: 12,
+  programmeId: null,
+  publishedAt: '2026-11-01T00:00:00Z',
+  createdAt: '2026-11-01T00:00:00Z',
+};
 
-describe('normalizeMatches', () => {
-  it('should read needs with their score and reasons in the reader language', () => {
-    const body = {
-      data: [
-        {
-          ...need,
-          score: 0.82,
-          reasons: [
-            { factor: 'skills', contribution: 0.4, text: { 'zh-CN': '你会数学辅导', en: 'You tutor maths' } },
-            { factor: 'distance', contribution: 0.2, textZh: '距离 2 公里', textEn: '2 km away' },
-          ],
-        },
-      ],
-      nextCursor: null,
-    };
-    const [zh] = normalizeMatches(body, 'zh-CN');
-    expect(zh?.need.title).toBe('周六数学辅导');
-    expect(zh?.score).toBe(0.82);
-    expect(zh?.reasons.map((r) => r.text)).toEqual(['你会数学辅导', '距离 2 公里']);
-    expect(normalizeMatches(body, 'en')[0]?.reasons.map((r) => r.text)).toEqual(['You tutor maths', '2 km away']);
-  });
+const reasons: MatchReason[] = [
+  { factor: 'skills', contribution: 40, text: { 'zh-CN': '你会数学辅导', en: 'You tutor maths' } },
+  { factor: 'distance', contribution: 20, text: { 'zh-CN': '距离 2 公里', en: '2 km away' } },
+];
 
-  it('should accept a bare array with the need nested and shifts beside it', () => {
-    const [item] = normalizeMatches([{ need, score: 3, reasons: ['同一乡镇'], shifts: [{ id: 's1' }] }], 'zh-CN');
-    expect(item?.need.id).toBe('n1');
-    expect(item?.reasons).toEqual([{ factor: null, contribution: null, text: '同一乡镇' }]);
-    expect(item?.shifts).toHaveLength(1);
-  });
+const match = (shiftId: string, score: number): FeedMatchView => ({
+  needId: need.id,
+  shiftId,
+  need: { ...need, distanceKm: 2 },
+  shift: { id: shiftId, startsAt: '2026-12-05T01:00:00Z', endsAt: '2026-12-05T03:00:00Z', capacity: 4, confirmedCount: 0, waitlistCount: 0, full: false },
+  score,
+  reasons,
+  actions: { signUp: { method: 'POST', href: `/api/v1/shifts/${shiftId}/signups` } },
+});
 
-  it('should keep one entry per need and proposed shift, as the feed ranks them', () => {
-    const shift = (id: string) => ({
-      id,
-      startsAt: '2026-12-05T01:00:00Z',
-      endsAt: '2026-12-05T03:00:00Z',
-      capacity: 4,
-      confirmedCount: 0,
-      waitlistCount: 0,
-    });
-    const items = normalizeMatches(
-      {
-        data: [
-          { needId: 'n1', shiftId: 's1', need, shift: shift('s1'), score: 87.3, reasons: [] },
-          { needId: 'n1', shiftId: 's2', need, shift: shift('s2'), score: 80, reasons: [] },
-          { needId: 'n1', shiftId: 's2', need, shift: shift('s2'), score: 80, reasons: [] },
-        ],
-      },
-      'zh-CN',
-    );
-    expect(items.map((i) => i.key)).toEqual(['n1:s1', 'n1:s2']);
-    expect(items[0]?.shift).toMatchObject({ id: 's1', capacity: 4, full: false });
-  });
-
-  it('should give plain needs without reasons, and drop rows without a need id', () => {
-    expect(normalizeMatches({ data: [need, { title: 'no id' }, 42] }, 'zh-CN')).toEqual([
-      { key: 'n1', need, shift: null, score: null, reasons: [], shifts: null },
+describe('matches', () => {
+  it('should show reasons in the reader language with their factor and points', () => {
+    expect(reasonText(reasons[0]!, 'zh-CN')).toBe('你会数学辅导');
+    expect(reasonText(reasons[0]!, 'en')).toBe('You tutor maths');
+    expect(showReasons(reasons, 'en')).toEqual([
+      { factor: 'skills', contribution: 40, text: 'You tutor maths' },
+      { factor: 'distance', contribution: 20, text: '2 km away' },
     ]);
-    expect(normalizeMatches(null, 'en')).toEqual([]);
   });
 
-  it('should fall back to the factor when a reason has no sentence', () => {
-    expect(normalizeReason({ factor: 'reliability', contribution: 0.1 }, 'en')).toEqual({
-      factor: 'reliability',
-      contribution: 0.1,
-      text: 'reliability',
-    });
-    expect(normalizeReason({}, 'en')).toBeNull();
+  it('should keep one entry per need and proposed shift, in ranked order', () => {
+    const items = feedItems({ data: [match('s1', 87.3), match('s2', 80), match('s2', 80)], nextCursor: null, modelVersion: '2026.1' }, 'zh-CN');
+    expect(items.map((i) => i.key)).toEqual(['n1:s1', 'n1:s2']);
+    expect(items[0]).toMatchObject({ score: 87.3, shift: { id: 's1', capacity: 4, full: false } });
+    expect(items[0]?.reasons.map((r) => r.text)).toEqual(['你会数学辅导', '距离 2 公里']);
+  });
+
+  it('should give open needs as plain cards without score or reasons', () => {
+    expect(openNeedItems({ data: [need], nextCursor: null })).toEqual([{ key: 'n1', need, shift: null, score: null, reasons: [] }]);
   });
 });

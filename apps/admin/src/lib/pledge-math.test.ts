@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PledgeView, TrailEvent } from '../api/types';
+import type { PledgeView, TrailEvent } from '@kindred/contracts';
 import { linesToSend, openFen, openLines, sortTrail, trailSteps } from './pledge-math';
 
 const line = { id: 'l1', itemId: 'i1', name: '冬衣', unit: '件', quantity: 5, received: 3, used: 1 };
@@ -26,9 +26,9 @@ describe('pledge balances', () => {
 describe('trail', () => {
   it('should order events oldest first and tell which steps were reached', () => {
     const events: TrailEvent[] = [
-      { type: 'used', at: '2026-06-03T00:00:00Z', amountFen: null },
-      { type: 'pledged', at: '2026-06-01T00:00:00Z', amountFen: null },
-      { type: 'received', at: '2026-06-02T00:00:00Z', amountFen: null },
+      { type: 'used', at: '2026-06-03T00:00:00Z', recordedAt: '2026-06-03T00:00:00Z', amountFen: null },
+      { type: 'pledged', at: '2026-06-01T00:00:00Z', recordedAt: '2026-06-01T00:00:00Z', amountFen: null },
+      { type: 'received', at: '2026-06-02T00:00:00Z', recordedAt: '2026-06-02T00:00:00Z', amountFen: null },
     ];
     expect(sortTrail(events).map((e) => e.type)).toEqual(['pledged', 'received', 'used']);
     expect(trailSteps(events)).toEqual({ pledged: true, received: true, used: true });

@@ -1,4 +1,4 @@
-import type { PledgeView, TrailEvent } from '../api/types';
+import type { PledgeView, TrailEvent } from '@kindred/contracts';
 
 export interface LineBalance {
   itemId: string;

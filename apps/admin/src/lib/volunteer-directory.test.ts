@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RosterRow } from '../api/types';
+import type { RosterRow } from '@kindred/contracts';
 import { summarizeVolunteers } from './volunteer-directory';
 
 const row = (userId: string, status: RosterRow['status']): RosterRow => ({
@@ -13,6 +13,7 @@ const row = (userId: string, status: RosterRow['status']): RosterRow => ({
   autoClosed: false,
   skippedReason: null,
   createdAt: '2026-05-01T00:00:00Z',
+  hourRecord: null,
 });
 
 describe('summarizeVolunteers', () => {

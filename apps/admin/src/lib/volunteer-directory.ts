@@ -1,4 +1,4 @@
-import type { RosterRow } from '../api/types';
+import type { RosterRow } from '@kindred/contracts';
 
 export interface VolunteerSummary {
   userId: string;

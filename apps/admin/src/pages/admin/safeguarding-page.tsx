@@ -1,10 +1,9 @@
 import { useMemo, useState } from 'react';
 import { SearchOutlined, UnlockOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Modal, Progress, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Modal, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import type { Page, SafeguardingCheckView, SafeguardingDetailView } from '@kindred/contracts';
-import { mapLimit } from '../../api/fetch-all';
+import type { BlockedVolunteerView, Page, SafeguardingCheckView, SafeguardingDetailView, SafeguardingStatus } from '@kindred/contracts';
 import { useApiAction } from '../../api/use-api-action';
 import { useAsyncQuery } from '../../api/use-api-query';
 import { ExportExcelButton } from '../../components/export-excel-button';
@@ -15,58 +14,56 @@ import type { ExportColumn } from '../../export/xlsx-export';
 import { formatDate } from '../../i18n/formatters';
 import { currentLocale } from '../../i18n/i18n';
 import { apiClient } from '../../providers/api-client';
-import type { AuditEntry } from '../audit-log/audit-labels';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const AUDIT_PAGES = 5;
+/** Blocks are rare; the list reads at most this many before it stops asking for more pages. */
+const MAX_ROWS = 1000;
 
 interface BlockRow {
   check: SafeguardingCheckView;
-  standing: SafeguardingDetailView;
+  status: SafeguardingStatus;
+  volunteerName: string | null;
+  volunteerNumber: string | null;
+  organizationName: string | null;
 }
 
 /**
- * Volunteers whose safeguarding check found a record: found in the platform audit log (there is no
- * list endpoint of checks), or looked up by user ID. A platform administrator lifts a block with a reason.
+ * Volunteers blocked by a record found and not lifted (the API's list of blocks), or every check of one
+ * volunteer looked up by user ID. A platform administrator lifts a block with a reason.
  */
 export function SafeguardingAdminPage() {
   const { t } = useTranslation();
   const locale = currentLocale();
   const { run, pending } = useApiAction();
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [lookup, setLookup] = useState<string | null>(null);
   const [lookupError, setLookupError] = useState<string | null>(null);
   const [lifting, setLifting] = useState<BlockRow | null>(null);
   const [form] = Form.useForm<{ reason: string }>();
 
   const blocks = useAsyncQuery<BlockRow[]>(['safeguarding-blocks', lookup], async (signal) => {
-    const volunteers = new Set<string>();
-    if (lookup) volunteers.add(lookup);
-    else {
-      let cursor: string | null = null;
-      for (let i = 0; i < AUDIT_PAGES; i += 1) {
-        setProgress({ done: i, total: AUDIT_PAGES });
-        const page: Page<AuditEntry> = await apiClient.request<Page<AuditEntry>>('audit-log', { query: { limit: 100, cursor }, signal });
-        for (const entry of page.data) {
-          if (
-            entry.action === 'safeguarding_check.recorded' &&
-            entry.diff.result === 'record_found' &&
-            typeof entry.diff.volunteerUserId === 'string'
-          ) {
-            volunteers.add(entry.diff.volunteerUserId);
-          }
-        }
-        cursor = page.nextCursor;
-        if (!cursor) break;
-      }
+    if (lookup) {
+      const standing = await apiClient.request<SafeguardingDetailView>(`volunteers/${lookup}/safeguarding`, { signal });
+      return standing.checks.map((check) => ({ check, status: standing.status, volunteerName: null, volunteerNumber: null, organizationName: null }));
     }
-    const details = await mapLimit([...volunteers], 6, (userId) =>
-      apiClient.request<SafeguardingDetailView>(`volunteers/${userId}/safeguarding`, { signal }),
-    );
-    setProgress(null);
-    return details.flatMap((standing) =>
-      (standing.checks ?? []).filter((check) => check.result === 'record_found' || lookup).map((check) => ({ check, standing })),
-    );
+    const rows: BlockRow[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Page<BlockedVolunteerView> = await apiClient.request<Page<BlockedVolunteerView>>('safeguarding-checks/blocking', {
+        query: { limit: 200, cursor },
+        signal,
+      });
+      rows.push(
+        ...page.data.map((b) => ({
+          check: b.check,
+          status: 'blocked' as const,
+          volunteerName: b.volunteer.displayName,
+          volunteerNumber: b.volunteer.volunteerNumber,
+          organizationName: b.verifiedOrganizationName,
+        })),
+      );
+      cursor = page.nextCursor;
+    } while (cursor && rows.length < MAX_ROWS);
+    return rows;
   });
 
   const lift = async (values: { reason: string }) => {
@@ -91,16 +88,24 @@ export function SafeguardingAdminPage() {
       key: 'volunteer',
       render: (_v, row) => (
         <Tooltip title={row.check.volunteerUserId}>
-          <Typography.Text code copyable={{ text: row.check.volunteerUserId }}>
-            {row.check.volunteerUserId.slice(0, 8)}
-          </Typography.Text>
+          {row.volunteerName ? (
+            <Typography.Text copyable={{ text: row.check.volunteerUserId }}>
+              {row.volunteerName}
+              {row.volunteerNumber && <Typography.Text type="secondary"> · {row.volunteerNumber}</Typography.Text>}
+            </Typography.Text>
+          ) : (
+            <Typography.Text code copyable={{ text: row.check.volunteerUserId }}>
+              {row.check.volunteerUserId.slice(0, 8)}
+            </Typography.Text>
+          )}
         </Tooltip>
       ),
     },
+    { title: t('safeguardingAdmin.columns.recordedBy'), key: 'recordedBy', render: (_v, row) => row.organizationName ?? '—' },
     {
       title: t('safeguardingAdmin.columns.standing'),
       key: 'standing',
-      render: (_v, row) => <SafeguardingTag status={row.standing.status} />,
+      render: (_v, row) => <SafeguardingTag status={row.status} />,
     },
     { title: t('safeguarding.kind'), key: 'kind', render: (_v, row) => t(`safeguardingKinds.${row.check.kind}`) },
     {
@@ -128,8 +133,10 @@ export function SafeguardingAdminPage() {
 
   const exportColumns = useMemo<ExportColumn<BlockRow>[]>(
     () => [
-      { header: t('safeguardingAdmin.columns.volunteer'), value: (r) => r.check.volunteerUserId },
-      { header: t('safeguardingAdmin.columns.standing'), value: (r) => t(`safeguardingStatuses.${r.standing.status}`) },
+      { header: t('safeguardingAdmin.columns.volunteer'), value: (r) => r.volunteerName ?? r.check.volunteerUserId },
+      { header: t('profile.volunteerNumber'), value: (r) => r.volunteerNumber },
+      { header: t('safeguardingAdmin.columns.recordedBy'), value: (r) => r.organizationName },
+      { header: t('safeguardingAdmin.columns.standing'), value: (r) => t(`safeguardingStatuses.${r.status}`) },
       { header: t('safeguarding.kind'), value: (r) => t(`safeguardingKinds.${r.check.kind}`) },
       { header: t('safeguarding.result'), value: (r) => t(`safeguardingResults.${r.check.result}`) },
       { header: t('safeguarding.checkedAt'), value: (r) => new Date(r.check.checkedAt) },
@@ -161,7 +168,6 @@ export function SafeguardingAdminPage() {
             }}
           />
         </Form.Item>
-        {progress && <Progress percent={Math.round((progress.done / progress.total) * 100)} size="small" style={{ marginBottom: 16 }} />}
         {blocks.isError ? (
           <ErrorState error={blocks.error} onRetry={() => void blocks.refetch()} />
         ) : (

@@ -1,17 +1,8 @@
 import type { i18n as I18n } from 'i18next';
+import type { AuditEntryView } from '@kindred/contracts';
 
-/** One row of `GET /audit-log`. */
-export interface AuditEntry {
-  id: string;
-  occurredAt: string;
-  actorUserId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  organizationId: string | null;
-  requestId: string | null;
-  diff: Record<string, unknown>;
-}
+/** One entry of the audit log, as the API answers it. */
+export type AuditEntry = AuditEntryView;
 
 /** The translated label of a known action (`membership.role_changed` → 修改成员角色), else the raw action. */
 export function auditActionLabel(i18n: I18n, action: string): string {

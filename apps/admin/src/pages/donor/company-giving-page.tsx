@@ -4,7 +4,7 @@ import { Card, Col, Row, Statistic, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { EmployeeHoursView, PledgeView } from '../../api/types';
+import type { EmployeeHoursView, PledgeView } from '@kindred/contracts';
 import { useApiQuery } from '../../api/use-api-query';
 import { ExportExcelButton } from '../../components/export-excel-button';
 import { EmptyState, ErrorState } from '../../components/list-states';

@@ -4,8 +4,7 @@ import { GiftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, InputNumber, Progress, Radio, Select, Skeleton, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import type { NeedView, PledgeKind } from '@kindred/contracts';
-import type { CoverageView, PledgeView } from '../../api/types';
+import type { CoverageView, NeedView, PledgeKind, PledgeView } from '@kindred/contracts';
 import { useApiAction } from '../../api/use-api-action';
 import { useApiQuery } from '../../api/use-api-query';
 import { ErrorState } from '../../components/list-states';
@@ -128,7 +127,7 @@ function DonorNeed({ id }: { id: string }) {
               <Typography.Text>
                 {t('donor.pledge.itemCoverage', { name: item.name, pledged: item.pledged, needed: item.needed, unit: item.unit })}
               </Typography.Text>
-              <Progress percent={Math.min(100, Math.round(item.pledgedPercent))} size="small" />
+              <Progress percent={Math.min(100, Math.round(item.pledgedPercent ?? 0))} size="small" />
             </Flex>
           ))}
         </Card>

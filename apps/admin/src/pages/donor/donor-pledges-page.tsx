@@ -4,7 +4,7 @@ import { ArrowRightOutlined, GiftOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { PledgeView } from '../../api/types';
+import type { PledgeView } from '@kindred/contracts';
 import { ExportExcelButton } from '../../components/export-excel-button';
 import { EmptyState, ErrorState } from '../../components/list-states';
 import { PageHeader } from '../../components/page-header';

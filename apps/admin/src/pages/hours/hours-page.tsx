@@ -5,7 +5,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { mapLimit } from '../../api/fetch-all';
-import type { OrganizationHoursView } from '../../api/types';
+import type { OrganizationHoursView, ShiftVerificationResult } from '@kindred/contracts';
 import { useApiAction } from '../../api/use-api-action';
 import { useApiQuery } from '../../api/use-api-query';
 import { useOrgRosters, type ShiftWithRoster } from '../../api/use-org-rosters';
@@ -17,11 +17,6 @@ import { formatDuration, formatTimeRange, minutesToHours } from '../../i18n/form
 import { currentLocale } from '../../i18n/i18n';
 import { apiClient } from '../../providers/api-client';
 import { useSession } from '../../session/use-session';
-
-interface VerifyResult {
-  verified: number;
-  minutes: number;
-}
 
 const checkedOutCount = (entry: ShiftWithRoster) => entry.roster.signups.filter((s) => s.checkedOutAt).length;
 
@@ -57,7 +52,7 @@ function HoursVerification({ organizationId, organizationName }: { organizationI
   const verifyShift = (entry: ShiftWithRoster) =>
     void run(
       `verify-${entry.shift.id}`,
-      () => apiClient.request<VerifyResult>(`shifts/${entry.shift.id}/hours/verify`, { method: 'POST' }),
+      () => apiClient.request<ShiftVerificationResult>(`shifts/${entry.shift.id}/hours/verify`, { method: 'POST' }),
       {
         success: (r) =>
           r.verified === 0
@@ -72,7 +67,7 @@ function HoursVerification({ organizationId, organizationName }: { organizationI
       const results = await mapLimit(
         withCheckOuts,
         3,
-        (entry) => apiClient.request<VerifyResult>(`shifts/${entry.shift.id}/hours/verify`, { method: 'POST' }),
+        (entry) => apiClient.request<ShiftVerificationResult>(`shifts/${entry.shift.id}/hours/verify`, { method: 'POST' }),
         (done, total) => setBulk({ done, total }),
       );
       const count = results.reduce((n, r) => n + r.verified, 0);

@@ -5,8 +5,7 @@ import { Alert, App, Button, Card, Descriptions, Flex, Popconfirm, Progress, Ske
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { NeedView, Page, ShiftView } from '@kindred/contracts';
-import type { CoverageView, PledgeView } from '../../api/types';
+import type { CoverageView, NeedView, Page, PledgeView, ShiftView } from '@kindred/contracts';
 import { useApiAction } from '../../api/use-api-action';
 import { useApiQuery } from '../../api/use-api-query';
 import { useRosterCounts, withCounts } from '../../api/use-roster-counts';
@@ -295,8 +294,8 @@ function NeedShow({ id }: { id: string }) {
                 })}
               </Typography.Text>
               <Progress
-                percent={Math.min(100, Math.round(item.pledgedPercent))}
-                success={{ percent: Math.min(100, Math.round(item.receivedPercent)) }}
+                percent={Math.min(100, Math.round(item.pledgedPercent ?? 0))}
+                success={{ percent: Math.min(100, Math.round(item.receivedPercent ?? 0)) }}
                 size="small"
               />
             </Flex>

@@ -1,12 +1,7 @@
-import type { MembershipRole } from '@kindred/contracts';
+import type { MemberView } from '@kindred/contracts';
 
 /** One row of `GET /organizations/{id}/members`. */
-export interface MemberRow {
-  userId: string;
-  displayName: string;
-  role: MembershipRole;
-  joinedAt: string;
-}
+export type MemberRow = MemberView;
 
 /** `meta.path` of the `members` resource: members live under their organisation. */
 export const membersPath = (organizationId: string) => `organizations/${organizationId}/members`;

@@ -7,7 +7,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PLEDGE_STATUSES, type NeedSummaryView, type PledgeStatus } from '@kindred/contracts';
-import type { PledgeView } from '../../api/types';
+import type { PledgeView } from '@kindred/contracts';
 import { ExportExcelButton } from '../../components/export-excel-button';
 import { EmptyState, ErrorState } from '../../components/list-states';
 import { PageHeader } from '../../components/page-header';

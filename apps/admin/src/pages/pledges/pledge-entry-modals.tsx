@@ -3,7 +3,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, DatePicker, Form, Input, InputNumber, Modal, Typography, Upload, type UploadFile } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { EvidenceView, LedgerEntryView, PledgeView } from '../../api/types';
+import type { EvidenceView, LedgerEntryView, PledgeView } from '@kindred/contracts';
 import { useApiAction } from '../../api/use-api-action';
 import { formatMoney } from '../../i18n/formatters';
 import { currentLocale } from '../../i18n/i18n';

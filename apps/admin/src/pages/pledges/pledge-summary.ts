@@ -1,6 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Locale } from '@kindred/contracts';
-import type { PledgeView } from '../../api/types';
+import type { Locale, PledgeView } from '@kindred/contracts';
 import { formatMoney } from '../../i18n/formatters';
 
 /** "¥500.00", or "冬衣 5 件、书包 2 个" for goods. */

@@ -2,20 +2,28 @@ import { CheckCircleOutlined, GiftOutlined, InboxOutlined, RollbackOutlined, Sto
 import { Card, Empty, Flex, Image, Steps, Tag, Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TrailEvent, TrailView } from '../../api/types';
+import type { TrailEvent, TrailEventType, TrailView } from '@kindred/contracts';
 import { formatDate, formatMoney } from '../../i18n/formatters';
 import { currentLocale } from '../../i18n/i18n';
 import { sortTrail, trailSteps } from '../../lib/pledge-math';
 
-const ICONS: Record<string, ReactNode> = {
+const ICONS: Record<TrailEventType, ReactNode> = {
   pledged: <GiftOutlined />,
   received: <InboxOutlined />,
   used: <CheckCircleOutlined />,
-  reversed: <RollbackOutlined />,
+  receipt_reversed: <RollbackOutlined />,
+  usage_reversed: <RollbackOutlined />,
   cancelled: <StopOutlined />,
 };
 
-const COLORS: Record<string, string> = { pledged: 'orange', received: 'blue', used: 'green', reversed: 'gray', cancelled: 'red' };
+const COLORS: Record<TrailEventType, string> = {
+  pledged: 'orange',
+  received: 'blue',
+  used: 'green',
+  receipt_reversed: 'gray',
+  usage_reversed: 'gray',
+  cancelled: 'red',
+};
 
 function EventBody({ event }: { event: TrailEvent }) {
   const { t } = useTranslation();

@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
 import { Alert, Form, Input, Modal, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { InvitationView } from '../../api/types';
+import type { CandidatesPage, InvitationView } from '@kindred/contracts';
 import { useApiAction } from '../../api/use-api-action';
 import { useApiQuery } from '../../api/use-api-query';
 import { currentLocale } from '../../i18n/i18n';
-import { normalizeReason } from '../../lib/matches';
+import { reasonText } from '../../lib/matches';
 import { problemMessage } from '../../i18n/problem-messages';
 import { apiClient } from '../../providers/api-client';
 
@@ -14,14 +14,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 interface InviteValues {
   userId: string;
   message?: string;
-}
-
-interface Candidate {
-  userId: string;
-  displayName: string;
-  volunteerNumber?: string | null;
-  score?: number;
-  reasons?: unknown[];
 }
 
 /**
@@ -46,7 +38,7 @@ export function InviteModal({
   const [failure, setFailure] = useState<string | null>(null);
   const { run, pending } = useApiAction();
   const locale = currentLocale();
-  const known = useApiQuery<{ data: Candidate[] }>(open ? `needs/${needId}/candidates` : null, { shiftId, limit: 30 });
+  const known = useApiQuery<CandidatesPage>(open ? `needs/${needId}/candidates` : null, { shiftId, limit: 30 });
 
   const options = useMemo(
     () =>
@@ -54,11 +46,10 @@ export function InviteModal({
         .filter((c) => !exclude.has(c.userId))
         .map((c) => ({
           value: c.userId,
-          label: typeof c.score === 'number' ? `${c.displayName} · ${Math.round(c.score)}` : c.displayName,
-          reasons: (c.reasons ?? [])
-            .map((r) => normalizeReason(r, locale)?.text)
-            .filter(Boolean)
+          label: `${c.displayName} · ${Math.round(c.score)}`,
+          reasons: c.reasons
             .slice(0, 3)
+            .map((r) => reasonText(r, locale))
             .join(t('common.sentenceSeparator')),
         })),
     [known.data, exclude, locale, t],

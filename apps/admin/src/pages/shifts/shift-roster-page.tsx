@@ -22,8 +22,7 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { NeedView, ShiftView } from '@kindred/contracts';
-import type { AttendanceView, HourRecordView, RosterRow, RosterView, SignupView } from '../../api/types';
+import type { AttendanceView, HourRecordView, NeedView, RosterRow, RosterView, ShiftView, SignupView } from '@kindred/contracts';
 import { useApiAction } from '../../api/use-api-action';
 import { useApiQuery } from '../../api/use-api-query';
 import { ExportExcelButton } from '../../components/export-excel-button';

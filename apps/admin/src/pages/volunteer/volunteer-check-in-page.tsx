@@ -3,7 +3,7 @@ import { CheckCircleOutlined, LogoutOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Result, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { AttendanceView, MyShiftRow } from '../../api/types';
+import type { AttendanceView, MyShiftRow } from '@kindred/contracts';
 import { useApiAction } from '../../api/use-api-action';
 import { useApiQuery } from '../../api/use-api-query';
 import { PageHeader } from '../../components/page-header';

@@ -3,7 +3,7 @@ import { FileTextOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Flex, List, Row, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import type { CertificateView, HourRecordView, MyHoursView } from '../../api/types';
+import type { CertificateView, HourRecordView, MyHoursView } from '@kindred/contracts';
 import { useApiAction } from '../../api/use-api-action';
 import { useApiQuery } from '../../api/use-api-query';
 import { ExportExcelButton } from '../../components/export-excel-button';
@@ -72,7 +72,7 @@ export function VolunteerHoursPage() {
       success: t('certificates.issued'),
       onError: (error) => {
         opened?.close();
-        if (problemCode(error) === 'conflict') {
+        if (problemCode(error) === 'no_verified_hours') {
           notification.warning({ message: t('certificates.notYet'), description: t('certificates.notYetHint') });
           return true;
         }

@@ -3,8 +3,7 @@ import { ArrowRightOutlined, CheckOutlined, ReloadOutlined } from '@ant-design/i
 import { Alert, App, Button, Flex, Segmented, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { NeedSummaryView, Page } from '@kindred/contracts';
-import type { SignupView } from '../../api/types';
+import type { FeedMatchView, NeedSummaryView, Page, RankedPage, SignupView } from '@kindred/contracts';
 import { useApiAction } from '../../api/use-api-action';
 import { useAsyncQuery } from '../../api/use-api-query';
 import { useSkills } from '../../api/use-skills';
@@ -18,7 +17,7 @@ import type { ExportColumn } from '../../export/xlsx-export';
 import { currentLocale } from '../../i18n/i18n';
 import { problemCode, problemMessage } from '../../i18n/problem-messages';
 import { newIdempotencyKey } from '../../lib/idempotency';
-import { normalizeMatches, type MatchItem } from '../../lib/matches';
+import { feedItems, openNeedItems, type CardNeed, type MatchItem } from '../../lib/matches';
 import { apiClient, isApiError } from '../../providers/api-client';
 
 interface Feed {
@@ -33,15 +32,15 @@ let matchingMissing = false;
 async function loadFeed(locale: ReturnType<typeof currentLocale>, signal?: AbortSignal): Promise<Feed> {
   if (!matchingMissing) {
     try {
-      const body = await apiClient.request<unknown>('me/matches', { query: { limit: 30 }, signal });
-      return { mode: 'matches', items: normalizeMatches(body, locale) };
+      const page = await apiClient.request<RankedPage<FeedMatchView>>('me/matches', { query: { limit: 30 }, signal });
+      return { mode: 'matches', items: feedItems(page, locale) };
     } catch (error) {
       if (!(isApiError(error) && error.statusCode === 404 && error.code === 'route_not_found')) throw error;
       matchingMissing = true;
     }
   }
   const page = await apiClient.request<Page<NeedSummaryView>>('needs', { query: { status: 'open', limit: 20 }, signal });
-  return { mode: 'open', items: normalizeMatches(page, locale) };
+  return { mode: 'open', items: openNeedItems(page) };
 }
 
 export function VolunteerMatchesPage() {
@@ -67,7 +66,7 @@ export function VolunteerMatchesPage() {
     { header: t('matches.why'), value: (m) => m.reasons.map((r) => r.text).join(t('common.sentenceSeparator')) },
   ];
 
-  const open = (need: NeedSummaryView, reasons: MatchItem['reasons'] = [], primary = true) => (
+  const open = (need: CardNeed, reasons: MatchItem['reasons'] = [], primary = true) => (
     <Link to={`/volunteer/needs/${need.id}`} state={{ reasons }}>
       <Button type={primary ? 'primary' : 'default'} icon={<ArrowRightOutlined />} iconPosition="end" data-testid={`open-need-${need.id}`}>
         {primary ? t('matches.open') : t('matches.details')}

@@ -3,8 +3,7 @@ import { CheckOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Flex, List, Popconfirm, Skeleton, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import type { NeedView, Page, ShiftView } from '@kindred/contracts';
-import type { CancelSignupResult, MyShiftRow, SignupView } from '../../api/types';
+import type { CancelSignupResult, MyShiftRow, NeedView, Page, ShiftView, SignupView } from '@kindred/contracts';
 import { useApiAction } from '../../api/use-api-action';
 import { useApiQuery } from '../../api/use-api-query';
 import { useSkills } from '../../api/use-skills';
@@ -18,7 +17,7 @@ import { formatTimeRange } from '../../i18n/formatters';
 import { currentLocale } from '../../i18n/i18n';
 import { problemCode, problemMessage } from '../../i18n/problem-messages';
 import { newIdempotencyKey } from '../../lib/idempotency';
-import type { MatchReason } from '../../lib/matches';
+import type { ShownReason } from '../../lib/matches';
 import { apiClient } from '../../providers/api-client';
 
 const ACTIVE = new Set(['confirmed', 'waitlisted']);
@@ -36,7 +35,7 @@ function VolunteerNeed({ id }: { id: string }) {
   const locale = currentLocale();
   const { modal } = App.useApp();
   const navigate = useNavigate();
-  const { state } = useLocation() as { state: { reasons?: MatchReason[] } | null };
+  const { state } = useLocation() as { state: { reasons?: ShownReason[] } | null };
   const { label } = useSkills();
   const { run, pending } = useApiAction();
   const { result: need, query } = useOne<NeedView>({ resource: 'needs', id });

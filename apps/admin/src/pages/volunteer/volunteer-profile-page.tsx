@@ -29,7 +29,7 @@ import { SafeguardingTag } from '../../components/status-tags';
 import { formatDate } from '../../i18n/formatters';
 import { currentLocale } from '../../i18n/i18n';
 import { applyProblemToForm, problemMessage } from '../../i18n/problem-messages';
-import { apiClient, isApiError } from '../../providers/api-client';
+import { apiClient } from '../../providers/api-client';
 
 interface ProfileValues {
   skills: string[];
@@ -52,11 +52,11 @@ export function VolunteerProfilePage() {
   const [failure, setFailure] = useState<string | null>(null);
   const { run, pending } = useApiAction();
   const { options: skillOptions } = useSkills();
-  const profile = useApiQuery<VolunteerProfileView | null>('me/volunteer-profile');
+  const profile = useApiQuery<VolunteerProfileView>('me/volunteer-profile');
   const conduct = useApiQuery<CodeOfConductView>('code-of-conduct', undefined, { staleTime: 600_000 });
   const safeguarding = useApiQuery<SafeguardingDetailView>('me/safeguarding');
-  // 404 until the first save: an empty form, not an error.
-  const missing = profile.isError && isApiError(profile.error) && profile.error.statusCode === 404;
+  // Before the first save the API answers an empty profile: an empty form with a word of welcome.
+  const missing = profile.data?.saved === false;
 
   useEffect(() => {
     const p = profile.data;
@@ -64,7 +64,7 @@ export function VolunteerProfilePage() {
     form.setFieldsValue({
       skills: p.skills,
       languages: p.languages,
-      regionCode: p.regionCode,
+      regionCode: p.regionCode ?? undefined,
       availability: p.availability,
       monthlyHourCap: p.monthlyHourCap,
       birthDate: p.birthDate ? dayjs(p.birthDate) : null,
@@ -110,7 +110,7 @@ export function VolunteerProfilePage() {
   return (
     <PortalColumn testId="volunteer-profile">
       <PageHeader title={t('profile.title')} subtitle={t('profile.subtitle')} />
-      {profile.data && (
+      {profile.data?.volunteerNumber && (
         <Descriptions size="small" column={1}>
           <Descriptions.Item label={t('profile.volunteerNumber')}>{profile.data.volunteerNumber}</Descriptions.Item>
         </Descriptions>
@@ -186,7 +186,7 @@ export function VolunteerProfilePage() {
         )}
       </Card>
       <Card size="small" title={t('profile.form.title')}>
-        {profile.isError && !missing ? (
+        {profile.isError ? (
           <ErrorState error={profile.error} onRetry={() => void profile.refetch()} />
         ) : profile.isLoading ? (
           <Skeleton active />

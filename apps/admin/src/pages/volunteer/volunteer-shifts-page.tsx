@@ -3,7 +3,7 @@ import { CheckOutlined, CloseOutlined, LoginOutlined, LogoutOutlined } from '@an
 import { Button, Card, Flex, List, Popconfirm, Segmented, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { AttendanceView, CancelSignupResult, InvitationView, MyShiftRow, SignupView } from '../../api/types';
+import type { AttendanceView, CancelSignupResult, InvitationView, MyShiftRow, SignupView } from '@kindred/contracts';
 import { useApiAction } from '../../api/use-api-action';
 import { useApiQuery } from '../../api/use-api-query';
 import { ExportExcelButton } from '../../components/export-excel-button';

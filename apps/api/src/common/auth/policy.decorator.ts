@@ -1,4 +1,5 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth } from '@nestjs/swagger';
 
 /**
  * Who may call a route. Every route declares one; the global guard denies
@@ -14,9 +15,9 @@ export const POLICY_KEY = 'kindred:policy';
 
 /** Anyone, signed in or not. */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(POLICY_KEY, { kind: 'public' } satisfies RoutePolicy);
-/** Any signed-in user; the service checks the record. */
+/** Any signed-in user; the service checks the record. Documented as needing a bearer token. */
 export const Authenticated = (): MethodDecorator & ClassDecorator =>
-  SetMetadata(POLICY_KEY, { kind: 'authenticated' } satisfies RoutePolicy);
+  applyDecorators(SetMetadata(POLICY_KEY, { kind: 'authenticated' } satisfies RoutePolicy), ApiBearerAuth());
 /** Platform administrators only. */
 export const PlatformAdminOnly = (): MethodDecorator & ClassDecorator =>
-  SetMetadata(POLICY_KEY, { kind: 'platform_admin' } satisfies RoutePolicy);
+  applyDecorators(SetMetadata(POLICY_KEY, { kind: 'platform_admin' } satisfies RoutePolicy), ApiBearerAuth());

@@ -47,6 +47,7 @@ export const PROBLEM_STATUS: Record<ProblemCode, { status: number; title: string
   invalid_check_in_code: { status: 403, title: 'Invalid check-in code' },
   not_checked_in: { status: 409, title: 'Not checked in' },
   hours_immutable: { status: 409, title: 'Verified hours cannot be changed' },
+  no_verified_hours: { status: 409, title: 'No verified hours to certify' },
   exceeds_pledged: { status: 422, title: 'Exceeds the pledged amount' },
   exceeds_received: { status: 422, title: 'Exceeds the received amount' },
   pledge_cancelled: { status: 409, title: 'Pledge cancelled' },

@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { HealthResponse } from '@kindred/contracts';
 import { Public } from '../auth/policy.decorator';
+import { ApiAnswer } from '../http/openapi';
 import { HealthService } from './health.service';
 
 @ApiTags('health')
@@ -14,6 +15,8 @@ export class HealthController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Liveness and database reachability; 503 while the database is down' })
+  @ApiAnswer(200, 'HealthResponse')
+  @ApiAnswer(503, 'HealthResponse', 'The database is down')
   async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponse> {
     const result = await this.health.check();
     if (result.status !== 'ok') void reply.status(503);

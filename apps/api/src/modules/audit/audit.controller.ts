@@ -1,15 +1,16 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuditEntryView, Page } from '@kindred/contracts';
 import { requireOrgScope } from '../../common/auth/abilities';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Authenticated } from '../../common/auth/policy.decorator';
 import type { Principal } from '../../common/auth/principal';
 import { DomainError } from '../../common/errors/domain-error';
-import { AuditService, type AuditEntryView } from './audit.service';
+import { AuditService } from './audit.service';
 import { AuditQueryDto } from './dto/audit-query.dto';
+import { ApiAnswer } from '../../common/http/openapi';
 
 @ApiTags('audit')
-@ApiBearerAuth()
 @Controller('audit-log')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
@@ -17,7 +18,8 @@ export class AuditController {
   @Get()
   @Authenticated()
   @ApiOperation({ summary: "Page through an organisation's audit entries (owners), or all of them (platform administrators)" })
-  list(@CurrentPrincipal() principal: Principal, @Query() query: AuditQueryDto): Promise<{ data: AuditEntryView[]; nextCursor: string | null }> {
+  @ApiAnswer(200, { page: 'AuditEntryView' })
+  list(@CurrentPrincipal() principal: Principal, @Query() query: AuditQueryDto): Promise<Page<AuditEntryView>> {
     if (!query.organizationId && !principal.isPlatformAdmin) {
       throw DomainError.validation([{ field: 'organizationId', message: 'organizationId is required' }]);
     }

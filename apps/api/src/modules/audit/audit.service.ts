@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { AuditEntryView, Page } from '@kindred/contracts';
 import type { OrgScope } from '../../common/auth/org-scope';
 import { RequestContext } from '../../common/context/request-context';
 import type { Tx } from '../../common/database/transaction-runner';
@@ -12,18 +13,6 @@ export interface AuditRecord {
   /** Ids, statuses and counts only: never names, phone numbers, e-mail addresses or secrets. */
   diff?: Record<string, unknown>;
   actorUserId?: string | null;
-}
-
-export interface AuditEntryView {
-  id: string;
-  occurredAt: string;
-  actorUserId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  organizationId: string | null;
-  requestId: string | null;
-  diff: Record<string, unknown>;
 }
 
 @Injectable()
@@ -44,7 +33,7 @@ export class AuditService {
     });
   }
 
-  async page(scope: OrgScope | null, limit: number, cursor: string | null): Promise<{ data: AuditEntryView[]; nextCursor: string | null }> {
+  async page(scope: OrgScope | null, limit: number, cursor: string | null): Promise<Page<AuditEntryView>> {
     const rows = await this.repository.page(scope, limit + 1, cursor);
     const data = rows.slice(0, limit).map((row) => ({
       id: row.id,

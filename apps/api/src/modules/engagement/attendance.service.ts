@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { AttendanceView, CheckInCodeView } from '@kindred/contracts';
 import { requireOrgScope } from '../../common/auth/abilities';
 import type { Principal } from '../../common/auth/principal';
 import { TransactionRunner, type Tx } from '../../common/database/transaction-runner';
@@ -15,15 +16,6 @@ import { SeatsRepository } from './seats.repository';
 import type { SignupEntity } from './signup.entity';
 import { SignupsRepository } from './signups.repository';
 import { SignupsService } from './signups.service';
-
-export interface AttendanceView {
-  signupId: string;
-  shiftId: string;
-  status: string;
-  checkedInAt: string | null;
-  checkedOutAt: string | null;
-  hourRecord: { id: string; minutes: number; status: string; flag: string | null } | null;
-}
 
 const SWEEP_INTERVAL_MS = 60_000;
 
@@ -61,7 +53,7 @@ export class AttendanceService implements OnApplicationBootstrap, OnApplicationS
   }
 
   /** The current code for the shift's QR display (coordinators of the NGO). */
-  async code(principal: Principal, shiftId: string): Promise<{ token: string; expiresAt: string; shiftId: string }> {
+  async code(principal: Principal, shiftId: string): Promise<CheckInCodeView> {
     const seat = await this.signupsService.seatFor(shiftId);
     requireOrgScope(principal, 'coordinate', 'NgoWork', seat.orgId);
     const { token, expiresAt } = this.codes.current(shiftId);

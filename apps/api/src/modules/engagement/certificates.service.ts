@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import type { CertificateVerificationView, CertificateView } from '@kindred/contracts';
 import { can, requireOrgScope } from '../../common/auth/abilities';
 import type { Principal } from '../../common/auth/principal';
 import { TransactionRunner } from '../../common/database/transaction-runner';
@@ -12,18 +13,6 @@ import type { CertificateEntity } from './certificate.entity';
 import { CertificatesRepository } from './certificates.repository';
 import { HoursRepository } from './hours.repository';
 import { ShiftDirectory, VolunteerDirectory } from './ports';
-
-export interface CertificateView {
-  id: string;
-  number: string;
-  verificationCode: string;
-  organizationId: string;
-  issuerName: string;
-  totalMinutes: number;
-  issuedAt: string;
-  status: 'valid' | 'revoked';
-  documentUrl: string;
-}
 
 const NEED_TYPE_LABELS: Record<string, string> = {
   tutoring: '课业辅导',
@@ -71,7 +60,7 @@ export class CertificatesService {
     return this.transactions.run(async (tx) => {
       const records = await this.hours.verifiedAt(tx, principal.userId, orgId);
       const totalMinutes = records.reduce((n, r) => n + r.minutes, 0);
-      if (totalMinutes <= 0) throw new DomainError('conflict', 'There are no verified hours with this organisation to certify yet');
+      if (totalMinutes <= 0) throw new DomainError('no_verified_hours', 'There are no verified hours with this organisation to certify yet');
       const byShift = new Map<string, { minutes: number; servedOn: Date; shiftId: string; decidedBy: string | null }>();
       for (const r of records) {
         const entry = byShift.get(r.signupId) ?? { minutes: 0, servedOn: r.servedOn, shiftId: r.shiftId, decidedBy: r.decidedBy };
@@ -141,16 +130,7 @@ export class CertificatesService {
   async verify(
     number: string,
     code: string,
-  ): Promise<{
-    number: string;
-    status: 'valid' | 'revoked';
-    volunteerName: string;
-    volunteerNumber: string;
-    issuerName: string;
-    totalHours: number;
-    issuedAt: string;
-    revokedReason: string | null;
-  }> {
+  ): Promise<CertificateVerificationView> {
     const certificate = await this.certificates.findByNumber(number);
     if (!certificate || verificationCode(this.secret, number) !== code.toUpperCase()) throw DomainError.notFound('Certificate');
     const doc = this.document(certificate);

@@ -1,14 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { CertificateVerificationView, CertificateView, EmployeeHoursView, HourRecordView, MyHoursView, OrganizationHoursView } from '@kindred/contracts';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Authenticated, Public } from '../../common/auth/policy.decorator';
 import type { Principal } from '../../common/auth/principal';
 import { UuidParam } from '../../common/http/uuid-param.pipe';
 import { maskIdNumber } from './certificate.document';
-import { CertificatesService, type CertificateView } from './certificates.service';
+import { CertificatesService } from './certificates.service';
 import { IssueCertificateDto, OptionalReasonDto, RequiredReasonDto, VerifyCertificateQueryDto } from './dto/engagement.dto';
-import { HoursService, type HourRecordView } from './hours.service';
+import { HoursService } from './hours.service';
+import { ApiAnswer, ApiProblems } from '../../common/http/openapi';
 
 @ApiTags('engagement')
 @Controller()
@@ -20,9 +22,10 @@ export class HoursController {
 
   @Post('hour-records/:id/verify')
   @Authenticated()
-  @ApiBearerAuth()
   @HttpCode(200)
   @ApiOperation({ summary: 'Verify a pending hour record (coordinators); verified records never change' })
+  @ApiAnswer(200, 'HourRecordView')
+  @ApiProblems('hours_immutable')
   verify(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,
@@ -33,9 +36,10 @@ export class HoursController {
 
   @Post('hour-records/:id/reject')
   @Authenticated()
-  @ApiBearerAuth()
   @HttpCode(200)
   @ApiOperation({ summary: 'Reject a pending hour record with a reason (coordinators)' })
+  @ApiAnswer(200, 'HourRecordView')
+  @ApiProblems('hours_immutable')
   reject(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,
@@ -46,8 +50,8 @@ export class HoursController {
 
   @Post('hour-records/:id/reverse')
   @Authenticated()
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Correct a verified record by a reversing record (coordinators)' })
+  @ApiAnswer(201, 'HourRecordView')
   reverse(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,
@@ -58,35 +62,36 @@ export class HoursController {
 
   @Get('me/hours')
   @Authenticated()
-  @ApiBearerAuth()
   @ApiOperation({ summary: "The caller's hours ledger: verified and pending minutes, reliability and records" })
-  mine(@CurrentPrincipal() principal: Principal): ReturnType<HoursService['mine']> {
+  @ApiAnswer(200, 'MyHoursView')
+  mine(@CurrentPrincipal() principal: Principal): Promise<MyHoursView> {
     return this.hours.mine(principal);
   }
 
   @Get('organizations/:id/hours')
   @Authenticated()
-  @ApiBearerAuth()
   @ApiOperation({ summary: "An NGO's verified and pending minutes, volunteers and minutes per month" })
+  @ApiAnswer(200, 'OrganizationHoursView')
   organization(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,
-  ): ReturnType<HoursService['organizationTotals']> {
+  ): Promise<OrganizationHoursView> {
     return this.hours.organizationTotals(principal, id);
   }
 
   @Get('organizations/:id/employee-hours')
   @Authenticated()
-  @ApiBearerAuth()
   @ApiOperation({ summary: "A company's employees' verified volunteer hours (owner, csr_manager)" })
-  company(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): ReturnType<HoursService['companyTotals']> {
+  @ApiAnswer(200, 'EmployeeHoursView')
+  company(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<EmployeeHoursView> {
     return this.hours.companyTotals(principal, id);
   }
 
   @Post('certificates')
   @Authenticated()
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Ask the NGO that recorded your verified hours for a service record certificate' })
+  @ApiAnswer(201, 'CertificateView')
+  @ApiProblems('no_verified_hours')
   issue(
     @CurrentPrincipal() principal: Principal,
     @Body() body: IssueCertificateDto,
@@ -103,8 +108,8 @@ export class HoursController {
 
   @Get('me/certificates')
   @Authenticated()
-  @ApiBearerAuth()
   @ApiOperation({ summary: "The caller's certificates" })
+  @ApiAnswer(200, { array: 'CertificateView' })
   myCertificates(@CurrentPrincipal() principal: Principal): Promise<CertificateView[]> {
     return this.certificates.mine(principal);
   }
@@ -112,14 +117,15 @@ export class HoursController {
   @Get('certificates/verify')
   @Public()
   @ApiOperation({ summary: 'Check a certificate by number and verification code (shows no ID number)' })
-  verifyCertificate(@Query() query: VerifyCertificateQueryDto): ReturnType<CertificatesService['verify']> {
+  @ApiAnswer(200, 'CertificateVerificationView')
+  verifyCertificate(@Query() query: VerifyCertificateQueryDto): Promise<CertificateVerificationView> {
     return this.certificates.verify(query.number, query.code);
   }
 
   @Get('certificates/:id/document')
   @Authenticated()
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'The certificate as a print-ready page (save as PDF from the browser)' })
+  @ApiAnswer(200, { file: ['text/html'] })
   async document(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,
@@ -131,9 +137,9 @@ export class HoursController {
 
   @Post('certificates/:id/revoke')
   @Authenticated()
-  @ApiBearerAuth()
   @HttpCode(200)
   @ApiOperation({ summary: 'Revoke a certificate with a reason (the issuing NGO)' })
+  @ApiAnswer(200, 'CertificateView')
   revoke(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { HourRecordStatus } from '@kindred/contracts';
+import type { EmployeeHoursView, HourRecordView, MyHoursView, OrganizationHoursView, ShiftVerificationResult } from '@kindred/contracts';
 import { requireOrgScope } from '../../common/auth/abilities';
 import type { Principal } from '../../common/auth/principal';
 import { TransactionRunner, type Tx } from '../../common/database/transaction-runner';
@@ -12,20 +12,6 @@ import { HoursRepository } from './hours.repository';
 import { reliability } from './hours.policy';
 import { SeatsRepository } from './seats.repository';
 import { SignupsRepository } from './signups.repository';
-
-export interface HourRecordView {
-  id: string;
-  signupId: string;
-  shiftId: string;
-  needId: string;
-  organizationId: string;
-  minutes: number;
-  servedOn: string;
-  status: HourRecordStatus;
-  flag: string | null;
-  reversesId: string | null;
-  note: string | null;
-}
 
 const toView = (r: HourRecordEntity): HourRecordView => ({
   id: r.id,
@@ -78,7 +64,7 @@ export class HoursService {
   }
 
   /** Verifies every pending record of one shift in one go. */
-  async verifyShift(principal: Principal, shiftId: string): Promise<{ verified: number; minutes: number }> {
+  async verifyShift(principal: Principal, shiftId: string): Promise<ShiftVerificationResult> {
     const seat = await this.seats.find(shiftId);
     if (!seat) throw DomainError.notFound('Shift');
     const orgId = seat.orgId;
@@ -150,7 +136,7 @@ export class HoursService {
 
   async mine(
     principal: Principal,
-  ): Promise<{ verifiedMinutes: number; pendingMinutes: number; reliability: number; records: HourRecordView[] }> {
+  ): Promise<MyHoursView> {
     const [ledger, counts] = await Promise.all([this.hours.ledgerOf(principal.userId), this.signups.attendanceCounts(principal.userId)]);
     return {
       verifiedMinutes: ledger.verified,
@@ -160,7 +146,7 @@ export class HoursService {
     };
   }
 
-  async organizationTotals(principal: Principal, orgId: string): ReturnType<HoursRepository['orgTotals']> {
+  async organizationTotals(principal: Principal, orgId: string): Promise<OrganizationHoursView> {
     return this.hours.orgTotals(requireOrgScope(principal, 'read', 'NgoWork', orgId));
   }
 
@@ -168,7 +154,7 @@ export class HoursService {
   async companyTotals(
     principal: Principal,
     companyId: string,
-  ): Promise<{ verifiedMinutes: number; employees: Array<{ userId: string; displayName: string; minutes: number }> }> {
+  ): Promise<EmployeeHoursView> {
     requireOrgScope(principal, 'give', 'CompanyGiving', companyId);
     const members = await this.organizations.members(principal, companyId);
     const minutes = await this.hours.verifiedMinutesByUser(members.map((m) => m.userId));

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { InvitationView, SignupView } from '@kindred/contracts';
 import { requireOrgScope } from '../../common/auth/abilities';
 import type { Principal } from '../../common/auth/principal';
 import { TransactionRunner } from '../../common/database/transaction-runner';
@@ -6,17 +7,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
 import type { InvitationEntity } from './invitation.entity';
 import { InvitationsRepository } from './invitations.repository';
-import { SignupsService, type SignupView } from './signups.service';
-
-export interface InvitationView {
-  id: string;
-  shiftId: string;
-  needId: string;
-  organizationId: string;
-  status: InvitationEntity['status'];
-  message: string | null;
-  createdAt: string;
-}
+import { SignupsService } from './signups.service';
 
 const toView = (i: InvitationEntity): InvitationView => ({
   id: i.id,

@@ -1,18 +1,19 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AttendanceView, CancelSignupResult, CheckInCodeView, InvitationView, MyShiftRow, RosterView, ShiftVerificationResult, SignupView } from '@kindred/contracts';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Authenticated } from '../../common/auth/policy.decorator';
 import type { Principal } from '../../common/auth/principal';
 import { UuidParam } from '../../common/http/uuid-param.pipe';
 import { IdempotencyKey } from '../../common/idempotency/idempotency-key.decorator';
-import { AttendanceService, type AttendanceView } from './attendance.service';
+import { AttendanceService } from './attendance.service';
 import { CheckInDto, InviteDto, OptionalReasonDto } from './dto/engagement.dto';
 import { HoursService } from './hours.service';
-import { InvitationsService, type InvitationView } from './invitations.service';
-import { SignupsService, type CancelResult, type SignupView } from './signups.service';
+import { InvitationsService } from './invitations.service';
+import { SignupsService } from './signups.service';
+import { ApiAnswer, ApiProblems } from '../../common/http/openapi';
 
 @ApiTags('engagement')
-@ApiBearerAuth()
 @Controller()
 export class SignupsController {
   constructor(
@@ -26,6 +27,8 @@ export class SignupsController {
   @Authenticated()
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: 'Sign up: confirmed while seats last, then waitlisted in arrival order' })
+  @ApiAnswer(201, 'SignupView')
+  @ApiProblems('already_signed_up', 'schedule_conflict', 'need_not_open', 'safeguarding_required', 'safeguarding_blocked', 'code_of_conduct_required', 'under_minimum_age', 'idempotency_key_reused', 'idempotency_in_progress')
   signUp(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,
@@ -37,18 +40,20 @@ export class SignupsController {
   @Get('shifts/:id/signups')
   @Authenticated()
   @ApiOperation({ summary: 'The roster of a shift (owners and coordinators of the owning NGO)' })
-  roster(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): ReturnType<SignupsService['roster']> {
+  @ApiAnswer(200, 'RosterView')
+  roster(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<RosterView> {
     return this.signups.roster(principal, id);
   }
 
   @Delete('signups/:id')
   @Authenticated()
   @ApiOperation({ summary: 'Cancel (the volunteer or a coordinator); the first eligible waitlisted volunteer is promoted at once' })
+  @ApiAnswer(200, 'CancelSignupResult')
   cancel(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,
     @Body() body: OptionalReasonDto,
-  ): Promise<CancelResult> {
+  ): Promise<CancelSignupResult> {
     return this.signups.cancel(principal, id, body?.reason ?? null);
   }
 
@@ -56,6 +61,7 @@ export class SignupsController {
   @Authenticated()
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark a confirmed volunteer who did not come (coordinators)' })
+  @ApiAnswer(200, 'SignupView')
   noShow(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<SignupView> {
     return this.signups.markNoShow(principal, id);
   }
@@ -63,7 +69,8 @@ export class SignupsController {
   @Get('shifts/:id/check-in-code')
   @Authenticated()
   @ApiOperation({ summary: 'The rotating check-in code for the QR display (coordinators)' })
-  code(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): ReturnType<AttendanceService['code']> {
+  @ApiAnswer(200, 'CheckInCodeView')
+  code(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<CheckInCodeView> {
     return this.attendance.code(principal, id);
   }
 
@@ -71,6 +78,8 @@ export class SignupsController {
   @Authenticated()
   @HttpCode(200)
   @ApiOperation({ summary: 'Check in with the code shown at the activity; scanning twice changes nothing' })
+  @ApiAnswer(200, 'AttendanceView')
+  @ApiProblems('invalid_check_in_code', 'check_in_locked')
   checkIn(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,
@@ -83,6 +92,7 @@ export class SignupsController {
   @Authenticated()
   @HttpCode(200)
   @ApiOperation({ summary: 'Check a volunteer in by hand (coordinators)' })
+  @ApiAnswer(200, 'AttendanceView')
   checkInByCoordinator(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<AttendanceView> {
     return this.attendance.checkInByCoordinator(principal, id);
   }
@@ -91,6 +101,8 @@ export class SignupsController {
   @Authenticated()
   @HttpCode(200)
   @ApiOperation({ summary: 'Check out (the volunteer or a coordinator): opens a pending hour record' })
+  @ApiAnswer(200, 'AttendanceView')
+  @ApiProblems('not_checked_in')
   checkOut(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<AttendanceView> {
     return this.attendance.checkOut(principal, id);
   }
@@ -98,6 +110,7 @@ export class SignupsController {
   @Post('shifts/:id/invitations')
   @Authenticated()
   @ApiOperation({ summary: 'Invite a volunteer to a shift (coordinators)' })
+  @ApiAnswer(201, 'InvitationView')
   invite(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,
@@ -109,6 +122,7 @@ export class SignupsController {
   @Get('me/invitations')
   @Authenticated()
   @ApiOperation({ summary: "The caller's open invitations" })
+  @ApiAnswer(200, { array: 'InvitationView' })
   myInvitations(@CurrentPrincipal() principal: Principal): Promise<InvitationView[]> {
     return this.invitations.mine(principal);
   }
@@ -117,6 +131,7 @@ export class SignupsController {
   @Authenticated()
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: 'Accept: signs up through the same rules as anyone' })
+  @ApiAnswer(201, 'SignupView')
   accept(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,
@@ -129,6 +144,7 @@ export class SignupsController {
   @Authenticated()
   @HttpCode(200)
   @ApiOperation({ summary: 'Decline an invitation' })
+  @ApiAnswer(200, 'InvitationView')
   decline(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<InvitationView> {
     return this.invitations.decline(principal, id);
   }
@@ -136,7 +152,8 @@ export class SignupsController {
   @Get('me/shifts')
   @Authenticated()
   @ApiOperation({ summary: "The caller's sign-ups with waitlist positions and attendance" })
-  myShifts(@CurrentPrincipal() principal: Principal): ReturnType<SignupsService['mine']> {
+  @ApiAnswer(200, { array: 'MyShiftRow' })
+  myShifts(@CurrentPrincipal() principal: Principal): Promise<MyShiftRow[]> {
     return this.signups.mine(principal);
   }
 
@@ -144,10 +161,11 @@ export class SignupsController {
   @Authenticated()
   @HttpCode(200)
   @ApiOperation({ summary: 'Verify every pending hour record of a shift (coordinators)' })
+  @ApiAnswer(200, 'ShiftVerificationResult')
   verifyShift(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,
-  ): Promise<{ verified: number; minutes: number }> {
+  ): Promise<ShiftVerificationResult> {
     return this.hours.verifyShift(principal, id);
   }
 }

@@ -1,27 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { SignupStatus } from '@kindred/contracts';
+import type { HourRecordStatus, RosterRow, SignupStatus } from '@kindred/contracts';
 import type { OrgScope } from '../../common/auth/org-scope';
 import { rowsOf } from '../../common/database/sql';
 import { managerOf, type Tx } from '../../common/database/transaction-runner';
 import { SignupEntity } from './signup.entity';
 
-export interface RosterRow {
-  signupId: string;
-  userId: string;
-  displayName: string;
-  status: SignupStatus;
-  position: number | null;
-  checkedInAt: Date | null;
-  checkedOutAt: Date | null;
-  autoClosed: boolean;
-  skippedReason: string | null;
-  createdAt: Date;
-  hourRecord: { id: string; minutes: number; status: string; flag: string | null } | null;
-}
-
-export interface MyShiftRow {
+/** A volunteer's sign-up as stored; the service turns it into the contract's `MyShiftRow`. */
+export interface MyShiftRecord {
   signupId: string;
   shiftId: string;
   needId: string;
@@ -201,7 +188,7 @@ export class SignupsRepository {
       created_at: Date;
       hour_record_id: string | null;
       hour_minutes: number | null;
-      hour_status: string | null;
+      hour_status: HourRecordStatus | null;
       hour_flag: string | null;
     }> = await this.dataSource.query(
       `SELECT g.id, g.user_id, u.display_name, g.status,
@@ -220,16 +207,16 @@ export class SignupsRepository {
       displayName: r.display_name,
       status: r.status,
       position: r.position === null ? null : Number(r.position),
-      checkedInAt: r.checked_in_at,
-      checkedOutAt: r.checked_out_at,
+      checkedInAt: r.checked_in_at?.toISOString() ?? null,
+      checkedOutAt: r.checked_out_at?.toISOString() ?? null,
       autoClosed: r.auto_closed,
       skippedReason: r.skipped_reason,
-      createdAt: r.created_at,
+      createdAt: r.created_at.toISOString(),
       hourRecord: r.hour_record_id ? { id: r.hour_record_id, minutes: r.hour_minutes!, status: r.hour_status!, flag: r.hour_flag } : null,
     }));
   }
 
-  async mine(userId: string): Promise<MyShiftRow[]> {
+  async mine(userId: string): Promise<MyShiftRecord[]> {
     const rows: Array<{
       id: string;
       shift_id: string;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { SignupStatus } from '@kindred/contracts';
+import type { CancelSignupResult, MyShiftRow, RosterView, SignupView } from '@kindred/contracts';
 import { requireOrgScope } from '../../common/auth/abilities';
 import type { Principal } from '../../common/auth/principal';
 import { afterCommit, TransactionRunner, type Tx } from '../../common/database/transaction-runner';
@@ -14,22 +14,7 @@ import { SeatCountsMirror } from './seat-counts.mirror';
 import { SeatsRepository } from './seats.repository';
 import type { ShiftSeatEntity } from './shift-seat.entity';
 import type { SignupEntity } from './signup.entity';
-import { SignupsRepository, type RosterRow } from './signups.repository';
-
-export interface SignupView {
-  id: string;
-  shiftId: string;
-  needId: string;
-  status: SignupStatus;
-  position: number | null;
-}
-
-export interface CancelResult {
-  id: string;
-  status: 'cancelled';
-  promoted?: string;
-  lateCancellation: boolean;
-}
+import { SignupsRepository } from './signups.repository';
 
 /**
  * Sign-ups, the ordered waitlist and promotion. A seat is decided under one
@@ -145,7 +130,7 @@ export class SignupsService {
    * held a seat, promotes the first waitlisted volunteer who is still eligible,
    * in the same transaction. Those passed over keep their place and are told why.
    */
-  async cancel(principal: Principal, signupId: string, reason: string | null): Promise<CancelResult> {
+  async cancel(principal: Principal, signupId: string, reason: string | null): Promise<CancelSignupResult> {
     // Standings of the people next in line are read before the transaction (see seatFor).
     const standings = await this.headStandings(signupId);
     return this.transactions.run(async (tx) => {
@@ -261,7 +246,7 @@ export class SignupsService {
   async roster(
     principal: Principal,
     shiftId: string,
-  ): Promise<{ shiftId: string; capacity: number; confirmedCount: number; waitlistCount: number; signups: RosterRow[] }> {
+  ): Promise<RosterView> {
     const seat = await this.seatFor(shiftId);
     // The roster names volunteers and how to reach them: coordinators only (API.md), not every staff member.
     const scope = requireOrgScope(principal, 'coordinate', 'NgoWork', seat.orgId);
@@ -275,20 +260,7 @@ export class SignupsService {
     };
   }
 
-  async mine(principal: Principal): Promise<
-    Array<{
-      signupId: string;
-      shiftId: string;
-      needId: string;
-      organizationId: string;
-      status: SignupStatus;
-      position: number | null;
-      startsAt: string;
-      endsAt: string;
-      checkedInAt: string | null;
-      checkedOutAt: string | null;
-    }>
-  > {
+  async mine(principal: Principal): Promise<MyShiftRow[]> {
     return (await this.signups.mine(principal.userId)).map((r) => ({
       signupId: r.signupId,
       shiftId: r.shiftId,

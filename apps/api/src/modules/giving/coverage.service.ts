@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { CoverageView } from '@kindred/contracts';
 import { can } from '../../common/auth/abilities';
 import type { Principal } from '../../common/auth/principal';
 import { DomainError } from '../../common/errors/domain-error';
@@ -6,31 +7,6 @@ import { NeedFacts } from './need-facts';
 import { PledgesRepository } from './pledges.repository';
 
 const percent = (part: number, whole: number | null): number | null => (whole && whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
-
-export interface NeedCoverage {
-  needId: string;
-  money: {
-    targetFen: number | null;
-    pledgedFen: number;
-    receivedFen: number;
-    usedFen: number;
-    pledgedPercent: number | null;
-    receivedPercent: number | null;
-    usedPercent: number | null;
-  };
-  items: Array<{
-    itemId: string;
-    name: string;
-    unit: string;
-    needed: number;
-    pledged: number;
-    received: number;
-    used: number;
-    pledgedPercent: number | null;
-    receivedPercent: number | null;
-    usedPercent: number | null;
-  }>;
-}
 
 @Injectable()
 export class CoverageService {
@@ -40,7 +16,7 @@ export class CoverageService {
   ) {}
 
   /** Public for open needs of verified organisations (donors decide with it); otherwise for the NGO only. */
-  async forNeed(principal: Principal, needId: string): Promise<NeedCoverage> {
+  async forNeed(principal: Principal, needId: string): Promise<CoverageView> {
     const need = await this.needs.forGiving(needId);
     const visible = need && ((need.orgStatus === 'verified' && need.status !== 'draft') || can(principal, 'read', 'NgoWork', need.orgId));
     if (!need || !visible) throw DomainError.notFound('Need');

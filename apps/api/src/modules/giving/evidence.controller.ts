@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Authenticated, Public } from '../../common/auth/policy.decorator';
@@ -10,7 +10,9 @@ import { UuidParam } from '../../common/http/uuid-param.pipe';
 import { EvidenceUrlQueryDto } from './dto/ledger.dto';
 import { EvidenceUploadQueryDto } from './dto/evidence-upload-query.dto';
 import { EVIDENCE_MAX_BYTES } from './evidence.processor';
-import { EvidenceService, type EvidenceView } from './evidence.service';
+import type { EvidenceView } from '@kindred/contracts';
+import { EvidenceService } from './evidence.service';
+import { ApiAnswer, ApiProblems } from '../../common/http/openapi';
 
 @ApiTags('giving')
 @Controller('evidence')
@@ -19,12 +21,13 @@ export class EvidenceController {
 
   @Post()
   @Authenticated()
-  @ApiBearerAuth()
   @ApiConsumes('multipart/form-data')
   @ApiOperation({
     summary:
       'Upload a photo (JPEG/PNG/WebP) or PDF as evidence of a use (NGO owners and coordinators); metadata is stripped, PDFs with active content are refused (422)',
   })
+  @ApiAnswer(201, 'EvidenceView')
+  @ApiProblems('evidence_invalid', 'evidence_active_content', 'evidence_unreadable', 'payload_too_large', 'unsupported_media_type')
   async upload(
     @CurrentPrincipal() principal: Principal,
     @Query() query: EvidenceUploadQueryDto,
@@ -47,8 +50,8 @@ export class EvidenceController {
 
   @Get(':id')
   @Authenticated()
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'A fresh short-lived link to one evidence file' })
+  @ApiAnswer(200, 'EvidenceView')
   link(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<EvidenceView> {
     return this.evidence.link(principal, id);
   }
@@ -56,6 +59,7 @@ export class EvidenceController {
   @Get(':id/content')
   @Public()
   @ApiOperation({ summary: 'The file, through a signed link that expires within minutes' })
+  @ApiAnswer(200, { file: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] })
   async content(
     @Param('id', UuidParam('id')) id: string,
     @Query() query: EvidenceUrlQueryDto,

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { EvidenceView } from '@kindred/contracts';
 import { requireOrgScope } from '../../common/auth/abilities';
 import { PRINCIPAL_RESOLVER, type Principal, type PrincipalResolver } from '../../common/auth/principal';
 import { DomainError } from '../../common/errors/domain-error';
@@ -12,15 +13,6 @@ import { processEvidence } from './evidence.processor';
 import { EvidenceUrlSigner } from './evidence-url.signer';
 import { PledgesRepository } from './pledges.repository';
 import { pledgeRole } from './pledges.service';
-
-export interface EvidenceView {
-  id: string;
-  organizationId: string;
-  contentType: string;
-  sizeBytes: number;
-  url: string;
-  expiresAt: string;
-}
 
 @Injectable()
 export class EvidenceService {

@@ -1,15 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, JoinColumn, ManyToOne } from 'typeorm';
 import { PledgeEntity } from './pledge.entity';
 
-export const LEDGER_KINDS = ['receipt', 'usage'] as const;
-export type LedgerKind = (typeof LEDGER_KINDS)[number];
-
-/** Counts of people served by age band and gender: numbers only, never identities. */
-export interface BeneficiaryBreakdown {
-  under6?: { male?: number; female?: number };
-  age6to14?: { male?: number; female?: number };
-  age15to18?: { male?: number; female?: number };
-}
+import type { BeneficiaryBreakdown, LedgerKind } from '@kindred/contracts';
 
 /**
  * A receipt (the NGO got it) or a usage (the NGO used it), in fen and/or per

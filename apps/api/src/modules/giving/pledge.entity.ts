@@ -1,8 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { PledgeKind, PledgeStatus } from '@kindred/contracts';
-
-export const PLEDGE_CHANNELS = ['online_form', 'letter', 'in_person', 'public_announcement'] as const;
-export type PledgeChannel = (typeof PLEDGE_CHANNELS)[number];
+import type { PledgeChannel, PledgeKind, PledgeStatus } from '@kindred/contracts';
 
 /** bigint columns arrive from pg as strings; fen amounts stay well inside Number's safe range. */
 export const fenTransformer = {

@@ -1,35 +1,6 @@
-import type { PledgeKind, PledgeStatus } from '@kindred/contracts';
+import type { PledgeView } from '@kindred/contracts';
 import type { PledgeLineEntity } from './pledge-line.entity';
-import type { PledgeChannel, PledgeEntity } from './pledge.entity';
-
-export interface PledgeLineView {
-  id: string;
-  itemId: string;
-  name: string;
-  unit: string;
-  quantity: number;
-  received: number;
-  used: number;
-}
-
-export interface PledgeView {
-  id: string;
-  organizationId: string;
-  needId: string | null;
-  kind: PledgeKind;
-  status: PledgeStatus;
-  channel: PledgeChannel;
-  donorUserId: string;
-  onBehalfOf: string | null;
-  pledgedFen: number | null;
-  receivedFen: number | null;
-  usedFen: number | null;
-  lines: PledgeLineView[];
-  note: string | null;
-  createdAt: string;
-  cancelledAt: string | null;
-  cancelReason: string | null;
-}
+import type { PledgeEntity } from './pledge.entity';
 
 export function toPledgeView(pledge: PledgeEntity, lines: PledgeLineEntity[]): PledgeView {
   const money = pledge.kind === 'money';

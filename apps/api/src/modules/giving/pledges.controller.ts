@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page } from '@kindred/contracts';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Authenticated } from '../../common/auth/policy.decorator';
@@ -9,14 +9,14 @@ import { IdempotencyKey } from '../../common/idempotency/idempotency-key.decorat
 import { CreatePledgeDto } from './dto/create-pledge.dto';
 import { CancelPledgeDto, CreateReceiptDto, CreateUsageDto, ReasonDto } from './dto/ledger.dto';
 import { ListPledgesDto } from './dto/list-pledges.dto';
-import type { PledgeView } from './pledge.view';
-import { PledgesService, type LedgerEntryView } from './pledges.service';
-import { TrailService, type TrailView } from './trail.service';
+import type { LedgerEntryView, PledgeView, TrailView } from '@kindred/contracts';
+import { PledgesService } from './pledges.service';
+import { TrailService } from './trail.service';
+import { ApiAnswer, ApiProblems } from '../../common/http/openapi';
 
 const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'repeat with the same key and body to get the first answer' };
 
 @ApiTags('giving')
-@ApiBearerAuth()
 @Controller('pledges')
 export class PledgesController {
   constructor(
@@ -28,6 +28,8 @@ export class PledgesController {
   @Authenticated()
   @ApiHeader(IDEMPOTENCY)
   @ApiOperation({ summary: 'Pledge money (fen) or goods lines to a need, as a person or for a company' })
+  @ApiAnswer(201, 'PledgeView')
+  @ApiProblems('need_not_open', 'idempotency_key_reused', 'idempotency_in_progress')
   create(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreatePledgeDto,
@@ -39,6 +41,7 @@ export class PledgesController {
   @Get()
   @Authenticated()
   @ApiOperation({ summary: "The caller's pledges, an NGO's received pledges, or a company's pledges" })
+  @ApiAnswer(200, { page: 'PledgeView' })
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListPledgesDto): Promise<Page<PledgeView>> {
     return this.pledges.list(principal, query);
   }
@@ -46,6 +49,7 @@ export class PledgesController {
   @Get(':id')
   @Authenticated()
   @ApiOperation({ summary: 'One pledge (its donor, company or NGO)' })
+  @ApiAnswer(200, 'PledgeView')
   get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<PledgeView> {
     return this.pledges.get(principal, id);
   }
@@ -54,6 +58,8 @@ export class PledgesController {
   @Authenticated()
   @ApiHeader(IDEMPOTENCY)
   @ApiOperation({ summary: 'Record that the NGO received all or part of the pledge; 422 exceeds_pledged' })
+  @ApiAnswer(201, 'LedgerEntryView')
+  @ApiProblems('exceeds_pledged', 'pledge_cancelled', 'idempotency_key_reused', 'idempotency_in_progress')
   receive(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,
@@ -67,6 +73,8 @@ export class PledgesController {
   @Authenticated()
   @ApiHeader(IDEMPOTENCY)
   @ApiOperation({ summary: 'Record a use with what, for how many, where and evidence; 422 exceeds_received' })
+  @ApiAnswer(201, 'LedgerEntryView')
+  @ApiProblems('exceeds_received', 'pledge_cancelled', 'idempotency_key_reused', 'idempotency_in_progress')
   use(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,
@@ -79,6 +87,7 @@ export class PledgesController {
   @Post(':id/entries/:entryId/reverse')
   @Authenticated()
   @ApiOperation({ summary: 'Correct a receipt or a use by a reversing entry (never an edit)' })
+  @ApiAnswer(201, 'LedgerEntryView')
   reverse(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,
@@ -92,6 +101,7 @@ export class PledgesController {
   @Authenticated()
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel a pledge of which nothing was received (donor, company or NGO), with a reason' })
+  @ApiAnswer(200, 'PledgeView')
   cancel(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,
@@ -103,6 +113,7 @@ export class PledgesController {
   @Get(':id/trail')
   @Authenticated()
   @ApiOperation({ summary: 'Pledged / received / used, per line, with every use and its evidence' })
+  @ApiAnswer(200, 'TrailView')
   trail(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<TrailView> {
     return this.trails.trail(principal, id);
   }

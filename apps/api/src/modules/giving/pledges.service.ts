@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Page, PledgeStatus } from '@kindred/contracts';
+import type { LedgerEntryView, LedgerKind, Page, PledgeStatus, PledgeView } from '@kindred/contracts';
 import { can, requireOrgScope } from '../../common/auth/abilities';
 import { grantOrgScope, type OrgScope } from '../../common/auth/org-scope';
 import type { Principal } from '../../common/auth/principal';
@@ -11,23 +11,12 @@ import { OutboxService } from '../live/outbox.service';
 import type { CreatePledgeDto } from './dto/create-pledge.dto';
 import type { CreateReceiptDto, CreateUsageDto } from './dto/ledger.dto';
 import type { ListPledgesDto } from './dto/list-pledges.dto';
-import type { LedgerKind } from './ledger-entry.entity';
 import { NeedFacts } from './need-facts';
-import { toPledgeView, type PledgeView } from './pledge.view';
+import { toPledgeView } from './pledge.view';
 import { PledgesRepository, type PledgeParties } from './pledges.repository';
 import { EvidenceRepository } from './evidence.repository';
 
 const GIVABLE_NEED_STATUSES = new Set(['open', 'filled', 'in_progress']);
-
-export interface LedgerEntryView {
-  id: string;
-  pledgeId: string;
-  kind: LedgerKind;
-  amountFen: number | null;
-  lines: Array<{ lineId: string; quantity: number }>;
-  occurredAt: string;
-  reversesId: string | null;
-}
 
 function decodeCursor(cursor: string | undefined): { createdAt: string; id: string } | null {
   if (!cursor) return null;

@@ -1,41 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { PledgeKind, PledgeStatus } from '@kindred/contracts';
+import type { TrailEvent, TrailView } from '@kindred/contracts';
 import type { Principal } from '../../common/auth/principal';
 import { EvidenceRepository } from './evidence.repository';
 import { EvidenceUrlSigner } from './evidence-url.signer';
-import type { BeneficiaryBreakdown } from './ledger-entry.entity';
 import { PledgesRepository } from './pledges.repository';
 import { PledgesService } from './pledges.service';
-
-export interface TrailEvent {
-  type: 'pledged' | 'received' | 'used' | 'receipt_reversed' | 'usage_reversed' | 'cancelled';
-  at: string;
-  recordedAt: string;
-  entryId?: string;
-  amountFen?: number | null;
-  lines?: Array<{ itemId: string; name: string; unit: string; quantity: number }>;
-  receiptNumber?: string | null;
-  description?: string | null;
-  beneficiaryCount?: number | null;
-  beneficiaries?: BeneficiaryBreakdown | null;
-  placeRegionCode?: string | null;
-  reversesId?: string | null;
-  reason?: string | null;
-  evidence?: Array<{ id: string; contentType: string; url: string; expiresAt: string }>;
-}
-
-export interface TrailView {
-  pledgeId: string;
-  kind: PledgeKind;
-  status: PledgeStatus;
-  needId: string | null;
-  organizationId: string;
-  pledgedFen?: number | null;
-  receivedFen?: number;
-  usedFen?: number;
-  lines?: Array<{ itemId: string; name: string; unit: string; pledged: number; received: number; used: number }>;
-  events: TrailEvent[];
-}
 
 /** What happened to one pledge, from promise to each use with its evidence, for the donor, the company and the NGO. */
 @Injectable()

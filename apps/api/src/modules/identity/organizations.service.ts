@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ROLES_BY_KIND, type MembershipRole, type OrganizationKind, type OrganizationStatus, type OrganizationView, type Page } from '@kindred/contracts';
+import { ROLES_BY_KIND, type MemberView, type MembershipRole, type OrganizationKind, type OrganizationStatus, type OrganizationView, type Page } from '@kindred/contracts';
 import { can, requireOrgScope } from '../../common/auth/abilities';
 import { grantOrgScope } from '../../common/auth/org-scope';
 import type { Principal } from '../../common/auth/principal';
@@ -13,26 +13,11 @@ import type { OrganizationEntity } from './organization.entity';
 import { toOrganizationView } from './organization.view';
 import { OrganizationsRepository } from './organizations.repository';
 import { UsersRepository } from './users.repository';
+import { decodeKeyset, encodeKeyset, type KeysetPosition } from '../../common/http/keyset-cursor';
 
-export interface MemberView {
-  userId: string;
-  displayName: string;
-  role: MembershipRole;
-  joinedAt: string;
-}
+const fromKeyset = (p: KeysetPosition | null): { createdAt: string; id: string } | null => (p ? { createdAt: p.at, id: p.id } : null);
 
 const toMemberView = (m: MemberRow): MemberView => ({ userId: m.userId, displayName: m.displayName, role: m.role, joinedAt: m.joinedAt.toISOString() });
-
-function decodeCursor(cursor: string | undefined): { createdAt: string; id: string } | null {
-  if (!cursor) return null;
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    if (typeof createdAt !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(createdAt))) throw new Error('bad');
-    return { createdAt, id };
-  } catch {
-    throw DomainError.validation([{ field: 'cursor', message: 'is not a cursor this list gave out' }]);
-  }
-}
 
 @Injectable()
 export class OrganizationsService {
@@ -75,12 +60,12 @@ export class OrganizationsService {
 
   async list(principal: Principal, filter: { status?: OrganizationStatus; kind?: OrganizationKind; mine?: boolean }, limit: number, cursor?: string): Promise<Page<OrganizationView>> {
     const ids = !principal.isPlatformAdmin || filter.mine ? principal.memberships.map((m) => m.organizationId) : undefined;
-    const rows = await this.organizations.page({ status: filter.status, kind: filter.kind, ids }, limit + 1, decodeCursor(cursor));
+    const rows = await this.organizations.page({ status: filter.status, kind: filter.kind, ids }, limit + 1, fromKeyset(decodeKeyset(cursor)));
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
       data: page.map(toOrganizationView),
-      nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.createdAt.toISOString(), last.id])).toString('base64url') : null,
+      nextCursor: rows.length > limit && last ? encodeKeyset(last.createdAt, last.id) : null,
     };
   }
 

@@ -1,7 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-export const OFFER_STATUSES = ['open', 'reserved', 'used', 'withdrawn'] as const;
-export type OfferStatus = (typeof OFFER_STATUSES)[number];
+import type { OfferStatus } from '@kindred/contracts';
 
 /**
  * Goods a donor (a person, or a company through its owner or CSR manager)

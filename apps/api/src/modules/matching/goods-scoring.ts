@@ -1,7 +1,8 @@
 import { haversineKm } from '../needs/geo';
 import { itemGroup, matchItems, normalizeUnit, type ItemMatch } from './item-names';
 import { GOODS_FACTORS, MATCHING, type GoodsFactor } from './matching.config';
-import { sortReasons, toTenths, type Explained, type MatchReason } from './reasons';
+import type { MatchReason } from '@kindred/contracts';
+import { sortReasons, toTenths, type Explained } from './reasons';
 
 /**
  * Goods offers ↔ goods need lines. Few enough to score in the API after one

@@ -17,7 +17,7 @@ import type { CandidatesQueryDto, FeedQueryDto } from './dto/match-queries.dto';
 import { buildFeedQuery, type FeedRow } from './feed.sql';
 import { canonicalLanguages } from './local-languages';
 import { MATCHING } from './matching.config';
-import type { CandidatesPage, CandidateView, FeedMatchView, RankedPage } from './matching.view';
+import type { CandidatesPage, CandidateView, FeedMatchView, RankedPage } from '@kindred/contracts';
 import { decodeRankedCursor, encodeRankedCursor, type RankedCursor } from './ranked-cursor';
 import { explainVolunteerMatch } from './reasons';
 import { SkillNamesCache } from './skill-names';

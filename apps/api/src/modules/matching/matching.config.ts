@@ -8,11 +8,9 @@
  * reads as "points out of 100".
  */
 
-export const VOLUNTEER_FACTORS = ['skills', 'distance', 'availability', 'language', 'continuity', 'reliability', 'load'] as const;
-export type VolunteerFactor = (typeof VOLUNTEER_FACTORS)[number];
+import { GOODS_FACTORS, VOLUNTEER_FACTORS, type GoodsFactor, type VolunteerFactor } from '@kindred/contracts';
 
-export const GOODS_FACTORS = ['item', 'quantity', 'distance'] as const;
-export type GoodsFactor = (typeof GOODS_FACTORS)[number];
+export { GOODS_FACTORS, VOLUNTEER_FACTORS, type GoodsFactor, type VolunteerFactor };
 
 export const MATCHING = {
   /** Reported with every answer so a client (and the evaluation) knows which model ranked it. */

@@ -1,70 +1,7 @@
-import type { NeedSummaryView } from '@kindred/contracts';
-import type { GoodsOfferEntity, OfferStatus } from './goods-offer.entity';
-import type { MatchReason } from './reasons';
+import type { OfferView } from '@kindred/contracts';
+import type { GoodsOfferEntity } from './goods-offer.entity';
 
-/** A ranked list: one page, the cursor of the next, and the model that ranked it. */
-export interface RankedPage<T> {
-  data: T[];
-  nextCursor: string | null;
-  modelVersion: string;
-}
-
-/** A shift suggested to the caller (GET /me/matches): the need (as in search results), the shift, and why. */
-export interface FeedMatchView {
-  needId: string;
-  shiftId: string;
-  need: Omit<NeedSummaryView, 'distanceKm'> & { distanceKm: number | null };
-  shift: {
-    id: string;
-    startsAt: string;
-    endsAt: string;
-    capacity: number;
-    confirmedCount: number;
-    waitlistCount: number;
-    /** Signing up now would put the caller on the waitlist (only with includeFull=true). */
-    full: boolean;
-  };
-  score: number;
-  reasons: MatchReason[];
-  actions: { signUp: { method: 'POST'; href: string } };
-}
-
-/** A volunteer suggested for a shift (GET /needs/{id}/candidates): what a coordinator needs to invite, nothing more. */
-export interface CandidateView {
-  userId: string;
-  displayName: string;
-  volunteerNumber: string;
-  /** County of the volunteer's region (their township or coordinates are not shown). */
-  countyCode: string;
-  distanceKm: number | null;
-  matchedSkills: string[];
-  score: number;
-  reasons: MatchReason[];
-  actions: { invite: { method: 'POST'; href: string; body: { userId: string } } };
-}
-
-export interface CandidatesPage extends RankedPage<CandidateView> {
-  needId: string;
-  /** The shift they were ranked for; null when the need has no shift that has not started. */
-  shiftId: string | null;
-  shiftFull: boolean;
-}
-
-export interface OfferView {
-  id: string;
-  item: string;
-  unit: string;
-  quantity: number;
-  regionCode: string;
-  location: { lat: number; lng: number } | null;
-  until: string;
-  note: string | null;
-  status: OfferStatus;
-  onBehalfOf: string | null;
-  acceptedNeedId: string | null;
-  pledgeId: string | null;
-  createdAt: string;
-}
+/** The matching context's answer shapes live in `@kindred/contracts`; this file maps stored rows onto them. */
 
 export function toOfferView(o: GoodsOfferEntity): OfferView {
   return {
@@ -82,38 +19,4 @@ export function toOfferView(o: GoodsOfferEntity): OfferView {
     pledgeId: o.pledgeId,
     createdAt: o.createdAt.toISOString(),
   };
-}
-
-/** An open goods need line ranked for an offer (GET /offers/{id}/matches). */
-export interface OfferNeedMatchView {
-  needId: string;
-  organizationId: string;
-  organizationName: string | null;
-  title: string;
-  regionCode: string;
-  itemId: string;
-  item: string;
-  unit: string;
-  needed: number;
-  pledged: number;
-  outstanding: number;
-  score: number;
-  reasons: MatchReason[];
-  actions: { accept: { method: 'POST'; href: string; body: { needId: string; lines: Array<{ itemId: string; quantity: number }> } } };
-}
-
-/** An open offer ranked for one of a need's lines (GET /needs/{id}/offers, coordinators). The donor's person is not named. */
-export interface NeedOfferMatchView {
-  offerId: string;
-  item: string;
-  unit: string;
-  quantity: number;
-  regionCode: string;
-  until: string;
-  donor: { kind: 'person' | 'company'; organizationName: string | null };
-  itemId: string;
-  itemName: string;
-  outstanding: number;
-  score: number;
-  reasons: MatchReason[];
 }

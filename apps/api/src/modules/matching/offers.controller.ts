@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Authenticated } from '../../common/auth/policy.decorator';
 import type { Principal } from '../../common/auth/principal';
@@ -7,11 +7,11 @@ import { UuidParam } from '../../common/http/uuid-param.pipe';
 import { IdempotencyKey } from '../../common/idempotency/idempotency-key.decorator';
 import { GoodsMatchesQueryDto } from './dto/match-queries.dto';
 import { AcceptOfferDto, CreateOfferDto } from './dto/offer.dto';
-import type { NeedOfferMatchView, OfferNeedMatchView, OfferView, RankedPage } from './matching.view';
-import { OffersService, type AcceptedOfferView } from './offers.service';
+import type { AcceptedOfferView, NeedOfferMatchView, OfferNeedMatchView, OfferView, RankedPage } from '@kindred/contracts';
+import { OffersService } from './offers.service';
+import { ApiAnswer } from '../../common/http/openapi';
 
 @ApiTags('matching')
-@ApiBearerAuth()
 @Controller()
 export class OffersController {
   constructor(private readonly offers: OffersService) {}
@@ -19,6 +19,7 @@ export class OffersController {
   @Post('offers')
   @Authenticated()
   @ApiOperation({ summary: 'Offer goods (as yourself, or for a company you give for): item, unit, quantity, region, until' })
+  @ApiAnswer(201, 'OfferView')
   create(@CurrentPrincipal() principal: Principal, @Body() body: CreateOfferDto): Promise<OfferView> {
     return this.offers.create(principal, body);
   }
@@ -26,6 +27,7 @@ export class OffersController {
   @Get('me/offers')
   @Authenticated()
   @ApiOperation({ summary: "The caller's offers and those of the companies they give for" })
+  @ApiAnswer(200, { list: 'OfferView' })
   mine(@CurrentPrincipal() principal: Principal): Promise<{ data: OfferView[] }> {
     return this.offers.mine(principal);
   }
@@ -33,6 +35,7 @@ export class OffersController {
   @Get('offers/:id/matches')
   @Authenticated()
   @ApiOperation({ summary: 'Open goods needs ranked for an offer (item, quantity still missing, distance), each with an accept action' })
+  @ApiAnswer(200, { ranked: 'OfferNeedMatchView' })
   matches(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,
@@ -44,6 +47,7 @@ export class OffersController {
   @Get('needs/:id/offers')
   @Authenticated()
   @ApiOperation({ summary: 'Open goods offers ranked for a need’s lines (owners and coordinators of the NGO)' })
+  @ApiAnswer(200, { ranked: 'NeedOfferMatchView' })
   forNeed(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,
@@ -56,6 +60,7 @@ export class OffersController {
   @Authenticated()
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: 'Give the offer to a need: creates a goods pledge (giving) and marks the offer used (the donor)' })
+  @ApiAnswer(201, 'AcceptedOfferView')
   accept(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,

@@ -14,18 +14,13 @@ import type { GoodsOfferEntity } from './goods-offer.entity';
 import { scoreGoods, type GoodsMatch } from './goods-scoring';
 import { itemKey, itemLikePatterns, matchItems } from './item-names';
 import { MATCHING } from './matching.config';
-import { toOfferView, type NeedOfferMatchView, type OfferNeedMatchView, type OfferView, type RankedPage } from './matching.view';
+import type { AcceptedOfferView, NeedOfferMatchView, OfferNeedMatchView, OfferView, PledgeView, RankedPage } from '@kindred/contracts';
+import { toOfferView } from './matching.view';
 import { OffersRepository } from './offers.repository';
 
 /** An offer may stand for up to two years; longer than that it is no longer a real offer. */
 const MAX_OFFER_DAYS = 731;
 
-type PledgeView = Awaited<ReturnType<PledgesService['create']>>;
-
-export interface AcceptedOfferView {
-  offer: OfferView;
-  pledge: PledgeView;
-}
 
 const locationOf = (o: { lat: number | null; lng: number | null }): { lat: number; lng: number } | null =>
   o.lat !== null && o.lng !== null ? { lat: o.lat, lng: o.lng } : null;

@@ -1,13 +1,7 @@
 import { languageNameEn, needLanguages } from './local-languages';
 import type { FactorRow } from './match-factors.sql';
-import { VOLUNTEER_FACTORS, type GoodsFactor, type VolunteerFactor } from './matching.config';
-
-/** One line of "why": a factor, the points it gave, and a sentence in both languages. */
-export interface MatchReason {
-  factor: VolunteerFactor | GoodsFactor;
-  contribution: number;
-  text: { 'zh-CN': string; en: string };
-}
+import type { MatchReason } from '@kindred/contracts';
+import { VOLUNTEER_FACTORS, type VolunteerFactor } from './matching.config';
 
 export interface Explained {
   score: number;

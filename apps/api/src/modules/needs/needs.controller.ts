@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { NeedSummaryView, NeedView, Page, ShiftsCreatedView, ShiftView } from '@kindred/contracts';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Authenticated } from '../../common/auth/policy.decorator';
@@ -12,9 +12,9 @@ import { SearchNeedsDto } from './dto/search-needs.dto';
 import { UpdateNeedDto } from './dto/update-need.dto';
 import { NeedsService } from './needs.service';
 import { ShiftsService } from './shifts.service';
+import { ApiAnswer, ApiProblems } from '../../common/http/openapi';
 
 @ApiTags('needs')
-@ApiBearerAuth()
 @Controller('needs')
 export class NeedsController {
   constructor(
@@ -25,6 +25,7 @@ export class NeedsController {
   @Post()
   @Authenticated()
   @ApiOperation({ summary: 'Create a need as a draft (owners and coordinators of the NGO)' })
+  @ApiAnswer(201, 'NeedView')
   create(@CurrentPrincipal() principal: Principal, @Body() body: CreateNeedDto): Promise<NeedView> {
     return this.needs.create(principal, body);
   }
@@ -32,6 +33,7 @@ export class NeedsController {
   @Get()
   @Authenticated()
   @ApiOperation({ summary: 'Search needs: listed needs of every organisation, and all of your own; keyset pages' })
+  @ApiAnswer(200, { page: 'NeedSummaryView' })
   search(@CurrentPrincipal() principal: Principal, @Query() query: SearchNeedsDto): Promise<Page<NeedSummaryView>> {
     return this.needs.search(principal, query);
   }
@@ -39,6 +41,7 @@ export class NeedsController {
   @Get(':id')
   @Authenticated()
   @ApiOperation({ summary: 'One need with its goods lines (drafts only to the organisation)' })
+  @ApiAnswer(200, 'NeedView')
   get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<NeedView> {
     return this.needs.get(principal, id);
   }
@@ -46,6 +49,7 @@ export class NeedsController {
   @Patch(':id')
   @Authenticated()
   @ApiOperation({ summary: 'Edit a need (type and goods lines only while it is a draft)' })
+  @ApiAnswer(200, 'NeedView')
   update(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,
@@ -58,6 +62,8 @@ export class NeedsController {
   @Authenticated()
   @HttpCode(200)
   @ApiOperation({ summary: 'Publish a draft (status open); the organisation must be verified' })
+  @ApiAnswer(200, 'NeedView')
+  @ApiProblems('organization_unverified', 'organization_suspended', 'invalid_transition')
   publish(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<NeedView> {
     return this.needs.publish(principal, id);
   }
@@ -66,6 +72,7 @@ export class NeedsController {
   @Authenticated()
   @HttpCode(200)
   @ApiOperation({ summary: 'Change the status by the transition table; cancelling cancels the shifts that have not started' })
+  @ApiAnswer(200, 'NeedView')
   changeStatus(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,
@@ -77,6 +84,7 @@ export class NeedsController {
   @Get(':id/shifts')
   @Authenticated()
   @ApiOperation({ summary: 'The shifts of a need, by time' })
+  @ApiAnswer(200, { list: 'ShiftView' })
   listShifts(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<{ data: ShiftView[] }> {
     return this.shifts.list(principal, id);
   }
@@ -84,6 +92,7 @@ export class NeedsController {
   @Post(':id/shifts')
   @Authenticated()
   @ApiOperation({ summary: 'Add one shift (a camp: one shift over several days) or a series by RRULE up to `until` (at most 200)' })
+  @ApiAnswer(201, 'ShiftsCreatedView')
   createShifts(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,

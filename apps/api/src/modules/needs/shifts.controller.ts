@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ShiftView } from '@kindred/contracts';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Authenticated } from '../../common/auth/policy.decorator';
@@ -8,9 +8,9 @@ import { UuidParam } from '../../common/http/uuid-param.pipe';
 import { CancelShiftDto } from './dto/cancel-shift.dto';
 import { UpdateShiftDto } from './dto/update-shift.dto';
 import { ShiftsService } from './shifts.service';
+import { ApiAnswer } from '../../common/http/openapi';
 
 @ApiTags('needs')
-@ApiBearerAuth()
 @Controller('shifts')
 export class ShiftsController {
   constructor(private readonly shifts: ShiftsService) {}
@@ -18,6 +18,7 @@ export class ShiftsController {
   @Get(':id')
   @Authenticated()
   @ApiOperation({ summary: 'One shift (visible with its need)' })
+  @ApiAnswer(200, 'ShiftView')
   get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<ShiftView> {
     return this.shifts.get(principal, id);
   }
@@ -25,6 +26,7 @@ export class ShiftsController {
   @Patch(':id')
   @Authenticated()
   @ApiOperation({ summary: 'Move a shift or change its capacity (never below the confirmed sign-ups); those signed up are told' })
+  @ApiAnswer(200, 'ShiftView')
   update(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,
@@ -37,6 +39,7 @@ export class ShiftsController {
   @Authenticated()
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel one shift; those signed up are told' })
+  @ApiAnswer(200, 'ShiftView')
   cancel(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,

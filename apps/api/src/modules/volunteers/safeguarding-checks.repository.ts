@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { managerOf, type Tx } from '../../common/database/transaction-runner';
 import { SafeguardingCheckEntity } from './safeguarding-check.entity';
 
@@ -37,6 +37,22 @@ export class SafeguardingChecksRepository {
       where: { volunteerUserId: userId },
       order: { queriedAt: 'DESC', createdAt: 'DESC' },
     });
+  }
+
+  /** Records found and not lifted, newest first, one keyset page (`after` is the last row of the previous page). */
+  blocking(limit: number, after: { queriedAt: Date; id: string } | null): Promise<SafeguardingCheckEntity[]> {
+    const query = this.dataSource.manager
+      .createQueryBuilder(SafeguardingCheckEntity, 'c')
+      .where(`c.result = 'record_found' AND c.liftedAt IS NULL`)
+      .orderBy('c.queriedAt', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .limit(limit);
+    if (after) {
+      query.andWhere(
+        new Brackets((q) => q.where('c.queriedAt < :at', { at: after.queriedAt }).orWhere('c.queriedAt = :at AND c.id < :id', { at: after.queriedAt, id: after.id })),
+      );
+    }
+    return query.getMany();
   }
 
   lock(tx: Tx, id: string): Promise<SafeguardingCheckEntity | null> {

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
   SAFEGUARDING_OFFENCE_SCOPES,
+  type BlockedVolunteerView,
+  type Page,
   type SafeguardingCheckView,
   type SafeguardingDetailView,
   type SafeguardingStandingView,
@@ -9,12 +11,15 @@ import {
 import type { Principal, PrincipalMembership } from '../../common/auth/principal';
 import { TransactionRunner } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
+import { decodeKeyset, encodeKeyset } from '../../common/http/keyset-cursor';
 import { AuditService } from '../audit/audit.service';
+import { OrganizationsService } from '../identity/organizations.service';
 import { UsersService } from '../identity/users.service';
 import type { RecordSafeguardingCheckDto } from './dto/record-safeguarding-check.dto';
 import { toSafeguardingCheckView } from './safeguarding-check.view';
 import { SafeguardingChecksRepository } from './safeguarding-checks.repository';
 import { latestExpiry, standingAt, type Standing } from './safeguarding.policy';
+import { VolunteerProfilesRepository } from './volunteer-profiles.repository';
 
 /** A little clock skew between the coordinator's device and the server is not a check "from the future". */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -35,8 +40,39 @@ export class SafeguardingService {
     private readonly transactions: TransactionRunner,
     private readonly checks: SafeguardingChecksRepository,
     private readonly users: UsersService,
+    private readonly organizations: OrganizationsService,
+    private readonly profiles: VolunteerProfilesRepository,
     private readonly audit: AuditService,
   ) {}
+
+  /**
+   * Volunteers blocked by a record found and not lifted, for the platform administrators who may lift them:
+   * newest first, with the volunteer's name and number and the organisation that recorded it.
+   */
+  async blocking(limit: number, cursor?: string): Promise<Page<BlockedVolunteerView>> {
+    const after = decodeKeyset(cursor);
+    const rows = await this.checks.blocking(limit + 1, after ? { queriedAt: new Date(after.at), id: after.id } : null);
+    const page = rows.slice(0, limit);
+    const userIds = [...new Set(page.map((c) => c.volunteerUserId))];
+    const [names, organizations, profiles] = await Promise.all([
+      this.users.summaries(userIds),
+      this.organizations.summariesAsSystem([...new Set(page.map((c) => c.verifiedOrgId))]),
+      Promise.all(userIds.map((id) => this.profiles.find(id))),
+    ]);
+    const last = page[page.length - 1];
+    return {
+      data: page.map((check) => ({
+        check: toSafeguardingCheckView(check),
+        volunteer: {
+          userId: check.volunteerUserId,
+          displayName: names.find((u) => u.id === check.volunteerUserId)?.displayName ?? '',
+          volunteerNumber: profiles.find((p) => p?.userId === check.volunteerUserId)?.volunteerNumber ?? null,
+        },
+        verifiedOrganizationName: organizations.find((o) => o.id === check.verifiedOrgId)?.name ?? null,
+      })),
+      nextCursor: rows.length > limit && last ? encodeKeyset(last.queriedAt, last.id) : null,
+    };
+  }
 
   /** The volunteer's standing at `at` (e.g. a shift's end): for sign-ups and pairings. */
   async status(userId: string, at: Date): Promise<SafeguardingStatus> {

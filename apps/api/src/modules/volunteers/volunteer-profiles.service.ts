@@ -9,7 +9,7 @@ import type { UpsertVolunteerProfileDto } from './dto/upsert-volunteer-profile.d
 import { SkillsService } from './skills.service';
 import { formatVolunteerNumber } from './volunteer-number';
 import type { VolunteerProfileEntity } from './volunteer-profile.entity';
-import { toVolunteerProfileView } from './volunteer-profile.view';
+import { emptyVolunteerProfileView, toVolunteerProfileView } from './volunteer-profile.view';
 import { VolunteerProfilesRepository, type ProfileFields } from './volunteer-profiles.repository';
 
 const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
@@ -26,7 +26,7 @@ export class VolunteerProfilesService {
 
   async mine(principal: Principal): Promise<VolunteerProfileView> {
     const profile = await this.profiles.find(principal.userId);
-    if (!profile) throw DomainError.notFound('Volunteer profile');
+    if (!profile) return emptyVolunteerProfileView(principal.userId);
     return toVolunteerProfileView(profile, await this.codeOfConduct.currentVersion());
   }
 

@@ -90,6 +90,7 @@ describe('check-in, hours and certificates', () => {
     expect(mine.body.verifiedMinutes).toBe(0);
     const noCertificate = await t.http().post('/api/v1/certificates').set(bearer(a.volunteer)).send({ organizationId: world.ngo.id });
     expect(noCertificate.status).toBe(409);
+    expect(noCertificate.body.code).toBe('no_verified_hours');
 
     // A second shift, verified in bulk, is what the certificate then shows.
     const b = await runningShift();

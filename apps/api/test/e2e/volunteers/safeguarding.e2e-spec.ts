@@ -190,6 +190,17 @@ describe('safeguarding checks', () => {
     // A later clear check does not lift it.
     await recordCheck(t, world.ngo.owner, volunteer.id);
     expect((await standing(world.ngo.coordinator, volunteer.id)).body.status).toBe('blocked');
+    // Administrators find the block in the list of blocked volunteers, named, with who recorded it.
+    const blockedIds = async (): Promise<string[]> => {
+      const res = await t.http().get('/api/v1/safeguarding-checks/blocking?limit=200').set(bearer(admin));
+      expect(res.status).toBe(200);
+      return (res.body.data as Array<{ check: { id: string } }>).map((row) => row.check.id);
+    };
+    const listed = await t.http().get('/api/v1/safeguarding-checks/blocking?limit=200').set(bearer(admin));
+    expect((listed.body.data as Array<{ check: { id: string } }>).find((row) => row.check.id === flagged.body.id)).toMatchObject({
+      volunteer: { userId: volunteer.id, displayName: volunteer.displayName },
+      verifiedOrganizationName: expect.any(String),
+    });
 
     const lift = (caller: TestUser, body: object) =>
       t
@@ -210,6 +221,7 @@ describe('safeguarding checks', () => {
     expect(lifted.status).toBe(200);
     expect(lifted.body).toMatchObject({ result: 'record_found', liftedBy: admin.id, liftReason: '经公安机关复核，系同名误报' });
     expect((await standing(world.ngo.coordinator, volunteer.id)).body.status).toBe('valid');
+    expect(await blockedIds()).not.toContain(flagged.body.id);
     expect((await lift(admin, { reason: '再次' })).status).toBe(409);
 
     const trail = await audits(flagged.body.id as string);

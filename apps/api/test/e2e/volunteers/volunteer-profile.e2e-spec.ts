@@ -83,9 +83,13 @@ describe('volunteer profiles', () => {
     expect(rows[0].n).toBe(1);
   });
 
-  it('should be 404 before the volunteer has a profile', async () => {
+  it('should answer an empty, unsaved profile before the volunteer has saved one', async () => {
     const user = await registerUser(t);
-    expect((await t.http().get('/api/v1/me/volunteer-profile').set(bearer(user))).status).toBe(404);
+    const res = await t.http().get('/api/v1/me/volunteer-profile').set(bearer(user));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ userId: user.id, saved: false, volunteerNumber: null, regionCode: null, skills: [], availability: [] });
+    const saved = await t.http().put('/api/v1/me/volunteer-profile').set(bearer(user)).send({ skills: [], languages: ['普通话'], regionCode: '430524', availability: [] });
+    expect(saved.body).toMatchObject({ saved: true, regionCode: '430524', volunteerNumber: expect.stringMatching(/^KV\d+/) });
   });
 
   it('should accept a township code and refuse an unknown region naming regionCode', async () => {

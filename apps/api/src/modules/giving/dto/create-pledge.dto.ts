@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PLEDGE_KINDS, type PledgeKind } from '@kindred/contracts';
-import { PLEDGE_CHANNELS, type PledgeChannel } from '../pledge.entity';
+import { PLEDGE_CHANNELS, type PledgeChannel } from '@kindred/contracts';
 
 /** 100 million yuan: far above any single pledge, far below Number's exact range. */
 export const MAX_FEN = 10_000_000_000;

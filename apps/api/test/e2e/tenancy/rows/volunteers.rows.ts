@@ -78,6 +78,11 @@ export const volunteersRows: MatrixRow[] = [
     expect: { none: everySignedIn(200) },
   },
   {
+    route: 'GET /api/v1/safeguarding-checks/blocking',
+    prepare: async () => ({ path: '/api/v1/safeguarding-checks/blocking' }),
+    expect: { none: adminOnly },
+  },
+  {
     route: 'POST /api/v1/safeguarding-checks/:id/lift',
     prepare: async (w) => {
       const flagged = await recordCheck(w.t, w.ngoA.coordinator, (await registerUser(w.t)).id, {
