@@ -1,6 +1,7 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ValidationError, ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import type { ProblemFieldError } from '@kindred/contracts';
 import { DomainError } from '../errors/domain-error';
+import { findUnstorableText } from './unstorable-text';
 
 /** Flattens nested class-validator errors into `field.path` / message pairs. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): ProblemFieldError[] {
@@ -14,9 +15,24 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   });
 }
 
+/**
+ * Refuses text PostgreSQL or UTF-8 cannot store (NUL, lone surrogates) in every
+ * body, query and path parameter before any DTO rule or service sees it, so
+ * none of it can end as a 500 or a broken outbox payload.
+ */
+export class KindredValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
+      const errors = findUnstorableText(value, metadata.data ?? '');
+      if (errors.length > 0) throw DomainError.validation(errors);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** Global pipe: strips nothing silently — unknown fields are refused — and converts types. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new KindredValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
