@@ -6,10 +6,12 @@ import { findUnstorableText } from './unstorable-text';
 /** Flattens nested class-validator errors into `field.path` / message pairs. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): ProblemFieldError[] {
   return errors.flatMap((error) => {
-    const field = parent ? `${parent}.${error.property}` : error.property;
+    // An empty key ({"": 1}) still gets a name a client can show.
+    const property = error.property === '' ? '""' : error.property;
+    const field = parent ? `${parent}.${property}` : property;
     const own = Object.values(error.constraints ?? {}).map((message) => ({
       field,
-      message: message.replace(/^property (\S+) should not exist$/, 'unknown field'),
+      message: message.replace(/^property (\S*) should not exist$/, 'unknown field'),
     }));
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });

@@ -39,6 +39,12 @@ describe('problem+json errors', () => {
     expect(rows[0]).toEqual({ n: 0 });
   });
 
+  it('should name an empty field name when the body has one', async () => {
+    const res = await t.http().post('/api/v1/auth/login').send({ login: 'x', password: 'y', '': null });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ field: '""', message: 'unknown field' }]);
+  });
+
   it('should answer 400 malformed_body when the JSON cannot be parsed', async () => {
     const res = await t.http().post('/api/v1/auth/login').set('content-type', 'application/json').send('{"login": "x", ');
     expect(res.status).toBe(400);
