@@ -54,18 +54,20 @@ async function buildWorld(t: TestApp): Promise<MatrixWorld> {
 
 /** Hostile values, JSON-encodable (JSON.stringify escapes lone surrogates as \udXXX, which JSON.parse restores). */
 const nasty: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constant(null),
-  fc.constantFrom('', ' ', '\u0000', 'a\u0000b', '\ud800', 'x\udfff', '\udc00\ud800', '0', '-1', 'true', 'null', '[]', '{}', '%00', '../../etc/passwd', "'; DROP TABLE users; --"),
+  // The values that broke the API before: weighted up so every route meets them in a small run.
+  { weight: 4, arbitrary: fc.constant(null) },
+  { weight: 6, arbitrary: fc.constantFrom('\u0000', 'a\u0000b', '\ud800', 'x\udfff', '\udc00\ud800', '正常\u0000文字') },
+  { weight: 2, arbitrary: fc.constantFrom('', ' ', '0', '-1', 'true', 'null', '[]', '{}', '%00', '../../etc/passwd', "'; DROP TABLE users; --") },
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
-  fc.constantFrom(-1, 0, -0, 1.5, -2_147_483_649, 2_147_483_648, Number.MAX_SAFE_INTEGER + 2, 1e308, -1e308, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER),
+  { weight: 2, arbitrary: fc.constantFrom(-1, 0, -0, 1.5, -2_147_483_649, 2_147_483_648, Number.MAX_SAFE_INTEGER + 2, 1e308, -1e308, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER) },
   fc.integer(),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
   fc.boolean(),
   fc.constantFrom('2026-02-30T25:61:00+08:00', '0000-01-01T00:00:00Z', '275760-09-13T00:00:01Z', '1e999', 'NaN', '00000000-0000-0000-0000-000000000000'),
   fc.integer({ min: 1, max: 3 }).map((k) => 'x'.repeat(HUGE * k)),
   fc.constantFrom(HUGE, 10_000).map((n) => '\u0000'.repeat(n)),
-  fc.array(fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.constant(null)), { maxLength: 5 }),
+  fc.array(fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.constant(null), fc.constant('\u0000')), { maxLength: 5 }),
   fc.array(fc.constant('s'), { minLength: 5_000, maxLength: 5_000 }),
   fc.dictionary(fc.string({ maxLength: 6 }), fc.oneof(fc.string({ maxLength: 6 }), fc.integer(), fc.constant(null)), { maxKeys: 3 }),
   fc.constant({ lat: 'x', lng: null }),
@@ -86,14 +88,14 @@ const nastyText: fc.Arbitrary<string> = fc.oneof(
 const QUERY_NAMES = ['limit', 'cursor', 'q', 'status', 'type', 'regionCode', 'from', 'to', 'near', 'radiusKm', 'organizationId', 'needId', 'view', 'year', 'format', 'sort', 'skills', 'includeFull', 'shiftId', 'mine', 'kind', 'page', 'before', 'after'];
 
 type Mutation =
-  | { kind: 'field'; pick: number; value: unknown }
+  | { kind: 'field'; pick: number; value: unknown; more: Array<{ pick: number; value: unknown }> }
   | { kind: 'body'; value: unknown }
   | { kind: 'extra'; name: string; value: unknown }
   | { kind: 'query'; pick: number; values: string[] }
   | { kind: 'path'; pick: number; value: string };
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('field' as const), pick: fc.nat(), value: nasty }) },
+  { weight: 5, arbitrary: fc.record({ kind: fc.constant('field' as const), pick: fc.nat(), value: nasty, more: fc.array(fc.record({ pick: fc.nat(), value: nasty }), { maxLength: 2 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('body' as const), value: nasty }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('extra' as const), name: fc.constantFrom('__proto__', 'constructor', 'id', 'a\u0000', 'isPlatformAdmin'), value: nasty }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('query' as const), pick: fc.nat(), values: fc.array(nastyText, { minLength: 1, maxLength: 3 }) }) },
@@ -149,7 +151,12 @@ function applyMutation(base: PreparedRequest, method: string, m: Mutation): Fuzz
     case 'field': {
       const paths = pathsOf(body);
       if (!hasBody || base.attach) return applyMutation(base, method, { kind: 'query', pick: m.pick, values: [asText(m.value).slice(0, 2_000)] });
-      const next = paths.length > 0 ? setAt(body, paths[m.pick % paths.length], m.value) : { value: m.value };
+      let next: unknown = paths.length > 0 ? body : { value: m.value };
+      // The first change, then up to two more on paths that still exist after it.
+      for (const change of [{ pick: m.pick, value: m.value }, ...m.more]) {
+        const now = pathsOf(next);
+        if (now.length > 0) next = setAt(next, now[change.pick % now.length], change.value);
+      }
       return { ...request, json: JSON.stringify(next), attach: undefined };
     }
     case 'body':
