@@ -110,6 +110,10 @@ describe('input PostgreSQL cannot store', () => {
     expectFieldProblem(org, 'name', /NUL/);
   });
 
+  it('should answer 400 naming login when a sign-in holds NUL, although the login guard runs before the pipes', async () => {
+    expectFieldProblem(await t.http().post('/api/v1/auth/login').send({ login: 'a\u0000@example.cn', password: 'x' }), 'login', /NUL/);
+  });
+
   it('should answer 400 naming the field when a string holds a lone surrogate', async () => {
     // JSON.stringify would escape it as \ud800, which JSON.parse turns back into a lone surrogate.
     const need = await t.http().post('/api/v1/needs').set(bearer(owner)).send({ ...TUTORING, organizationId: orgId, title: '辅导\ud800' });
