@@ -1,4 +1,5 @@
-// Fails when any log written by the test suite holds a password, a token, a phone number or an e-mail address.
+// Fails when any log written by the test suite holds a password (or its hash), a token, a phone number, an e-mail
+// address or a database row quoted by PostgreSQL.
 // Every test app logs at debug level into test-artifacts/logs (see apps/api/test/support/app.ts).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +10,9 @@ const PATTERNS = [
   ['access token', /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/],
   ['e-mail address', /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z]{2,}/],
   ['phone number', /(?<![A-Za-z0-9.])1[3-9]\d{9}(?![A-Za-z0-9.])/],
+  ['password hash', /\$argon2(?:id|i|d)\$/],
+  // PostgreSQL's detail of a NOT NULL or CHECK violation: the whole row, whatever it holds.
+  ['database row', /Failing row contains/i],
 ];
 
 const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.log')) : [];

@@ -17,6 +17,7 @@ export const PROBLEM_CODES = [
   'conflict',
   'internal_error',
   'service_unavailable',
+  'value_rejected',
   'idempotency_key_reused',
   'idempotency_in_progress',
   // identity

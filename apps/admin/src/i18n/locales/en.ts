@@ -190,6 +190,7 @@ export const en: Messages<typeof zhCN> = {
     unsupported_media_type: 'This kind of file is not accepted',
     idempotency_key_reused: 'This submit differs from the earlier one; reload the page and try again',
     service_unavailable: 'The service is unavailable for now; please try again later',
+    value_rejected: 'A value could not be saved; check the fields and try again',
   },
   fieldMessages: {
     noAccount: 'No account uses this mobile number or e-mail; check that they have registered',

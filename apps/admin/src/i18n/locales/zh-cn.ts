@@ -187,6 +187,7 @@ export const zhCN = {
     unsupported_media_type: '不支持这种文件类型',
     idempotency_key_reused: '这次提交与之前的不一致，请刷新页面后重试',
     service_unavailable: '服务暂时不可用，请稍后重试',
+    value_rejected: '有内容无法保存，请检查后重试',
   },
   fieldMessages: {
     noAccount: '没有使用这个手机号或邮箱的账号，请确认对方已经注册',

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard as PassportAuthGuard } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../errors/domain-error';
+import { classifyInfrastructureError } from '../errors/infrastructure-errors';
 import { RequestContext } from '../context/request-context';
 import { POLICY_KEY, type RoutePolicy } from './policy.decorator';
 import type { Principal } from './principal';
@@ -40,6 +41,9 @@ export class AuthGuard extends PassportAuthGuard('jwt') {
 
   override handleRequest<TUser = Principal>(err: unknown, user: TUser | false, info: unknown): TUser {
     if (err instanceof DomainError) throw err;
+    // Loading the principal needs the database: an outage is a 503 to retry, not a 401 that signs the user out.
+    const unavailable = err ? classifyInfrastructureError(err) : undefined;
+    if (unavailable) throw unavailable;
     if (user) return user;
     if ((info as Error | undefined)?.name === 'TokenExpiredError') {
       throw new DomainError('token_expired', 'The access token has expired; refresh it');

@@ -18,6 +18,7 @@ export const PROBLEM_STATUS: Record<ProblemCode, { status: number; title: string
   conflict: { status: 409, title: 'Conflict' },
   internal_error: { status: 500, title: 'Internal error' },
   service_unavailable: { status: 503, title: 'Service unavailable' },
+  value_rejected: { status: 422, title: 'Value cannot be stored' },
   idempotency_key_reused: { status: 422, title: 'Idempotency key reused with a different request' },
   idempotency_in_progress: { status: 409, title: 'A request with this idempotency key is in progress' },
   login_taken: { status: 409, title: 'Login already registered' },

@@ -3,7 +3,9 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Problem, ProblemCode } from '@kindred/contracts';
 import { SpaFallback } from '../http/spa-fallback';
+import { serializeError } from '../logging/log-serializers';
 import { DomainError } from './domain-error';
+import { classifyInfrastructureError } from './infrastructure-errors';
 import { PROBLEM_STATUS } from './problem-status';
 
 const HTTP_STATUS_CODES: Partial<Record<number, ProblemCode>> = {
@@ -80,8 +82,14 @@ export class ProblemFilter implements ExceptionFilter {
         return { problem: toProblem(code, detail, { instance }), headers: {} };
       }
     }
+    const infrastructure = classifyInfrastructureError(exception);
+    if (infrastructure) {
+      // Expected under load or during an outage, and not the caller's fault alone: worth a warning, never the row.
+      this.logger.warn({ err: serializeError(exception), code: infrastructure.code }, `Mapped database failure to ${infrastructure.code}`);
+      return { problem: toProblem(infrastructure.code, infrastructure.detail, { instance }), headers: infrastructure.headers ?? {} };
+    }
     const errorId = randomUUID();
-    this.logger.error({ err: exception, errorId }, `Unexpected error ${errorId}`);
+    this.logger.error({ err: serializeError(exception), errorId }, `Unexpected error ${errorId}`);
     return {
       problem: toProblem('internal_error', `Something went wrong. Quote error id ${errorId} when reporting it.`, { instance, errorId }),
       headers: {},

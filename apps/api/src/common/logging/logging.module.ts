@@ -4,6 +4,7 @@ import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import pino from 'pino';
 import { AppConfig } from '../../config/app-config';
+import { serializeError } from './log-serializers';
 import { REDACT_PATHS, REDACTED, scrubText } from './redact';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -32,6 +33,8 @@ export function requestIdFor(req: IncomingMessage): string {
                 url: scrubText(String(req.url).split('?')[0]),
               }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+              // An allow-list: never a database error's detail, SQL, parameters or driver error.
+              err: serializeError,
             },
             hooks: {
               logMethod(args: unknown[], method: (...a: unknown[]) => void) {
@@ -39,24 +42,6 @@ export function requestIdFor(req: IncomingMessage): string {
                   this,
                   args.map((a) => (typeof a === 'string' ? scrubText(a) : a)),
                 );
-              },
-            },
-            formatters: {
-              log: (object: Record<string, unknown>) => {
-                const err = object.err as { message?: unknown; stack?: unknown; parameters?: unknown; driverError?: unknown } | undefined;
-                if (err && typeof err === 'object') {
-                  // SQL parameters can hold anything a user typed (names, phone numbers): never log them.
-                  const { parameters: _parameters, driverError: _driverError, ...rest } = err;
-                  return {
-                    ...object,
-                    err: {
-                      ...rest,
-                      message: typeof err.message === 'string' ? scrubText(err.message) : err.message,
-                      stack: typeof err.stack === 'string' ? scrubText(err.stack) : err.stack,
-                    },
-                  };
-                }
-                return object;
               },
             },
             customLogLevel: (_req: unknown, res: { statusCode: number }, err?: unknown) =>

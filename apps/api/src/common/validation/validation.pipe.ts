@@ -1,22 +1,40 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ValidationError, ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import type { ProblemFieldError } from '@kindred/contracts';
 import { DomainError } from '../errors/domain-error';
+import { findUnstorableText } from './unstorable-text';
 
 /** Flattens nested class-validator errors into `field.path` / message pairs. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): ProblemFieldError[] {
   return errors.flatMap((error) => {
-    const field = parent ? `${parent}.${error.property}` : error.property;
+    // An empty key ({"": 1}) still gets a name a client can show.
+    const property = error.property === '' ? '""' : error.property;
+    const field = parent ? `${parent}.${property}` : property;
     const own = Object.values(error.constraints ?? {}).map((message) => ({
       field,
-      message: message.replace(/^property (\S+) should not exist$/, 'unknown field'),
+      message: message.replace(/^property (\S*) should not exist$/, 'unknown field'),
     }));
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }
 
+/**
+ * Refuses text PostgreSQL or UTF-8 cannot store (NUL, lone surrogates) in every
+ * body, query and path parameter before any DTO rule or service sees it, so
+ * none of it can end as a 500 or a broken outbox payload.
+ */
+export class KindredValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
+      const errors = findUnstorableText(value, metadata.data ?? '');
+      if (errors.length > 0) throw DomainError.validation(errors);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** Global pipe: strips nothing silently — unknown fields are refused — and converts types. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new KindredValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,

@@ -3,6 +3,7 @@ import { AuthGuard } from '@nestjs/passport';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DomainError } from '../../common/errors/domain-error';
+import { findUnstorableText } from '../../common/validation/unstorable-text';
 import { flattenValidationErrors } from '../../common/validation/validation.pipe';
 import { LoginDto } from './dto/login.dto';
 
@@ -17,6 +18,9 @@ export class LocalLoginGuard extends AuthGuard('local') {
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
       throw DomainError.validation([{ field: 'login', message: 'a JSON object with login and password is required' }]);
     }
+    // The global pipe's check for text PostgreSQL cannot store comes too late here (guards run first).
+    const unstorable = findUnstorableText(body);
+    if (unstorable.length > 0) throw DomainError.validation(unstorable);
     const errors = await validate(plainToInstance(LoginDto, body), { whitelist: true, forbidNonWhitelisted: true });
     if (errors.length > 0) throw DomainError.validation(flattenValidationErrors(errors));
     return (await super.canActivate(context)) as boolean;

@@ -1,12 +1,16 @@
-import { Injectable } from '@nestjs/common';
-import { ThrottlerGuard, ThrottlerException } from '@nestjs/throttler';
+import { ExecutionContext, Injectable } from '@nestjs/common';
+import { ThrottlerGuard, ThrottlerException, type ThrottlerLimitDetail } from '@nestjs/throttler';
 import { DomainError } from '../../common/errors/domain-error';
 
 /** Applies the `ip` and `login` throttlers (see identity.module) and answers 429 as problem+json. */
 @Injectable()
 export class LoginThrottlerGuard extends ThrottlerGuard {
-  protected override throwThrottlingException(): Promise<void> {
-    return Promise.reject(new DomainError('too_many_requests', 'Too many attempts; wait a minute and try again'));
+  protected override throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    // RFC 9110 Retry-After in whole seconds: how long until the caller's block (or window) ends.
+    const seconds = Math.max(1, Math.ceil(detail.isBlocked ? detail.timeToBlockExpire : detail.timeToExpire));
+    return Promise.reject(
+      new DomainError('too_many_requests', `Too many attempts; wait ${seconds} seconds and try again`, undefined, { 'retry-after': String(seconds) }),
+    );
   }
 }
 export { ThrottlerException };

@@ -8,7 +8,9 @@ import { ProblemFilter } from '../../../src/common/errors/problem.filter';
 import { SpaFallback } from '../../../src/common/http/spa-fallback';
 import { AppConfig } from '../../../src/config/app-config';
 import { startTestApp, type TestApp } from '../../support/app';
-import { bearer, registerUser } from '../../factories/identity.factory';
+import { bearer, createOrganization, registerUser, type TestUser } from '../../factories/identity.factory';
+import { createGoodsNeed, pledge } from '../../factories/giving.factory';
+import { createNeed, TUTORING } from '../../factories/needs.factory';
 
 describe('problem+json errors', () => {
   let t: TestApp;
@@ -37,6 +39,12 @@ describe('problem+json errors', () => {
     expect(rows[0]).toEqual({ n: 0 });
   });
 
+  it('should name an empty field name when the body has one', async () => {
+    const res = await t.http().post('/api/v1/auth/login').send({ login: 'x', password: 'y', '': null });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ field: '""', message: 'unknown field' }]);
+  });
+
   it('should answer 400 malformed_body when the JSON cannot be parsed', async () => {
     const res = await t.http().post('/api/v1/auth/login').set('content-type', 'application/json').send('{"login": "x", ');
     expect(res.status).toBe(400);
@@ -60,6 +68,85 @@ describe('problem+json errors', () => {
     const res = await t.http().get('/api/v1/organizations/not-a-uuid').set(bearer(user));
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([{ field: 'id', message: 'must be a UUID' }]);
+  });
+});
+
+describe('input PostgreSQL cannot store', () => {
+  let t: TestApp;
+  let owner: TestUser;
+  let orgId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    owner = await registerUser(t);
+    orgId = await createOrganization(t, owner, { verified: true });
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  function expectFieldProblem(res: { status: number; headers: Record<string, string>; body: Record<string, unknown> }, field: string, message: RegExp): void {
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body.code).toBe('validation_failed');
+    expect(res.body.errors).toEqual(expect.arrayContaining([{ field, message: expect.stringMatching(message) }]));
+  }
+
+  it('should answer 400 naming displayName when PATCH /me sets a NOT NULL field to null', async () => {
+    const res = await t.http().patch('/api/v1/me').set(bearer(owner)).send({ displayName: null });
+    expectFieldProblem(res, 'displayName', /must not be null/);
+    const me = await t.http().get('/api/v1/me').set(bearer(owner));
+    expect(me.body.displayName).toBe(owner.displayName);
+  });
+
+  it('should answer 400 naming locale when PATCH /me sets it to null', async () => {
+    expectFieldProblem(await t.http().patch('/api/v1/me').set(bearer(owner)).send({ locale: null }), 'locale', /must not be null/);
+  });
+
+  it('should answer 400 naming the field when a string holds NUL', async () => {
+    expectFieldProblem(await t.http().patch('/api/v1/me').set(bearer(owner)).send({ displayName: 'a\u0000b' }), 'displayName', /NUL/);
+    const org = await t.http().post('/api/v1/organizations').set(bearer(owner)).send({ kind: 'ngo', name: '机构\u0000', regionCode: '430524' });
+    expectFieldProblem(org, 'name', /NUL/);
+  });
+
+  it('should answer 400 naming login when a sign-in holds NUL, although the login guard runs before the pipes', async () => {
+    expectFieldProblem(await t.http().post('/api/v1/auth/login').send({ login: 'a\u0000@example.cn', password: 'x' }), 'login', /NUL/);
+  });
+
+  it('should answer 400 naming the field when a string holds a lone surrogate', async () => {
+    // JSON.stringify would escape it as \ud800, which JSON.parse turns back into a lone surrogate.
+    const need = await t.http().post('/api/v1/needs').set(bearer(owner)).send({ ...TUTORING, organizationId: orgId, title: '辅导\ud800' });
+    expectFieldProblem(need, 'title', /surrogate/);
+    const draft = await createNeed(t, owner, orgId);
+    const patch = await t.http().patch(`/api/v1/needs/${draft.id}`).set(bearer(owner)).send({ description: 'x\udfff' });
+    expectFieldProblem(patch, 'description', /surrogate/);
+  });
+
+  it('should name the nested path when a goods line holds NUL', async () => {
+    const res = await t
+      .http()
+      .post('/api/v1/needs')
+      .set(bearer(owner))
+      .send({ ...TUTORING, type: 'goods', organizationId: orgId, items: [{ name: '冬衣', unit: '件', quantity: 2 }, { name: '书\u0000', unit: '本', quantity: 1 }] });
+    expectFieldProblem(res, 'items[1].name', /NUL/);
+  });
+
+  it('should answer 400 naming the query parameter when it holds NUL', async () => {
+    expectFieldProblem(await t.http().get('/api/v1/needs?regionCode=43%00').set(bearer(owner)), 'regionCode', /NUL/);
+  });
+
+  it('should answer 400 naming description when a usage description holds NUL', async () => {
+    const goods = await createGoodsNeed(t, owner, orgId);
+    const donor = await registerUser(t);
+    const pledged = await pledge(t, donor, { needId: goods.id, kind: 'goods', lines: [{ itemId: goods.items[0].id, quantity: 1 }] });
+    expect(pledged.status).toBe(201);
+    const res = await t
+      .http()
+      .post(`/api/v1/pledges/${pledged.body.id as string}/usages`)
+      .set(bearer(owner))
+      .send({ lines: [{ itemId: goods.items[0].id, quantity: 1 }], description: '文具\u0000', beneficiaryCount: 1, usedAt: '2026-12-01T09:00:00+08:00' });
+    expectFieldProblem(res, 'description', /NUL/);
   });
 });
 

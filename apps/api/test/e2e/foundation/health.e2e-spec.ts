@@ -51,6 +51,7 @@ describe('health', () => {
     const down = await waitFor(() => t.http().get('/api/v1/health'), (r) => r.status === 503);
     expect(down.status).toBe(503);
     expect(down.body).toMatchObject({ status: 'error', db: 'down' });
+    expect(down.headers['retry-after']).toMatch(/^[1-9]\d*$/);
 
     await proxy.restore();
     const up = await waitFor(() => t.http().get('/api/v1/health'), (r) => r.status === 200);

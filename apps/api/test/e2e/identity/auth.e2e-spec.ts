@@ -181,6 +181,9 @@ describe('login abuse', () => {
     const res = await t.http().post('/api/v1/auth/login').send({ login: target, password: 'Whatever-123' });
     expect(res.body.code).toBe('too_many_requests');
     expect(res.headers['content-type']).toMatch(/problem\+json/);
+    // Clients (and proxies) learn when to come back: whole seconds, within the throttle window.
+    expect(res.headers['retry-after']).toMatch(/^[1-9]\d*$/);
+    expect(Number(res.headers['retry-after'])).toBeLessThanOrEqual(t.config.auth.loginThrottleTtlSeconds);
   });
 
   it('should throttle one address across many logins when it exceeds five times the per-login limit', async () => {

@@ -24,10 +24,15 @@ describeWithRedis('login throttling shared through Redis', (redisUrl) => {
   it('should count attempts on one login across replicas when they share Redis', async () => {
     const login = `shared.${randomBytes(4).toString('hex')}@example.cn`;
     const statuses: number[] = [];
+    let retryAfter: string | undefined;
     for (let i = 0; i < 6; i++) {
       const app = i % 2 === 0 ? a : b;
-      statuses.push((await app.http().post('/api/v1/auth/login').send({ login, password: 'Whatever-123' })).status);
+      const res = await app.http().post('/api/v1/auth/login').send({ login, password: 'Whatever-123' });
+      statuses.push(res.status);
+      retryAfter = res.headers['retry-after'];
     }
     expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
+    // The block's remaining time as Redis counts it, in whole seconds.
+    expect(retryAfter).toMatch(/^[1-9]\d*$/);
   });
 });

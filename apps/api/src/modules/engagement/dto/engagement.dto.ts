@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsOptionalNonNull } from '../../../common/validation/is-optional-non-null.decorator';
 
 export class CheckInDto {
   @ApiProperty({ example: '482913', description: 'the six-digit code shown (or encoded in the QR code) at the activity' })
@@ -10,7 +11,7 @@ export class CheckInDto {
 
 export class OptionalReasonDto {
   @ApiPropertyOptional({ maxLength: 300 })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsString()
   @MaxLength(300)
   reason?: string;
@@ -30,7 +31,7 @@ export class InviteDto {
   userId!: string;
 
   @ApiPropertyOptional({ maxLength: 300 })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsString()
   @MaxLength(300)
   message?: string;
@@ -44,12 +45,12 @@ export class IssueCertificateDto {
   organizationId!: string;
 
   @ApiPropertyOptional({ enum: ID_TYPES })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsIn(ID_TYPES)
   idType?: (typeof ID_TYPES)[number];
 
   @ApiPropertyOptional({ description: 'printed masked (first six and last four characters); never stored whole' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsString()
   @Matches(/^[0-9A-Za-z]{6,20}$/, { message: 'must be 6–20 letters or digits' })
   idNumber?: string;

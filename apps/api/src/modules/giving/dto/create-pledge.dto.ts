@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsOptionalNonNull } from '../../../common/validation/is-optional-non-null.decorator';
 import { PLEDGE_KINDS, type PledgeKind } from '@kindred/contracts';
 import { PLEDGE_CHANNELS, type PledgeChannel } from '@kindred/contracts';
 
@@ -30,14 +31,14 @@ export class CreatePledgeDto {
   kind!: PledgeKind;
 
   @ApiPropertyOptional({ description: 'money pledges: integer fen (分)', minimum: 1 })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsInt()
   @Min(1)
   @Max(MAX_FEN)
   amountFen?: number;
 
   @ApiPropertyOptional({ type: [LineQuantityDto] })
-  @IsOptional()
+  @IsOptionalNonNull()
   @ValidateNested({ each: true })
   @Type(() => LineQuantityDto)
   @ArrayMinSize(1)
@@ -45,17 +46,17 @@ export class CreatePledgeDto {
   lines?: LineQuantityDto[];
 
   @ApiPropertyOptional({ format: 'uuid', description: 'company the caller pledges for (owner or csr_manager)' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsUUID()
   onBehalfOf?: string;
 
   @ApiPropertyOptional({ enum: PLEDGE_CHANNELS, default: 'online_form' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsIn(PLEDGE_CHANNELS)
   channel?: PledgeChannel;
 
   @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsString()
   @MaxLength(500)
   note?: string;

@@ -6,7 +6,6 @@ import {
   IsDateString,
   IsInt,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUUID,
   Max,
@@ -14,19 +13,20 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsOptionalNonNull } from '../../../common/validation/is-optional-non-null.decorator';
 import { IsRegionCode } from '../../../common/regions/is-region-code.decorator';
 import { LineQuantityDto, MAX_FEN } from './create-pledge.dto';
 
 export class CreateReceiptDto {
   @ApiPropertyOptional({ minimum: 1 })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsInt()
   @Min(1)
   @Max(MAX_FEN)
   amountFen?: number;
 
   @ApiPropertyOptional({ type: [LineQuantityDto] })
-  @IsOptional()
+  @IsOptionalNonNull()
   @ValidateNested({ each: true })
   @Type(() => LineQuantityDto)
   @ArrayMinSize(1)
@@ -34,27 +34,27 @@ export class CreateReceiptDto {
   lines?: LineQuantityDto[];
 
   @ApiPropertyOptional({ description: 'official donation receipt number (公益事业捐赠票据)', maxLength: 64 })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsString()
   @MaxLength(64)
   receiptNumber?: string;
 
   @ApiPropertyOptional({ description: 'when it arrived; defaults to now' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsDateString({ strict: true })
   receivedAt?: string;
 }
 
 class BandCountsDto {
   @ApiPropertyOptional({ minimum: 0 })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsInt()
   @Min(0)
   @Max(100000)
   male?: number;
 
   @ApiPropertyOptional({ minimum: 0 })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsInt()
   @Min(0)
   @Max(100000)
@@ -63,19 +63,19 @@ class BandCountsDto {
 
 export class BeneficiariesDto {
   @ApiPropertyOptional({ type: BandCountsDto })
-  @IsOptional()
+  @IsOptionalNonNull()
   @ValidateNested()
   @Type(() => BandCountsDto)
   under6?: BandCountsDto;
 
   @ApiPropertyOptional({ type: BandCountsDto })
-  @IsOptional()
+  @IsOptionalNonNull()
   @ValidateNested()
   @Type(() => BandCountsDto)
   age6to14?: BandCountsDto;
 
   @ApiPropertyOptional({ type: BandCountsDto })
-  @IsOptional()
+  @IsOptionalNonNull()
   @ValidateNested()
   @Type(() => BandCountsDto)
   age15to18?: BandCountsDto;
@@ -83,14 +83,14 @@ export class BeneficiariesDto {
 
 export class CreateUsageDto {
   @ApiPropertyOptional({ minimum: 1 })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsInt()
   @Min(1)
   @Max(MAX_FEN)
   amountFen?: number;
 
   @ApiPropertyOptional({ type: [LineQuantityDto] })
-  @IsOptional()
+  @IsOptionalNonNull()
   @ValidateNested({ each: true })
   @Type(() => LineQuantityDto)
   @ArrayMinSize(1)
@@ -110,13 +110,13 @@ export class CreateUsageDto {
   beneficiaryCount!: number;
 
   @ApiPropertyOptional({ type: BeneficiariesDto, description: 'counts by age band and gender; never identities' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @ValidateNested()
   @Type(() => BeneficiariesDto)
   beneficiaries?: BeneficiariesDto;
 
   @ApiPropertyOptional({ description: 'township or coarser (GB/T 2260)' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsRegionCode()
   placeRegionCode?: string;
 
@@ -125,7 +125,7 @@ export class CreateUsageDto {
   usedAt!: string;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsUUID('all', { each: true })
   @ArrayMaxSize(20)
   evidenceIds?: string[];

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { IsOptionalNonNull } from '../../../common/validation/is-optional-non-null.decorator';
 import { LOCALES, type Locale } from '@kindred/contracts';
 import { CN_MOBILE_PATTERN } from '../login.util';
 import { PASSWORD_MAX_LENGTH } from '../password.service';
@@ -9,14 +10,14 @@ const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'stri
 
 export class RegisterDto {
   @ApiPropertyOptional({ example: 'li.hua@example.cn' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @Transform(trim)
   @IsEmail({}, { message: 'must be a valid e-mail address' })
   @MaxLength(254)
   email?: string;
 
   @ApiPropertyOptional({ example: '13800138000', description: 'mainland mobile number' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsString()
   @Matches(CN_MOBILE_PATTERN, { message: 'must be a mainland China mobile number (11 digits starting 13–19)' })
   phone?: string;
@@ -35,7 +36,7 @@ export class RegisterDto {
   displayName!: string;
 
   @ApiPropertyOptional({ enum: LOCALES, default: 'zh-CN' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsIn(LOCALES)
   locale?: Locale;
 }

@@ -1,11 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsOptionalNonNull } from '../../../common/validation/is-optional-non-null.decorator';
 import { LOCALES, type Locale } from '@kindred/contracts';
 
 export class UpdateMeDto {
   @ApiPropertyOptional({ maxLength: 60 })
-  @IsOptional()
+  @IsOptionalNonNull()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @IsNotEmpty()
@@ -13,7 +14,7 @@ export class UpdateMeDto {
   displayName?: string;
 
   @ApiPropertyOptional({ enum: LOCALES })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsIn(LOCALES)
   locale?: Locale;
 }

@@ -8,7 +8,6 @@ import {
   IsLatitude,
   IsLongitude,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUUID,
   Max,
@@ -16,6 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsOptionalNonNull } from '../../../common/validation/is-optional-non-null.decorator';
 import { IsRegionCode } from '../../../common/regions/is-region-code.decorator';
 import { IsOffsetDateTime } from '../../../common/validation/is-offset-date-time.decorator';
 
@@ -61,7 +61,7 @@ export class CreateOfferDto {
   regionCode!: string;
 
   @ApiPropertyOptional({ type: OfferLocationDto })
-  @IsOptional()
+  @IsOptionalNonNull()
   @ValidateNested()
   @Type(() => OfferLocationDto)
   location?: OfferLocationDto;
@@ -74,12 +74,12 @@ export class CreateOfferDto {
   until!: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'a company you give for (owner or csr_manager)' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsUUID()
   onBehalfOf?: string;
 
   @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsString()
   @MaxLength(500)
   note?: string;
@@ -111,7 +111,7 @@ export class AcceptOfferDto {
   lines!: AcceptOfferLineDto[];
 
   @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsString()
   @MaxLength(500)
   note?: string;

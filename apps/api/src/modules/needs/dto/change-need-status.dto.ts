@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsOptionalNonNull } from '../../../common/validation/is-optional-non-null.decorator';
 import { NEED_STATUSES, type NeedStatus } from '@kindred/contracts';
 
 export class ChangeNeedStatusDto {
@@ -12,7 +13,7 @@ export class ChangeNeedStatusDto {
   status!: NeedStatus;
 
   @ApiPropertyOptional({ maxLength: 500, description: 'told to the volunteers when the need is cancelled', example: '暴雨预警，活动取消' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @IsNotEmpty()

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsOptionalNonNull } from '../../../common/validation/is-optional-non-null.decorator';
 import { IsOffsetDateTime } from '../../../common/validation/is-offset-date-time.decorator';
 
 export const MAX_CAPACITY = 10_000;
@@ -26,7 +27,7 @@ export class CreateShiftsDto {
     example: 'FREQ=WEEKLY;BYDAY=SA',
     description: 'RFC 5545 rule, expanded in Asia/Shanghai time; at most 200 shifts',
   })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)
@@ -36,7 +37,7 @@ export class CreateShiftsDto {
     example: '2026-12-31',
     description: 'with rrule (required then): no shift starts after this; a date means the end of that day, Beijing time',
   })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsString()
   @Matches(UNTIL_PATTERN, { message: 'must be YYYY-MM-DD or an ISO-8601 date-time with an offset' })
   until?: string;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOptionalNonNull } from '../../../common/validation/is-optional-non-null.decorator';
 import {
   SAFEGUARDING_AUTHORITIES,
   SAFEGUARDING_CHECK_KINDS,
@@ -28,7 +29,7 @@ export class RecordSafeguardingCheckDto {
   checkedAt!: string;
 
   @ApiPropertyOptional({ example: '2027-03-02T10:00:00+08:00', description: 'at most 12 months after checkedAt (the default)' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsOffsetDateTime()
   expiresAt?: string;
 
@@ -37,7 +38,7 @@ export class RecordSafeguardingCheckDto {
     isArray: true,
     description: 'offences the inquiry covered; all four by default',
   })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique()
@@ -45,19 +46,19 @@ export class RecordSafeguardingCheckDto {
   offenceScope?: SafeguardingOffenceScope[];
 
   @ApiPropertyOptional({ enum: SAFEGUARDING_AUTHORITIES, default: 'public_security' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsIn(SAFEGUARDING_AUTHORITIES)
   issuingAuthority?: SafeguardingAuthority;
 
   @ApiPropertyOptional({ maxLength: 80, description: "the authority's reply or certificate number" })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(80)
   reference?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'the verified NGO recording it; needed only when the caller coordinates several' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsUUID()
   organizationId?: string;
 }

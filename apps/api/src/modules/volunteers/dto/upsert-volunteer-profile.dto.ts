@@ -7,7 +7,6 @@ import {
   IsDateString,
   IsInt,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -16,6 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsOptionalNonNull } from '../../../common/validation/is-optional-non-null.decorator';
 import { IsRegionCode } from '../../../common/regions/is-region-code.decorator';
 import { GeoPointDto } from './geo-point.dto';
 
@@ -61,7 +61,7 @@ export class UpsertVolunteerProfileDto {
   regionCode!: string;
 
   @ApiPropertyOptional({ type: GeoPointDto })
-  @IsOptional()
+  @IsOptionalNonNull()
   @ValidateNested()
   @Type(() => GeoPointDto)
   location?: GeoPointDto;
@@ -74,20 +74,20 @@ export class UpsertVolunteerProfileDto {
   availability!: AvailabilitySlotDto[];
 
   @ApiPropertyOptional({ minimum: 1, maximum: 300, description: 'most hours a month the volunteer wants to give' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsInt()
   @Min(1)
   @Max(300)
   monthlyHourCap?: number;
 
   @ApiPropertyOptional({ example: '1998-05-20', description: 'YYYY-MM-DD; used only for minimum-age rules' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsDateString({ strict: true })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be YYYY-MM-DD' })
   birthDate?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'a company the caller is a member of' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsUUID()
   employerOrganizationId?: string;
 }
