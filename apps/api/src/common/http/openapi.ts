@@ -91,7 +91,7 @@ export function ApiProblems(...codes: ProblemCode[]): MethodDecorator & ClassDec
 /** Problems any route may answer with, by what the route takes. */
 const COMMON: { always: ProblemCode[]; withInput: ProblemCode[]; secured: ProblemCode[] } = {
   always: ['internal_error', 'service_unavailable', 'too_many_requests'],
-  withInput: ['validation_failed', 'malformed_body'],
+  withInput: ['validation_failed', 'malformed_body', 'value_rejected'],
   secured: ['unauthorized', 'token_expired'],
 };
 
