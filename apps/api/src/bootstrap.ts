@@ -5,11 +5,13 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { RequestContext } from './common/context/request-context';
 import { securityHeaders } from './common/http/security-headers';
+import { toProblem } from './common/errors/problem.filter';
 import { completeDocument } from './common/http/openapi';
 import { requestIdFor } from './common/logging/logging.module';
 import { createValidationPipe } from './common/validation/validation.pipe';
@@ -35,6 +37,14 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     // In production the API sits behind the compose proxy, which sets X-Forwarded-For.
     trustProxy: config.isProduction,
     routerOptions: { ignoreTrailingSlash: true },
+    // The router's own refusals (a path that is not valid UTF-8, an over-long path parameter) are problems like all others.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      const problem = tooLong
+        ? toProblem('uri_too_long', 'A path segment is longer than allowed', { instance: request.url })
+        : toProblem('validation_failed', 'The path is not valid percent-encoded UTF-8', { instance: request.url, errors: [{ field: 'path', message: 'is not valid percent-encoded UTF-8' }] });
+      void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(problem);
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: options.bufferLogs ?? true,

@@ -7,6 +7,7 @@ export const PROBLEM_CODES = [
   'validation_failed',
   'malformed_body',
   'payload_too_large',
+  'uri_too_long',
   'unsupported_media_type',
   'not_found',
   'route_not_found',

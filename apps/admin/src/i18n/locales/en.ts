@@ -187,6 +187,7 @@ export const en: Messages<typeof zhCN> = {
     check_in_locked: 'Too many wrong codes: check-in by code is locked for a while. Ask the coordinator to check you in',
     evidence_invalid: 'The file was not recognised: upload a JPG, PNG or WebP photo, or a PDF',
     payload_too_large: 'The file is too large; make it smaller and try again',
+    uri_too_long: 'The address is too long; go back and try again',
     unsupported_media_type: 'This kind of file is not accepted',
     idempotency_key_reused: 'This submit differs from the earlier one; reload the page and try again',
     service_unavailable: 'The service is unavailable for now; please try again later',

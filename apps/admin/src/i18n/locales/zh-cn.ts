@@ -184,6 +184,7 @@ export const zhCN = {
     check_in_locked: '签到码错误次数过多，暂时无法扫码签到，请联系协调员为您签到',
     evidence_invalid: '文件无法识别：请上传 JPG、PNG、WebP 照片或 PDF',
     payload_too_large: '文件太大，请压缩后再上传',
+    uri_too_long: '链接地址过长，请返回后重试',
     unsupported_media_type: '不支持这种文件类型',
     idempotency_key_reused: '这次提交与之前的不一致，请刷新页面后重试',
     service_unavailable: '服务暂时不可用，请稍后重试',

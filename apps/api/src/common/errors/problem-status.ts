@@ -8,6 +8,7 @@ export const PROBLEM_STATUS: Record<ProblemCode, { status: number; title: string
   validation_failed: { status: 400, title: 'Invalid request' },
   malformed_body: { status: 400, title: 'Malformed request body' },
   payload_too_large: { status: 413, title: 'Request body too large' },
+  uri_too_long: { status: 414, title: 'Request path too long' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },
   not_found: { status: 404, title: 'Not found' },
   route_not_found: { status: 404, title: 'No such route' },

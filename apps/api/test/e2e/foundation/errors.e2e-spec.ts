@@ -69,6 +69,17 @@ describe('problem+json errors', () => {
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([{ field: 'id', message: 'must be a UUID' }]);
   });
+
+  it('should answer the router’s own refusals as coded problems when the path is not UTF-8 or a segment is too long', async () => {
+    const badUrl = await t.http().get('/api/v1/organizations/%E0%A4%A');
+    expect(badUrl.status).toBe(400);
+    expect(badUrl.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(badUrl.body).toMatchObject({ code: 'validation_failed', errors: [{ field: 'path' }] });
+    const tooLong = await t.http().get(`/api/v1/organizations/${'a'.repeat(500)}`);
+    expect(tooLong.status).toBe(414);
+    expect(tooLong.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(tooLong.body).toMatchObject({ code: 'uri_too_long', status: 414 });
+  });
 });
 
 describe('input PostgreSQL cannot store', () => {
