@@ -24,6 +24,23 @@ export default tseslint.config(
     },
   },
   {
+    // A bounded context's public face is its index.ts: another context never reaches into its files.
+    files: ['apps/api/src/modules/*/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(audit|engagement|giving|identity|live|matching|needs|volunteers)/',
+              message: 'Import another context through its public face (modules/<context>/index.ts), not its files.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['apps/admin/**/*.{ts,tsx}'],
     languageOptions: {
       parserOptions: { project: ['./apps/admin/tsconfig.json'], tsconfigRootDir: import.meta.dirname },

@@ -1,11 +1,9 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../audit/audit.module';
-import { IdentityModule } from '../identity/identity.module';
-import { LiveOutboxModule } from '../live/live-outbox.module';
-import { NeedFactsService } from '../needs/need-facts.service';
-import { NeedsModule } from '../needs/needs.module';
-import { VolunteerDirectoryService } from '../volunteers/volunteer-directory.service';
-import { VolunteersModule } from '../volunteers/volunteers.module';
+import { AuditModule } from '../audit';
+import { IdentityModule } from '../identity';
+import { LiveOutboxModule } from '../live';
+import { NeedFactsService, NeedsModule } from '../needs';
+import { VolunteerDirectoryService, VolunteersModule } from '../volunteers';
 import { AttendanceService } from './attendance.service';
 import { CertificatesRepository } from './certificates.repository';
 import { CertificatesService } from './certificates.service';

@@ -4,7 +4,7 @@ import { requireOrgScope } from '../../common/auth/abilities';
 import type { Principal } from '../../common/auth/principal';
 import { TransactionRunner } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import type { InvitationEntity } from './invitation.entity';
 import { InvitationsRepository } from './invitations.repository';
 import { SignupsService } from './signups.service';

@@ -1,10 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Tx } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
-import { AuditService } from '../audit/audit.service';
-import { OutboxService } from '../live/outbox.service';
-import { NeedFactsService } from '../needs/need-facts.service';
-import { NeedsLifecycle, type ListenerOutcome, type NeedChange, type ShiftChange } from '../needs/needs-lifecycle';
+import { AuditService } from '../audit';
+import { OutboxService } from '../live';
+import { type ListenerOutcome, type NeedChange, NeedFactsService, NeedsLifecycle, type ShiftChange } from '../needs';
 import { SeatsRepository } from './seats.repository';
 import { SignupsRepository } from './signups.repository';
 import { SignupsService } from './signups.service';

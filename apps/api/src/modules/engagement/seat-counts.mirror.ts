@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { TransactionRunner } from '../../common/database/transaction-runner';
-import { NeedFactsService } from '../needs/need-facts.service';
+import { NeedFactsService } from '../needs';
 import { SeatsRepository } from './seats.repository';
 
 /** How long changes to one shift are gathered before its counts are copied once. */

@@ -6,8 +6,8 @@ import { afterCommit, TransactionRunner, type Tx } from '../../common/database/t
 import { DomainError } from '../../common/errors/domain-error';
 import { IdempotencyService } from '../../common/idempotency/idempotency.service';
 import { AppConfig } from '../../config/app-config';
-import { AuditService } from '../audit/audit.service';
-import { OutboxService } from '../live/outbox.service';
+import { AuditService } from '../audit';
+import { OutboxService } from '../live';
 import { refusalFor } from './eligibility';
 import { ShiftDirectory, takesSignups, VolunteerDirectory, type VolunteerStanding } from './ports';
 import { SeatCountsMirror } from './seat-counts.mirror';

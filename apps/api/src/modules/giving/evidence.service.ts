@@ -5,7 +5,7 @@ import { requireOrgScope } from '../../common/auth/abilities';
 import { PRINCIPAL_RESOLVER, type Principal, type PrincipalResolver } from '../../common/auth/principal';
 import { DomainError } from '../../common/errors/domain-error';
 import { FILE_STORAGE, type FileStorage } from '../../common/storage/file-storage';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { TransactionRunner } from '../../common/database/transaction-runner';
 import type { EvidenceFileEntity } from './evidence-file.entity';
 import { EvidenceRepository } from './evidence.repository';

@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../audit/audit.module';
-import { IdentityModule } from '../identity/identity.module';
-import { LiveOutboxModule } from '../live/live-outbox.module';
-import { NeedsModule } from '../needs/needs.module';
-import { NeedFactsService } from '../needs/need-facts.service';
+import { AuditModule } from '../audit';
+import { IdentityModule } from '../identity';
+import { LiveOutboxModule } from '../live';
+import { NeedFactsService, NeedsModule } from '../needs';
 import { CoverageController } from './coverage.controller';
 import { CoverageService } from './coverage.service';
 import { EvidenceController } from './evidence.controller';

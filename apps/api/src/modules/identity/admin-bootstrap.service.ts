@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { TransactionRunner } from '../../common/database/transaction-runner';
 import { AppConfig } from '../../config/app-config';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { normalizeLogin } from './login.util';
 import { PasswordService } from './password.service';
 import { UsersRepository } from './users.repository';

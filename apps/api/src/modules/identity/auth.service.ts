@@ -4,7 +4,7 @@ import type { AuthResponse, Locale } from '@kindred/contracts';
 import { TransactionRunner, type Tx } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { normalizeEmail, normalizeLogin, normalizePhone } from './login.util';
 import { PasswordService } from './password.service';
 import { SessionsRepository } from './sessions.repository';

@@ -5,8 +5,8 @@ import { ThrottlerModule, type ThrottlerModuleOptions } from '@nestjs/throttler'
 import type { FastifyRequest } from 'fastify';
 import { PRINCIPAL_RESOLVER } from '../../common/auth/principal';
 import { AppConfig } from '../../config/app-config';
-import { AuditModule } from '../audit/audit.module';
-import { LiveOutboxModule } from '../live/live-outbox.module';
+import { AuditModule } from '../audit';
+import { LiveOutboxModule } from '../live';
 import { AdminBootstrapService } from './admin-bootstrap.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';

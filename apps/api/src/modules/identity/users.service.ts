@@ -3,7 +3,7 @@ import type { Locale, MeResponse } from '@kindred/contracts';
 import type { Principal } from '../../common/auth/principal';
 import { TransactionRunner } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { MembershipsRepository } from './memberships.repository';
 import { toUserView } from './user.view';
 import { UsersRepository } from './users.repository';

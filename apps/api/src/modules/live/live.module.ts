@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { IdentityModule } from '../identity/identity.module';
-import { NeedsModule } from '../needs/needs.module';
+import { IdentityModule } from '../identity';
+import { NeedsModule } from '../needs';
 import { LiveDeliveryService } from './live-delivery.service';
 import { LiveEventsRepository } from './live-events.repository';
 import { LiveOutboxModule } from './live-outbox.module';

@@ -1,4 +1,4 @@
-import { boundingBox } from '../needs/geo';
+import { boundingBox } from '../needs';
 import { areaPrefix } from './feed.sql';
 import { aliasesOf, needLanguages } from './local-languages';
 import {

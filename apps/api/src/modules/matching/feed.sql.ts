@@ -1,5 +1,5 @@
 import type { NeedStatus, NeedType } from '@kindred/contracts';
-import { boundingBox } from '../needs/geo';
+import { boundingBox } from '../needs';
 import { languageSkillsSpoken, prefixesSpeaking } from './local-languages';
 import {
   distanceKmSql,

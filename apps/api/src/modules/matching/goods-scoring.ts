@@ -1,4 +1,4 @@
-import { haversineKm } from '../needs/geo';
+import { haversineKm } from '../needs';
 import { itemGroup, matchItems, normalizeUnit, type ItemMatch } from './item-names';
 import { GOODS_FACTORS, MATCHING, type GoodsFactor } from './matching.config';
 import type { MatchReason } from '@kindred/contracts';

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../audit/audit.module';
-import { EngagementModule } from '../engagement/engagement.module';
-import { GivingModule } from '../giving/giving.module';
-import { IdentityModule } from '../identity/identity.module';
-import { NeedsModule } from '../needs/needs.module';
-import { VolunteersModule } from '../volunteers/volunteers.module';
+import { AuditModule } from '../audit';
+import { EngagementModule } from '../engagement';
+import { GivingModule } from '../giving';
+import { IdentityModule } from '../identity';
+import { NeedsModule } from '../needs';
+import { VolunteersModule } from '../volunteers';
 import { CandidateGenerationRepository } from './candidate-generation.repository';
 import { MatchesController } from './matches.controller';
 import { MatchesService } from './matches.service';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SkillsService } from '../volunteers/skills.service';
+import { SkillsService } from '../volunteers';
 import type { SkillNames } from './reasons';
 
 /** How long the skills catalogue (reference data, changed by migrations) is reused for the reasons' sentences. */

@@ -1,6 +1,6 @@
-import { ShiftDirectory, VolunteerDirectory } from '../engagement/ports';
-import { NeedFacts } from '../giving/need-facts';
-import type { VolunteerDirectoryService } from '../volunteers/volunteer-directory.service';
+import { ShiftDirectory, VolunteerDirectory } from '../engagement';
+import { NeedFacts } from '../giving';
+import type { VolunteerDirectoryService } from '../volunteers';
 import type { NeedFactsService } from './need-facts.service';
 
 /**

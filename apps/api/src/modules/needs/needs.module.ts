@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../audit/audit.module';
-import { IdentityModule } from '../identity/identity.module';
-import { LiveOutboxModule } from '../live/live-outbox.module';
-import { NEED_ACCESS } from '../live/need-access';
-import { VolunteersModule } from '../volunteers/volunteers.module';
+import { AuditModule } from '../audit';
+import { IdentityModule } from '../identity';
+import { LiveOutboxModule, NEED_ACCESS } from '../live';
+import { VolunteersModule } from '../volunteers';
 import { NeedFactsService } from './need-facts.service';
 import { NeedsLifecycle } from './needs-lifecycle';
 import { NeedsController } from './needs.controller';

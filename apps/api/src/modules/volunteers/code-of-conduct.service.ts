@@ -3,7 +3,7 @@ import type { CodeOfConductView, VolunteerProfileView } from '@kindred/contracts
 import type { Principal } from '../../common/auth/principal';
 import { TransactionRunner } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { CodeOfConductRepository } from './code-of-conduct.repository';
 import { toVolunteerProfileView } from './volunteer-profile.view';
 import { VolunteerProfilesRepository } from './volunteer-profiles.repository';

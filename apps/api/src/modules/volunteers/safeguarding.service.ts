@@ -12,9 +12,8 @@ import type { Principal, PrincipalMembership } from '../../common/auth/principal
 import { TransactionRunner } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
 import { decodeKeyset, encodeKeyset } from '../../common/http/keyset-cursor';
-import { AuditService } from '../audit/audit.service';
-import { OrganizationsService } from '../identity/organizations.service';
-import { UsersService } from '../identity/users.service';
+import { AuditService } from '../audit';
+import { OrganizationsService, UsersService } from '../identity';
 import type { RecordSafeguardingCheckDto } from './dto/record-safeguarding-check.dto';
 import { toSafeguardingCheckView } from './safeguarding-check.view';
 import { SafeguardingChecksRepository } from './safeguarding-checks.repository';

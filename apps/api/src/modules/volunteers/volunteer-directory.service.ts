@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { SafeguardingStatus } from '@kindred/contracts';
-import { UsersService } from '../identity/users.service';
+import { UsersService } from '../identity';
 import { CodeOfConductService } from './code-of-conduct.service';
 import { SafeguardingService } from './safeguarding.service';
 import { VolunteerProfilesRepository } from './volunteer-profiles.repository';

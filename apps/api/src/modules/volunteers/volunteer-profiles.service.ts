@@ -3,7 +3,7 @@ import type { ProblemFieldError, VolunteerProfileView } from '@kindred/contracts
 import type { Principal } from '../../common/auth/principal';
 import { TransactionRunner } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { CodeOfConductService } from './code-of-conduct.service';
 import type { UpsertVolunteerProfileDto } from './dto/upsert-volunteer-profile.dto';
 import { SkillsService } from './skills.service';

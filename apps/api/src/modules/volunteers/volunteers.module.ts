@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../audit/audit.module';
-import { IdentityModule } from '../identity/identity.module';
+import { AuditModule } from '../audit';
+import { IdentityModule } from '../identity';
 import { CodeOfConductRepository } from './code-of-conduct.repository';
 import { CodeOfConductService } from './code-of-conduct.service';
 import { SafeguardingChecksRepository } from './safeguarding-checks.repository';

@@ -1,0 +1,7 @@
+/** The needs context's public face: other contexts import only what is exported here (a lint rule refuses deep imports). */
+export { boundingBox, haversineKm } from './geo';
+export { NeedFactsService } from './need-facts.service';
+export { type ListenerOutcome, type NeedChange, NeedsLifecycle, type ShiftChange } from './needs-lifecycle';
+export { NeedsModule } from './needs.module';
+export { NeedsService } from './needs.service';
+export { ShiftsService } from './shifts.service';
