@@ -19,7 +19,12 @@ const list = ({ value }: { value: unknown }): unknown =>
       : value;
 
 export class SearchNeedsDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'one or more types, comma-separated', example: 'tutoring,companionship' })
+  @ApiPropertyOptional({
+    description: 'one or more types: repeated (type=a&type=b) or comma-separated',
+    enum: NEED_TYPES,
+    isArray: true,
+    example: ['tutoring', 'companionship'],
+  })
   @IsOptional()
   @Transform(list)
   @IsArray()
@@ -34,8 +39,10 @@ export class SearchNeedsDto extends PageQueryDto {
   regionCode?: string;
 
   @ApiPropertyOptional({
-    description: 'skill codes, comma-separated; needs requiring any of them',
-    example: 'tutoring_math,tutoring_english',
+    description: 'skill codes (see GET /skills), comma-separated; needs requiring any of them',
+    type: String,
+    isArray: true,
+    example: ['tutoring_math', 'tutoring_english'],
   })
   @IsOptional()
   @Transform(list)
@@ -69,7 +76,9 @@ export class SearchNeedsDto extends PageQueryDto {
 
   @ApiPropertyOptional({
     description: 'statuses, comma-separated; others than open, filled and in_progress only for your own organisations',
-    example: 'open',
+    enum: NEED_STATUSES,
+    isArray: true,
+    example: ['open'],
   })
   @IsOptional()
   @Transform(list)
