@@ -4,7 +4,7 @@
 // --runtimes 22,24 (or KINDRED_TEST_RUNTIMES=22,24; CI sets it): run the API's jest suites again on those Node.js
 // lines, each with the official binary from the npm registry (cached under ~/.cache/kindred/node), as steps jest-node<N>.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { checkNativeAddons, ensureNode, parseRuntimes } from './lib/node-runtimes.mjs';
 
@@ -48,6 +48,29 @@ if (!skipStatic) {
   run('typecheck', 'npm', ['run', 'typecheck', '--silent']);
 }
 
+// The project's own scripts (e.g. the audit allow-list check), with node's test runner; TAP to a file for the counts.
+const scriptTests = readdirSync(join(root, 'scripts/lib'))
+  .filter((f) => f.endsWith('.test.mjs'))
+  .map((f) => join('scripts/lib', f));
+const scriptsReport = join(reportDir, 'scripts.tap');
+run(
+  'scripts',
+  process.execPath,
+  [
+    '--test',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${scriptsReport}`,
+    ...scriptTests,
+  ],
+  () => {
+    const tap = existsSync(scriptsReport) ? readFileSync(scriptsReport, 'utf8') : '';
+    const count = (key) => Number(tap.match(new RegExp(`^# ${key} (\\d+)$`, 'm'))?.[1] ?? 0);
+    return { passed: count('pass'), failed: count('fail') + count('cancelled') };
+  },
+);
+
 const jestReport = join(reportDir, 'jest.json');
 run('jest', 'npx', ['jest', '--json', `--outputFile=${jestReport}`, '--selectProjects', 'unit', 'integration', 'e2e'], () => {
   const report = readJson(jestReport);
@@ -88,10 +111,15 @@ for (const major of runtimes) {
 if (!only || only.includes('jest')) run('logs', 'node', ['scripts/scan-logs.mjs']);
 
 const vitestReport = join(reportDir, 'vitest.json');
-run('admin', 'npx', ['vitest', 'run', '--root', 'apps/admin', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`], () => {
-  const report = readJson(vitestReport);
-  return { passed: report?.numPassedTests ?? 0, failed: report?.numFailedTests ?? 0 };
-});
+run(
+  'admin',
+  'npx',
+  ['vitest', 'run', '--root', 'apps/admin', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`],
+  () => {
+    const report = readJson(vitestReport);
+    return { passed: report?.numPassedTests ?? 0, failed: report?.numFailedTests ?? 0 };
+  },
+);
 
 const browserRunner = join(root, 'apps/admin/e2e/run.mjs');
 if (existsSync(browserRunner)) {
@@ -104,7 +132,9 @@ if (existsSync(browserRunner)) {
 
 process.stdout.write('\n━━ summary\n');
 for (const r of results) {
-  process.stdout.write(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name.padEnd(11)} ${String(r.passed).padStart(5)} passed ${String(r.failed).padStart(4)} failed  ${r.seconds}s\n`);
+  process.stdout.write(
+    `${r.ok ? 'ok  ' : 'FAIL'} ${r.name.padEnd(11)} ${String(r.passed).padStart(5)} passed ${String(r.failed).padStart(4)} failed  ${r.seconds}s\n`,
+  );
 }
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
