@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { onServiceRecovered, retryDelayMs, serviceStatus, type ServiceOutage, type ServiceStatusStore } from '../providers/service-status';
 import { useSession } from '../session/use-session';
 
+const HEALTHY_RESET_MS = 60_000;
+
 export function useServiceOutage(store: ServiceStatusStore = serviceStatus): ServiceOutage | null {
   return useSyncExternalStore(store.subscribe, store.get, () => null);
 }
@@ -96,9 +98,11 @@ export function ServiceOutageGate({ children, store = serviceStatus }: { childre
 
   useEffect(() => {
     if (!active) {
-      setAttempt(0);
       setDueAt(null);
-      return undefined;
+      // The back-off starts over only after a minute of health: one endpoint that keeps failing (a 500 from
+      // a bug) would otherwise have every screen re-read every 2 s, each recovery resetting the delay.
+      const healthy = setTimeout(() => setAttempt(0), HEALTHY_RESET_MS);
+      return () => clearTimeout(healthy);
     }
     if (retrying) return undefined;
     const delay = retryDelayMs(attempt, retryAfterMs);
