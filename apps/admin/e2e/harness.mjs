@@ -99,8 +99,37 @@ export async function startPlatform() {
       DEMO_DATA: 'true',
     },
   });
-  await waitForHealth(baseUrl, app);
-  const browser = await chromium.launch({
+  const stopServers = async () => {
+    if (app.exitCode === null && app.signalCode === null) {
+      const exited = new Promise((r) => app.once('exit', r));
+      app.kill('SIGTERM');
+      await exited;
+    }
+    await adminQuery(helper.serverUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
+    helper.child.stdin.end();
+    await new Promise((r) => (helper.child.exitCode !== null ? r() : helper.child.once('exit', r)));
+  };
+  let browser;
+  try {
+    await waitForHealth(baseUrl, app);
+    browser = await launchBrowser();
+  } catch (error) {
+    // Without this the API and the database helper outlive a failed start (e.g. no Chromium installed).
+    await stopServers();
+    throw error;
+  }
+  return {
+    baseUrl,
+    browser,
+    async stop() {
+      await browser.close().catch(() => undefined);
+      await stopServers();
+    },
+  };
+}
+
+function launchBrowser() {
+  return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: [
@@ -114,18 +143,6 @@ export async function startPlatform() {
       '--disable-sync',
     ],
   });
-  return {
-    baseUrl,
-    browser,
-    async stop() {
-      await browser.close().catch(() => undefined);
-      app.kill('SIGTERM');
-      await new Promise((r) => (app.exitCode !== null ? r() : app.once('exit', r)));
-      await adminQuery(helper.serverUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
-      helper.child.stdin.end();
-      await new Promise((r) => (helper.child.exitCode !== null ? r() : helper.child.once('exit', r)));
-    },
-  };
 }
 
 /**

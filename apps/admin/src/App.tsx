@@ -15,6 +15,7 @@ import { AppSider } from './components/app-sider';
 import { AppTitle } from './components/app-title';
 import { LiveConnectionGate } from './components/live-connection-gate';
 import { RequireAccess } from './components/require-access';
+import { ServiceOutageGate } from './components/service-outage';
 import { SessionLiveSync } from './components/session-live-sync';
 import { ANTD_LOCALES } from './i18n/antd-locale';
 import { currentLocale, i18n } from './i18n/i18n';
@@ -84,7 +85,9 @@ export function App() {
                     <LiveConnectionGate />
                     <SessionLiveSync />
                     <ThemedLayout Header={AppHeader} Sider={AppSider} Title={AppTitle}>
-                      <Outlet />
+                      <ServiceOutageGate>
+                        <Outlet />
+                      </ServiceOutageGate>
                     </ThemedLayout>
                   </Authenticated>
                 }
@@ -216,9 +219,11 @@ export function App() {
                 element={
                   <Authenticated key="display" fallback={<CatchAllNavigate to="/login" />}>
                     <LiveConnectionGate />
-                    <RequireAccess rule="ngoCoordinator">
-                      <CheckInDisplayPage />
-                    </RequireAccess>
+                    <ServiceOutageGate>
+                      <RequireAccess rule="ngoCoordinator">
+                        <CheckInDisplayPage />
+                      </RequireAccess>
+                    </ServiceOutageGate>
                   </Authenticated>
                 }
               />

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useCustom, type BaseRecord, type HttpError, type LiveEvent } from '@refinedev/core';
 import { apiClient, type QueryValue } from '../providers/api-client';
 import { liveProvider, type LiveResource } from '../providers/live-provider';
+import { onServiceRecovered, serviceStatus } from '../providers/service-status';
 
 /**
  * Calls `onEvent` for every live resource event on the given channels (already coalesced by the
@@ -76,6 +77,18 @@ export function useAsyncQuery<T>(
     refetchRef.current = query.refetch;
   }, [query.refetch]);
   useLiveEvents(options.live ?? [], () => void refetchRef.current(), enabled);
+  // Not a Refine data key, so the outage gate's invalidation misses it: re-read a failed answer itself.
+  const failedRef = useRef(query.isError);
+  useEffect(() => {
+    failedRef.current = query.isError;
+  }, [query.isError]);
+  useEffect(
+    () =>
+      onServiceRecovered(serviceStatus, () => {
+        if (enabled && failedRef.current) void refetchRef.current();
+      }),
+    [enabled],
+  );
 
   return {
     data: query.data?.data as T | undefined,

@@ -3,6 +3,7 @@ import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Empty, Result, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { problemMessage } from '../i18n/problem-messages';
+import { isOutageError } from '../providers/service-status';
 
 export interface EmptyStateProps {
   title: ReactNode;
@@ -40,16 +41,22 @@ export interface ErrorStateProps {
 /** A failed load: what went wrong in the reader's language, and how to go on. */
 export function ErrorState({ error, onRetry }: ErrorStateProps) {
   const { t } = useTranslation();
+  // A 5xx or a failed network call is the service being down, not something wrong with the request.
+  const outage = isOutageError(error);
   return (
     <div data-testid="error-state">
       <Result
         status="warning"
-        title={t('states.errorTitle')}
+        title={outage ? t('outage.title') : t('states.errorTitle')}
         subTitle={
-          <>
-            <div>{problemMessage(error)}</div>
-            <div>{t('states.errorHint')}</div>
-          </>
+          outage ? (
+            t('outage.description')
+          ) : (
+            <>
+              <div>{problemMessage(error)}</div>
+              <div>{t('states.errorHint')}</div>
+            </>
+          )
         }
         extra={
           onRetry && (

@@ -8,9 +8,11 @@ import { useSession } from '../session/use-session';
 /** Shows its children only to people the rule admits; the menu hides the same screens by the same rule. */
 export function RequireAccess({ rule, children }: { rule: AccessRule; children: ReactNode }) {
   const { t } = useTranslation();
-  const { me, isLoading, access } = useSession();
+  const { me, isLoading, unavailable, access } = useSession();
 
-  if (isLoading && !me) {
+  // Unknown memberships are not missing ones: while `/me` cannot be read, say nothing about roles
+  // (the outage gate around the page says the service is unavailable and retries).
+  if ((isLoading || unavailable) && !me) {
     return (
       <Flex justify="center" style={{ padding: 48 }}>
         <Spin />

@@ -155,7 +155,8 @@ describe('silent refresh', () => {
 
     const error = await client.request('/me').catch((e: unknown) => e);
 
-    expect((error as ApiError).statusCode).toBe(401);
+    // The caller learns of the network failure, not of an ended session it would show as "sign in again".
+    expect(error).toMatchObject({ statusCode: 0, code: 'network_error' });
     expect(ended).not.toHaveBeenCalled();
     expect(tokens.getRefreshToken()).toBe('r1');
     const auth = createAuthProvider({ client, tokens });

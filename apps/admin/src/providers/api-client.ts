@@ -1,5 +1,6 @@
 import type { AuthResponse, Problem, ProblemFieldError } from '@kindred/contracts';
 import { i18n } from '../i18n/i18n';
+import { isOutageStatus, serviceStatus, type ServiceStatusStore } from './service-status';
 import { tokenStore, type TokenStore } from './token-store';
 
 export const API_BASE_URL = '/api/v1';
@@ -129,17 +130,24 @@ export type SessionEndedListener = (reason: string) => void;
 export interface ApiClientOptions {
   baseUrl?: string;
   tokens?: TokenStore;
+  /** Told of every answer, so the screens can tell an outage from a refusal. */
+  status?: ServiceStatusStore;
 }
+
+/** `true`: a fresh token is stored; `false`: the refresh token was refused; an error: the service could not answer. */
+type RefreshOutcome = boolean | ApiError;
 
 export class ApiClient {
   readonly baseUrl: string;
   private readonly tokens: TokenStore;
-  private refreshing: Promise<boolean> | null = null;
+  private readonly status: ServiceStatusStore;
+  private refreshing: Promise<RefreshOutcome> | null = null;
   private readonly sessionEndedListeners = new Set<SessionEndedListener>();
 
   constructor(options: ApiClientOptions = {}) {
     this.baseUrl = options.baseUrl ?? API_BASE_URL;
     this.tokens = options.tokens ?? tokenStore;
+    this.status = options.status ?? serviceStatus;
   }
 
   url(path: string, query?: Record<string, QueryValue>): string {
@@ -162,35 +170,44 @@ export class ApiClient {
 
     if (response.status === 401 && auth === 'refresh') {
       const problem = await readProblem(response);
-      if (!(await this.recoverFromUnauthorized(tokenUsed))) {
-        throw problemToError(401, problem, i18n.t('errors.unauthorized'));
-      }
+      const outcome = await this.recoverFromUnauthorized(tokenUsed);
+      // The refresh endpoint could not answer: that is an outage, not the end of the session.
+      if (outcome instanceof ApiError) throw outcome;
+      if (!outcome) throw problemToError(401, problem, i18n.t('errors.unauthorized'));
       response = await this.send(url, options, this.tokens.getAccessToken());
     }
 
     if (!response.ok) {
-      throw problemToError(response.status, await readProblem(response), i18n.t('errors.requestFailed'));
+      const fallback = isOutageStatus(response.status) ? i18n.t('errors.serviceUnavailable') : i18n.t('errors.requestFailed');
+      throw problemToError(response.status, await readProblem(response), fallback);
     }
     return readBody<T>(response);
   }
 
-  /** Single-flight: concurrent callers share one `POST /auth/refresh`. Resolves whether a fresh token is stored. */
-  refresh(): Promise<boolean> {
+  /**
+   * Single-flight: concurrent callers share one `POST /auth/refresh`. Resolves whether a fresh token
+   * is stored; false too when the service could not answer (the tokens are then kept for a later try).
+   */
+  async refresh(): Promise<boolean> {
+    return (await this.sharedRefresh()) === true;
+  }
+
+  private sharedRefresh(): Promise<RefreshOutcome> {
     this.refreshing ??= this.performRefresh().finally(() => {
       this.refreshing = null;
     });
     return this.refreshing;
   }
 
-  private async recoverFromUnauthorized(tokenUsed: string | null): Promise<boolean> {
+  private async recoverFromUnauthorized(tokenUsed: string | null): Promise<RefreshOutcome> {
     if (!this.tokens.getRefreshToken()) return false;
     const current = this.tokens.getAccessToken();
     // Another request already refreshed while this one was in flight.
     if (current && current !== tokenUsed) return true;
-    return this.refresh();
+    return this.sharedRefresh();
   }
 
-  private async performRefresh(): Promise<boolean> {
+  private async performRefresh(): Promise<RefreshOutcome> {
     const startedWith = this.tokens.getRefreshToken();
     return withRefreshLock(async () => {
       const refreshToken = this.tokens.getRefreshToken();
@@ -201,8 +218,12 @@ export class ApiClient {
       let response: Response;
       try {
         response = await this.send(this.url('/auth/refresh'), { method: 'POST', body: { refreshToken } }, null);
-      } catch {
-        return false;
+      } catch (error) {
+        if (error instanceof ApiError) return error;
+        throw error;
+      }
+      if (isOutageStatus(response.status)) {
+        return problemToError(response.status, await readProblem(response), i18n.t('errors.serviceUnavailable'));
       }
       if (response.ok) {
         const pair = (await response.json()) as AuthResponse;
@@ -229,8 +250,9 @@ export class ApiClient {
     const isForm = typeof FormData !== 'undefined' && options.body instanceof FormData;
     if (hasBody && !isForm) headers['Content-Type'] = 'application/json';
     if (token) headers.Authorization = `Bearer ${token}`;
+    let response: Response;
     try {
-      return await fetch(url, {
+      response = await fetch(url, {
         method: options.method ?? 'GET',
         headers,
         body: hasBody ? (isForm ? (options.body as FormData) : JSON.stringify(options.body)) : undefined,
@@ -238,8 +260,12 @@ export class ApiClient {
       });
     } catch (error) {
       if (error instanceof DOMException && error.name === 'AbortError') throw error;
+      this.status.reportFailure(0);
       throw new ApiError({ statusCode: 0, code: 'network_error', message: i18n.t('errors.network') });
     }
+    if (isOutageStatus(response.status)) this.status.reportFailure(response.status, response.headers.get('retry-after'));
+    else this.status.reportSuccess();
+    return response;
   }
 }
 

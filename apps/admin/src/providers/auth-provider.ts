@@ -3,6 +3,7 @@ import type { AuthResponse, Locale, MeResponse } from '@kindred/contracts';
 import { i18n } from '../i18n/i18n';
 import { problemMessage } from '../i18n/problem-messages';
 import { ApiError, apiClient, isApiError, type ApiClient } from './api-client';
+import { isOutageError } from './service-status';
 import { liveConnection, replayTracker } from './live-provider';
 import { tokenStore, type TokenStore } from './token-store';
 
@@ -96,16 +97,20 @@ export function createAuthProvider({ client, tokens, onSignedOut }: AuthProvider
       return { success: true, redirectTo: '/login' };
     },
 
+    // Decided from the stored tokens alone: whether the API is reachable says nothing about the session.
     check: async () => {
       if (tokens.getAccessToken() || tokens.getRefreshToken()) return { authenticated: true };
       return { authenticated: false, logout: true, redirectTo: '/login' };
     },
 
+    // An outage is thrown, not turned into "nobody": a missing identity would read as "no memberships"
+    // and show a role message; the thrown error lets the screens say the service is unavailable.
     getIdentity: async () => {
       if (!tokens.getAccessToken() && !tokens.getRefreshToken()) return null;
       try {
         return await client.request<MeResponse>('/me');
-      } catch {
+      } catch (error) {
+        if (isOutageError(error)) throw error;
         return null;
       }
     },
@@ -115,14 +120,16 @@ export function createAuthProvider({ client, tokens, onSignedOut }: AuthProvider
       try {
         const me = await client.request<MeResponse>('/me');
         return { isPlatformAdmin: me.isPlatformAdmin, memberships: me.memberships };
-      } catch {
+      } catch (error) {
+        if (isOutageError(error)) throw error;
         return null;
       }
     },
 
     // The API client has already tried a silent refresh; a 401 that reaches here with no
-    // refresh token left means the session is over.
+    // refresh token left means the session is over. A 5xx or a network failure never signs out.
     onError: async (error: unknown) => {
+      if (isOutageError(error)) return {};
       const status = isApiError(error)
         ? error.statusCode
         : (error as { statusCode?: number } | null)?.statusCode;

@@ -504,6 +504,14 @@ export const en: Messages<typeof zhCN> = {
     requestFailed: 'Request failed',
     unauthorized: 'Your session has ended, please sign in again',
     sessionEnded: 'Your session has ended, please sign in again',
+    serviceUnavailable: 'The service is temporarily unavailable, please try again shortly',
+  },
+  outage: {
+    title: 'The service is temporarily unavailable, retrying',
+    description: 'The server cannot be reached right now. You are still signed in and nothing you saved is lost.',
+    retryIn: 'Retrying automatically in {{seconds}} s',
+    retrying: 'Retrying…',
+    retryNow: 'Retry now',
   },
   common: {
     yes: 'Yes',

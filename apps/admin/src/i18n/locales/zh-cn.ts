@@ -494,6 +494,14 @@ export const zhCN = {
     requestFailed: '请求失败',
     unauthorized: '登录已失效，请重新登录',
     sessionEnded: '登录已失效，请重新登录',
+    serviceUnavailable: '服务暂时不可用，请稍后重试',
+  },
+  outage: {
+    title: '服务暂时不可用，正在重试',
+    description: '暂时无法连接到服务器，您仍处于登录状态，已有的数据不会丢失。',
+    retryIn: '{{seconds}} 秒后自动重试',
+    retrying: '正在重试…',
+    retryNow: '立即重试',
   },
   common: {
     yes: '是',
