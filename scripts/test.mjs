@@ -1,6 +1,6 @@
 // `npm test`: every check the project has, in order, with one summary line at the end.
 // Uses DATABASE_URL when set (CI: the machine's PostgreSQL); otherwise the tests start an embedded PostgreSQL.
-// Flags: --skip-static (no lint/type-check), --only <step>[,<step>] (lint,typecheck,scripts,jest,jest-node<N>,logs,admin,browser),
+// Flags: --skip-static (no lint/type-check), --only <step>[,<step>] (lint,typecheck,contracts,scripts,jest,jest-node<N>,logs,admin,browser),
 // --runtimes 22,24 (or KINDRED_TEST_RUNTIMES=22,24; CI sets it): run the API's jest suites again on those Node.js
 // lines, each with the official binary from the npm registry (cached under ~/.cache/kindred/node), as steps jest-node<N>.
 import { spawnSync } from 'node:child_process';
@@ -46,6 +46,8 @@ function readJson(file) {
 if (!skipStatic) {
   run('lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
   run('typecheck', 'npm', ['run', 'typecheck', '--silent']);
+  // The OpenAPI document's shapes come from libs/contracts through a generated JSON Schema: it must be current.
+  run('contracts', 'node', ['scripts/contracts-schema.mjs', '--check']);
 }
 
 // The project's own scripts (e.g. the audit allow-list check), with node's test runner; TAP to a file for the counts.
