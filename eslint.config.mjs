@@ -6,7 +6,15 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', '.data/**', 'coverage/**', 'bench/results/**', 'test-artifacts/**', 'apps/api/src/database/migrations/*-*.ts'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '.data/**',
+      'coverage/**',
+      'bench/results/**',
+      'test-artifacts/**',
+      'apps/api/src/database/migrations/*-*.ts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -42,7 +42,10 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
       const problem = tooLong
         ? toProblem('uri_too_long', 'A path segment is longer than allowed', { instance: request.url })
-        : toProblem('validation_failed', 'The path is not valid percent-encoded UTF-8', { instance: request.url, errors: [{ field: 'path', message: 'is not valid percent-encoded UTF-8' }] });
+        : toProblem('validation_failed', 'The path is not valid percent-encoded UTF-8', {
+            instance: request.url,
+            errors: [{ field: 'path', message: 'is not valid percent-encoded UTF-8' }],
+          });
       void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(problem);
     },
   });

@@ -52,7 +52,14 @@ export const PLEDGE_STATUSES = ['pledged', 'received', 'partly_used', 'used', 'c
 export type PledgeStatus = (typeof PLEDGE_STATUSES)[number];
 
 /** Need types where volunteers usually meet children: `childContact` defaults to true for these. */
-export const CHILD_CONTACT_NEED_TYPES: readonly NeedType[] = ['tutoring', 'companionship', 'summer_camp', 'counselling', 'family_visit', 'parent_child_call'];
+export const CHILD_CONTACT_NEED_TYPES: readonly NeedType[] = [
+  'tutoring',
+  'companionship',
+  'summer_camp',
+  'counselling',
+  'family_visit',
+  'parent_child_call',
+];
 
 /** Needs in these statuses are listed to everyone (when their organisation is not suspended). */
 export const LISTED_NEED_STATUSES: readonly NeedStatus[] = ['open', 'filled', 'in_progress'];

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { newSession, screenshot, signIn, unexpectedErrors } from '../harness.mjs';
 
-export const name = 'a signed-in coordinator sees "service unavailable, retrying" (not a role message) while the API answers 503, and the page comes back';
+export const name =
+  'a signed-in coordinator sees "service unavailable, retrying" (not a role message) while the API answers 503, and the page comes back';
 
 const API = '**/api/v1/**';
 
@@ -61,9 +62,6 @@ export async function run(platform) {
 
   // Only the browser's own lines for the refused or 503 requests we caused are allowed.
   const caused = /status of 503|net::ERR_CONNECTION_REFUSED|Failed to fetch/;
-  assert.deepEqual(
-    unexpectedErrors(coordinator.errors.filter((line) => !caused.test(line))),
-    [],
-  );
+  assert.deepEqual(unexpectedErrors(coordinator.errors.filter((line) => !caused.test(line))), []);
   await coordinator.context.close();
 }

@@ -32,7 +32,15 @@ const match = (shiftId: string, score: number): FeedMatchView => ({
   needId: need.id,
   shiftId,
   need: { ...need, distanceKm: 2 },
-  shift: { id: shiftId, startsAt: '2026-12-05T01:00:00Z', endsAt: '2026-12-05T03:00:00Z', capacity: 4, confirmedCount: 0, waitlistCount: 0, full: false },
+  shift: {
+    id: shiftId,
+    startsAt: '2026-12-05T01:00:00Z',
+    endsAt: '2026-12-05T03:00:00Z',
+    capacity: 4,
+    confirmedCount: 0,
+    waitlistCount: 0,
+    full: false,
+  },
   score,
   reasons,
   actions: { signUp: { method: 'POST', href: `/api/v1/shifts/${shiftId}/signups` } },
@@ -49,7 +57,10 @@ describe('matches', () => {
   });
 
   it('should keep one entry per need and proposed shift, in ranked order', () => {
-    const items = feedItems({ data: [match('s1', 87.3), match('s2', 80), match('s2', 80)], nextCursor: null, modelVersion: '2026.1' }, 'zh-CN');
+    const items = feedItems(
+      { data: [match('s1', 87.3), match('s2', 80), match('s2', 80)], nextCursor: null, modelVersion: '2026.1' },
+      'zh-CN',
+    );
     expect(items.map((i) => i.key)).toEqual(['n1:s1', 'n1:s2']);
     expect(items[0]).toMatchObject({ score: 87.3, shift: { id: 's1', capacity: 4, full: false } });
     expect(items[0]?.reasons.map((r) => r.text)).toEqual(['你会数学辅导', '距离 2 公里']);

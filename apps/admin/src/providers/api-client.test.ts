@@ -126,10 +126,7 @@ describe('silent refresh', () => {
     const ended = vi.fn();
     client.onSessionEnded(ended);
 
-    const errors = await Promise.all([
-      client.request('/me').catch((e: unknown) => e),
-      client.request('/needs').catch((e: unknown) => e),
-    ]);
+    const errors = await Promise.all([client.request('/me').catch((e: unknown) => e), client.request('/needs').catch((e: unknown) => e)]);
 
     expect(calls.filter((c) => c.url.endsWith('/auth/refresh'))).toHaveLength(1);
     expect(errors.map((e) => (e as ApiError).statusCode)).toEqual([401, 401]);

@@ -35,14 +35,7 @@ export class ApiError extends Error {
   readonly detail: string | undefined;
   readonly errors: FieldErrors | undefined;
 
-  constructor(init: {
-    statusCode: number;
-    message: string;
-    code?: string;
-    title?: string;
-    detail?: string;
-    errors?: FieldErrors;
-  }) {
+  constructor(init: { statusCode: number; message: string; code?: string; title?: string; detail?: string; errors?: FieldErrors }) {
     super(init.message);
     this.name = 'ApiError';
     this.statusCode = init.statusCode;

@@ -130,9 +130,7 @@ export function createAuthProvider({ client, tokens, onSignedOut }: AuthProvider
     // refresh token left means the session is over. A 5xx or a network failure never signs out.
     onError: async (error: unknown) => {
       if (isOutageError(error)) return {};
-      const status = isApiError(error)
-        ? error.statusCode
-        : (error as { statusCode?: number } | null)?.statusCode;
+      const status = isApiError(error) ? error.statusCode : (error as { statusCode?: number } | null)?.statusCode;
       if (status === 401 && !tokens.getRefreshToken()) {
         return { logout: true, redirectTo: '/login', error: error instanceof Error ? error : undefined };
       }

@@ -40,7 +40,10 @@ export function apiContractCalls(markdown: string): ContractCall[] {
     if (!line.startsWith('|')) prose += ` ${line}`;
     if (!line.startsWith('| `') || PENDING_SECTIONS.includes(section)) continue;
     const creatingCodes = /creating calls/.test(prose) ? [...prose.matchAll(/`([a-z_]+)`/g)].map((m) => m[1]).filter(isProblemCode) : [];
-    const cells = line.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim());
+    const cells = line
+      .split(/(?<!\\)\|/)
+      .slice(1, -1)
+      .map((c) => c.trim());
     const answer = cells[cells.length - 1];
     const statuses = [...new Set([...answer.matchAll(/\b([245]\d\d)\b/g)].map((m) => Number(m[1])))];
     const codes = [...new Set([...answer.matchAll(/`([a-z_]+)`/g)].map((m) => m[1]).filter(isProblemCode))];
@@ -50,7 +53,10 @@ export function apiContractCalls(markdown: string): ContractCall[] {
       const full = /^(GET|POST|PUT|PATCH|DELETE) (\/\S+)$/.exec(text);
       if (full) previous = { method: full[1], path: full[2] };
       else if (previous && /^(\.\.\.)?\/[\w{}-]+$/.test(text)) {
-        previous = { method: previous.method, path: `${previous.path.slice(0, previous.path.lastIndexOf('/'))}/${text.replace(/^\.\.\.\//, '').replace(/^\//, '')}` };
+        previous = {
+          method: previous.method,
+          path: `${previous.path.slice(0, previous.path.lastIndexOf('/'))}/${text.replace(/^\.\.\.\//, '').replace(/^\//, '')}`,
+        };
       } else continue;
       const extra = previous.method === 'POST' ? creatingCodes : [];
       calls.push({ section, method: previous.method, path: previous.path, statuses, codes: [...new Set([...codes, ...extra])] });

@@ -32,7 +32,9 @@ export function recordResponses(server: Server): RecordedResponse[] {
     const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
     const keep = (chunk: unknown, encoding?: unknown): void => {
       if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
-      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'));
+      chunks.push(
+        Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'),
+      );
     };
     res.write = ((chunk: unknown, ...rest: unknown[]) => {
       keep(chunk, rest[0]);
@@ -71,7 +73,10 @@ function withDocumentRefs(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withDocumentRefs);
   if (value && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `openapi${v}` : withDocumentRefs(v)]),
+      Object.entries(value).map(([k, v]) => [
+        k,
+        k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `openapi${v}` : withDocumentRefs(v),
+      ]),
     );
   }
   return value;
@@ -102,7 +107,8 @@ export class ResponseChecker {
     const operation = route ? this.doc.paths[route.path][response.method.toLowerCase()] : undefined;
     if (!route || !operation) return { call, problem: 'no such operation in the document' };
     const documented = operation.responses[String(response.status)];
-    if (!documented) return { call, problem: `status ${response.status} is not documented (documented: ${Object.keys(operation.responses).join(', ')})` };
+    if (!documented)
+      return { call, problem: `status ${response.status} is not documented (documented: ${Object.keys(operation.responses).join(', ')})` };
     this.covered.add(`${response.method} ${route.path} ${response.status}`);
     const mediaType = response.contentType.split(';')[0].trim();
     const content = documented.content ?? {};
@@ -110,7 +116,8 @@ export class ResponseChecker {
       return response.body.length === 0 ? null : { call, problem: 'a body where the document promises none' };
     }
     const media = content[mediaType];
-    if (!media) return { call, problem: `media type ${mediaType || '(none)'} is not documented (documented: ${Object.keys(content).join(', ')})` };
+    if (!media)
+      return { call, problem: `media type ${mediaType || '(none)'} is not documented (documented: ${Object.keys(content).join(', ')})` };
     if (!mediaType.endsWith('json')) return null;
     const key = `${route.path} ${response.method} ${response.status} ${mediaType}`;
     let validate = this.compiled.get(key);

@@ -181,7 +181,8 @@ export const en: Messages<typeof zhCN> = {
     exceeds_pledged: 'More than was pledged',
     exceeds_received: 'More than was received',
     pledge_cancelled: 'This pledge was cancelled',
-    no_verified_hours: 'There are no verified hours with this organisation yet: a certificate can be issued once a coordinator has verified your hours',
+    no_verified_hours:
+      'There are no verified hours with this organisation yet: a certificate can be issued once a coordinator has verified your hours',
     evidence_active_content: 'This PDF contains scripts, attachments or actions; print it to a plain PDF and upload that',
     evidence_unreadable: 'This PDF cannot be read (it may be encrypted or damaged); save it again as a plain PDF',
     check_in_locked: 'Too many wrong codes: check-in by code is locked for a while. Ask the coordinator to check you in',

@@ -43,7 +43,13 @@ export function SafeguardingAdminPage() {
   const blocks = useAsyncQuery<BlockRow[]>(['safeguarding-blocks', lookup], async (signal) => {
     if (lookup) {
       const standing = await apiClient.request<SafeguardingDetailView>(`volunteers/${lookup}/safeguarding`, { signal });
-      return standing.checks.map((check) => ({ check, status: standing.status, volunteerName: null, volunteerNumber: null, organizationName: null }));
+      return standing.checks.map((check) => ({
+        check,
+        status: standing.status,
+        volunteerName: null,
+        volunteerNumber: null,
+        organizationName: null,
+      }));
     }
     const rows: BlockRow[] = [];
     let cursor: string | null = null;

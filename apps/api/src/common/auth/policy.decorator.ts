@@ -6,10 +6,7 @@ import { ApiBearerAuth } from '@nestjs/swagger';
  * routes that declare none. Per-record rules (which organisation, whose
  * record) are decided in the services through abilities.
  */
-export type RoutePolicy =
-  | { kind: 'public' }
-  | { kind: 'authenticated' }
-  | { kind: 'platform_admin' };
+export type RoutePolicy = { kind: 'public' } | { kind: 'authenticated' } | { kind: 'platform_admin' };
 
 export const POLICY_KEY = 'kindred:policy';
 

@@ -7,7 +7,16 @@ export const RETRY_AFTER_UNAVAILABLE_SECONDS = 5;
 export const RETRY_AFTER_CONFLICT_SECONDS = 1;
 
 // Node socket errors of a lost or refused connection.
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 // pg / pg-pool / TypeORM messages of the same, which carry no code.
 const UNAVAILABLE_MESSAGES = [
   /timeout exceeded when trying to connect/i,
@@ -22,7 +31,23 @@ const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '57014', '53000',
 // Transactions that lost a race; retrying is the documented remedy.
 const RETRYABLE_STATES = new Set(['40001', '40P01', '55P03']);
 // Data exceptions the validation should have caught; the value is the caller's, so a 4xx.
-const DATA_STATES = new Set(['22021', '22P02', '22P05', '22001', '22003', '22007', '22008', '22004', '22023', '22025', '22026', '22030', '22032', '23502', '23514']);
+const DATA_STATES = new Set([
+  '22021',
+  '22P02',
+  '22P05',
+  '22001',
+  '22003',
+  '22007',
+  '22008',
+  '22004',
+  '22023',
+  '22025',
+  '22026',
+  '22030',
+  '22032',
+  '23502',
+  '23514',
+]);
 
 function* causes(error: unknown): Generator<Record<string, unknown>> {
   let current: unknown = error;
@@ -44,7 +69,11 @@ export function classifyInfrastructureError(error: unknown): DomainError | undef
     const state = sqlStateOf(e);
     const code = typeof e.code === 'string' ? e.code : undefined;
     const message = typeof e.message === 'string' ? e.message : '';
-    if ((state && (UNAVAILABLE_STATES.has(state) || state.startsWith('08'))) || (code && NETWORK_CODES.has(code)) || UNAVAILABLE_MESSAGES.some((p) => p.test(message))) {
+    if (
+      (state && (UNAVAILABLE_STATES.has(state) || state.startsWith('08'))) ||
+      (code && NETWORK_CODES.has(code)) ||
+      UNAVAILABLE_MESSAGES.some((p) => p.test(message))
+    ) {
       return new DomainError('service_unavailable', 'The service is temporarily unavailable; try again shortly', undefined, {
         'retry-after': String(RETRY_AFTER_UNAVAILABLE_SECONDS),
       });
@@ -57,7 +86,8 @@ export function classifyInfrastructureError(error: unknown): DomainError | undef
     }
     if (state === '23505') return new DomainError('conflict', 'The request conflicts with an existing record');
     if (state === '23503') return new DomainError('conflict', 'The request refers to a record that does not exist or is still referenced');
-    if (DATA_STATES.has(state) || state.startsWith('22')) return new DomainError('value_rejected', 'A value in the request cannot be stored');
+    if (DATA_STATES.has(state) || state.startsWith('22'))
+      return new DomainError('value_rejected', 'A value in the request cannot be stored');
   }
   return undefined;
 }

@@ -78,7 +78,12 @@ export class ProblemFilter implements ExceptionFilter {
       if (code) {
         const body = exception.getResponse();
         const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
-        const detail = code === 'route_not_found' ? `No route ${request.method} ${request.url.split('?')[0]}` : typeof message === 'string' ? message : PROBLEM_STATUS[code].title;
+        const detail =
+          code === 'route_not_found'
+            ? `No route ${request.method} ${request.url.split('?')[0]}`
+            : typeof message === 'string'
+              ? message
+              : PROBLEM_STATUS[code].title;
         return { problem: toProblem(code, detail, { instance }), headers: {} };
       }
     }

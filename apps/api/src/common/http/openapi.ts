@@ -28,7 +28,13 @@ function schemaOf(shape: Exclude<AnswerShape, null | { file: string[] }>): Schem
   if (typeof shape === 'string') return ref(shape);
   if ('array' in shape) return { type: 'array', items: ref(shape.array) };
   if ('oneOf' in shape) return { oneOf: shape.oneOf.map(ref) };
-  if ('list' in shape) return { type: 'object', properties: { data: { type: 'array', items: ref(shape.list) } }, required: ['data'], additionalProperties: false };
+  if ('list' in shape)
+    return {
+      type: 'object',
+      properties: { data: { type: 'array', items: ref(shape.list) } },
+      required: ['data'],
+      additionalProperties: false,
+    };
   const data = { type: 'array', items: ref('page' in shape ? shape.page : shape.ranked) };
   if ('page' in shape) {
     return {
@@ -68,7 +74,9 @@ function problemResponse(codes: readonly ProblemCode[]): { description: string; 
   return {
     description: codes.map((c) => PROBLEM_STATUS[c].title).join('; '),
     content: {
-      [PROBLEM_TYPE]: { schema: { allOf: [ref('Problem'), { type: 'object', properties: { code: { type: 'string', enum: [...codes] } } }] } },
+      [PROBLEM_TYPE]: {
+        schema: { allOf: [ref('Problem'), { type: 'object', properties: { code: { type: 'string', enum: [...codes] } } }] },
+      },
     },
   };
 }
@@ -123,7 +131,11 @@ function toComponents(value: unknown): unknown {
  * route's own coded problems of the same status.
  */
 export function completeDocument(document: OpenAPIObject): OpenAPIObject {
-  const doc = document as unknown as { openapi: string; components?: { schemas?: Record<string, unknown> }; paths: Record<string, Record<string, Operation>> };
+  const doc = document as unknown as {
+    openapi: string;
+    components?: { schemas?: Record<string, unknown> };
+    paths: Record<string, Record<string, Operation>>;
+  };
   doc.openapi = '3.1.0';
   doc.components ??= {};
   doc.components.schemas = { ...(doc.components.schemas ?? {}), ...(toComponents(contractSchemas.definitions) as Record<string, unknown>) };
@@ -139,8 +151,8 @@ export function completeDocument(document: OpenAPIObject): OpenAPIObject {
         // A route that answers this status with a body of its own (health's 503) keeps it.
         if (current?.content && !current.content[PROBLEM_TYPE]) continue;
         const existing = current?.content?.[PROBLEM_TYPE]?.schema as { allOf?: SchemaObject[] } | undefined;
-        const declared = ((existing?.allOf?.[1] as { properties?: { code?: { enum?: ProblemCode[] } } } | undefined)?.properties?.code?.enum ??
-          []) as ProblemCode[];
+        const declared = ((existing?.allOf?.[1] as { properties?: { code?: { enum?: ProblemCode[] } } } | undefined)?.properties?.code
+          ?.enum ?? []) as ProblemCode[];
         operation.responses[String(status)] = problemResponse([...new Set([...declared, ...group])]);
       }
     }

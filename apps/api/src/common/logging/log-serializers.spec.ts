@@ -35,7 +35,10 @@ describe('serializeError', () => {
   });
 
   it('should not log the message of a data error when it echoes the input value', () => {
-    const error = Object.assign(new Error('invalid input syntax for type uuid: "13800138000"'), { code: '22P02', routine: 'string_to_uuid' });
+    const error = Object.assign(new Error('invalid input syntax for type uuid: "13800138000"'), {
+      code: '22P02',
+      routine: 'string_to_uuid',
+    });
     const out = serializeError(error);
     expect(out.message).toBeUndefined();
     expect(out.code).toBe('22P02');

@@ -18,7 +18,9 @@ describe('findUnstorableText', () => {
   });
 
   it('should refuse a field name that holds NUL', () => {
-    expect(findUnstorableText({ 'a\u0000': 1 })).toEqual([{ field: 'body', message: 'has a field name that must not contain the NUL character (U+0000)' }]);
+    expect(findUnstorableText({ 'a\u0000': 1 })).toEqual([
+      { field: 'body', message: 'has a field name that must not contain the NUL character (U+0000)' },
+    ]);
   });
 
   it('should not overflow the stack when the body is nested very deeply', () => {

@@ -60,7 +60,8 @@ export class CertificatesService {
     return this.transactions.run(async (tx) => {
       const records = await this.hours.verifiedAt(tx, principal.userId, orgId);
       const totalMinutes = records.reduce((n, r) => n + r.minutes, 0);
-      if (totalMinutes <= 0) throw new DomainError('no_verified_hours', 'There are no verified hours with this organisation to certify yet');
+      if (totalMinutes <= 0)
+        throw new DomainError('no_verified_hours', 'There are no verified hours with this organisation to certify yet');
       const byShift = new Map<string, { minutes: number; servedOn: Date; shiftId: string; decidedBy: string | null }>();
       for (const r of records) {
         const entry = byShift.get(r.signupId) ?? { minutes: 0, servedOn: r.servedOn, shiftId: r.shiftId, decidedBy: r.decidedBy };
@@ -127,10 +128,7 @@ export class CertificatesService {
   }
 
   /** Anyone can check a certificate by number and code; the answer carries no ID number. */
-  async verify(
-    number: string,
-    code: string,
-  ): Promise<CertificateVerificationView> {
+  async verify(number: string, code: string): Promise<CertificateVerificationView> {
     const certificate = await this.certificates.findByNumber(number);
     if (!certificate || verificationCode(this.secret, number) !== code.toUpperCase()) throw DomainError.notFound('Certificate');
     const doc = this.document(certificate);

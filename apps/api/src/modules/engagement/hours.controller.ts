@@ -1,7 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { CertificateVerificationView, CertificateView, EmployeeHoursView, HourRecordView, MyHoursView, OrganizationHoursView } from '@kindred/contracts';
+import type {
+  CertificateVerificationView,
+  CertificateView,
+  EmployeeHoursView,
+  HourRecordView,
+  MyHoursView,
+  OrganizationHoursView,
+} from '@kindred/contracts';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Authenticated, Public } from '../../common/auth/policy.decorator';
 import type { Principal } from '../../common/auth/principal';
@@ -72,10 +79,7 @@ export class HoursController {
   @Authenticated()
   @ApiOperation({ summary: "An NGO's verified and pending minutes, volunteers and minutes per month" })
   @ApiAnswer(200, 'OrganizationHoursView')
-  organization(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', UuidParam('id')) id: string,
-  ): Promise<OrganizationHoursView> {
+  organization(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<OrganizationHoursView> {
     return this.hours.organizationTotals(principal, id);
   }
 

@@ -134,9 +134,7 @@ export class HoursService {
     );
   }
 
-  async mine(
-    principal: Principal,
-  ): Promise<MyHoursView> {
+  async mine(principal: Principal): Promise<MyHoursView> {
     const [ledger, counts] = await Promise.all([this.hours.ledgerOf(principal.userId), this.signups.attendanceCounts(principal.userId)]);
     return {
       verifiedMinutes: ledger.verified,
@@ -151,10 +149,7 @@ export class HoursService {
   }
 
   /** A company's employees' verified hours, for its CSR view. */
-  async companyTotals(
-    principal: Principal,
-    companyId: string,
-  ): Promise<EmployeeHoursView> {
+  async companyTotals(principal: Principal, companyId: string): Promise<EmployeeHoursView> {
     requireOrgScope(principal, 'give', 'CompanyGiving', companyId);
     const members = await this.organizations.members(principal, companyId);
     const minutes = await this.hours.verifiedMinutesByUser(members.map((m) => m.userId));

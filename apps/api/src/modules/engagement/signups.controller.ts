@@ -1,6 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AttendanceView, CancelSignupResult, CheckInCodeView, InvitationView, MyShiftRow, RosterView, ShiftVerificationResult, SignupView } from '@kindred/contracts';
+import type {
+  AttendanceView,
+  CancelSignupResult,
+  CheckInCodeView,
+  InvitationView,
+  MyShiftRow,
+  RosterView,
+  ShiftVerificationResult,
+  SignupView,
+} from '@kindred/contracts';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Authenticated } from '../../common/auth/policy.decorator';
 import type { Principal } from '../../common/auth/principal';
@@ -28,7 +37,17 @@ export class SignupsController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: 'Sign up: confirmed while seats last, then waitlisted in arrival order' })
   @ApiAnswer(201, 'SignupView')
-  @ApiProblems('already_signed_up', 'schedule_conflict', 'need_not_open', 'safeguarding_required', 'safeguarding_blocked', 'code_of_conduct_required', 'under_minimum_age', 'idempotency_key_reused', 'idempotency_in_progress')
+  @ApiProblems(
+    'already_signed_up',
+    'schedule_conflict',
+    'need_not_open',
+    'safeguarding_required',
+    'safeguarding_blocked',
+    'code_of_conduct_required',
+    'under_minimum_age',
+    'idempotency_key_reused',
+    'idempotency_in_progress',
+  )
   signUp(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,
@@ -162,10 +181,7 @@ export class SignupsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Verify every pending hour record of a shift (coordinators)' })
   @ApiAnswer(200, 'ShiftVerificationResult')
-  verifyShift(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', UuidParam('id')) id: string,
-  ): Promise<ShiftVerificationResult> {
+  verifyShift(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<ShiftVerificationResult> {
     return this.hours.verifyShift(principal, id);
   }
 }

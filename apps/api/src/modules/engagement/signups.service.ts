@@ -141,7 +141,10 @@ export class SignupsService {
       if (signup.status !== 'confirmed' && signup.status !== 'waitlisted')
         throw new DomainError('invalid_transition', `A ${signup.status} sign-up cannot be cancelled`);
       const seat = (await this.seats.find(signup.shiftId, tx))!;
-      const late = own && signup.status === 'confirmed' && seat.startsAt.getTime() - Date.now() < this.config.engagement.lateCancellationHours * 3600_000;
+      const late =
+        own &&
+        signup.status === 'confirmed' &&
+        seat.startsAt.getTime() - Date.now() < this.config.engagement.lateCancellationHours * 3600_000;
       await this.signups.cancel(tx, signupId, reason, late);
       let promoted: string | undefined;
       await this.seats.leave(tx, signup.shiftId, signup.status);
@@ -243,10 +246,7 @@ export class SignupsService {
     return null;
   }
 
-  async roster(
-    principal: Principal,
-    shiftId: string,
-  ): Promise<RosterView> {
+  async roster(principal: Principal, shiftId: string): Promise<RosterView> {
     const seat = await this.seatFor(shiftId);
     // The roster names volunteers and how to reach them: coordinators only (API.md), not every staff member.
     const scope = requireOrgScope(principal, 'coordinate', 'NgoWork', seat.orgId);

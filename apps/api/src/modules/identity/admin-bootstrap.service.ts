@@ -51,7 +51,13 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
           isPlatformAdmin: true,
           ...(samePassword ? {} : { passwordHash: await this.passwords.hash(password) }),
         });
-        await this.audit.record(tx, { action: 'admin.updated', entityType: 'user', entityId: existing.id, actorUserId: null, diff: { passwordChanged: !samePassword } });
+        await this.audit.record(tx, {
+          action: 'admin.updated',
+          entityType: 'user',
+          entityId: existing.id,
+          actorUserId: null,
+          diff: { passwordChanged: !samePassword },
+        });
       }
       return existing.id;
     });

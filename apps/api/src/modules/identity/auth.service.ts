@@ -103,7 +103,8 @@ export class AuthService {
       if (!user) return { kind: 'invalid' as const };
       return { kind: 'ok' as const, response: await this.issue(tx, user, session.familyId) };
     });
-    if (outcome.kind === 'reused') throw new DomainError('refresh_reused', 'This refresh token was already used; the session has been ended everywhere. Sign in again.');
+    if (outcome.kind === 'reused')
+      throw new DomainError('refresh_reused', 'This refresh token was already used; the session has been ended everywhere. Sign in again.');
     if (outcome.kind === 'invalid') throw new DomainError('refresh_invalid', 'The refresh token is not valid; sign in again');
     return outcome.response;
   }
@@ -114,7 +115,12 @@ export class AuthService {
       const session = await this.sessions.findByHashForUpdate(tx, hashRefreshToken(refreshToken));
       if (!session) return;
       await this.sessions.revokeFamily(session.familyId, tx);
-      await this.audit.record(tx, { action: 'session.ended', entityType: 'session', entityId: session.familyId, actorUserId: session.userId });
+      await this.audit.record(tx, {
+        action: 'session.ended',
+        entityType: 'session',
+        entityId: session.familyId,
+        actorUserId: session.userId,
+      });
     });
   }
 

@@ -9,7 +9,9 @@ export class LoginThrottlerGuard extends ThrottlerGuard {
     // RFC 9110 Retry-After in whole seconds: how long until the caller's block (or window) ends.
     const seconds = Math.max(1, Math.ceil(detail.isBlocked ? detail.timeToBlockExpire : detail.timeToExpire));
     return Promise.reject(
-      new DomainError('too_many_requests', `Too many attempts; wait ${seconds} seconds and try again`, undefined, { 'retry-after': String(seconds) }),
+      new DomainError('too_many_requests', `Too many attempts; wait ${seconds} seconds and try again`, undefined, {
+        'retry-after': String(seconds),
+      }),
     );
   }
 }

@@ -11,7 +11,6 @@ import { AddMemberDto, ChangeRoleDto } from './dto/member.dto';
 import { OrganizationsService } from './organizations.service';
 import { ApiAnswer, ApiProblems } from '../../common/http/openapi';
 
-
 @ApiTags('organizations')
 @Controller('organizations')
 export class OrganizationsController {
@@ -19,7 +18,9 @@ export class OrganizationsController {
 
   @Post()
   @Authenticated()
-  @ApiOperation({ summary: 'Create an NGO or company; the caller becomes its owner; unverified until a platform administrator verifies it' })
+  @ApiOperation({
+    summary: 'Create an NGO or company; the caller becomes its owner; unverified until a platform administrator verifies it',
+  })
   @ApiAnswer(201, 'OrganizationView')
   @ApiProblems('region_invalid', 'idempotency_key_reused', 'idempotency_in_progress')
   create(@CurrentPrincipal() principal: Principal, @Body() body: CreateOrganizationDto): Promise<OrganizationView> {
@@ -73,7 +74,11 @@ export class OrganizationsController {
   @ApiOperation({ summary: 'Add an existing account by login with a role (owners)' })
   @ApiAnswer(201, 'MemberView')
   @ApiProblems('already_member', 'role_not_allowed')
-  addMember(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string, @Body() body: AddMemberDto): Promise<MemberView> {
+  addMember(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam('id')) id: string,
+    @Body() body: AddMemberDto,
+  ): Promise<MemberView> {
     return this.organizations.addMember(principal, id, body);
   }
 
@@ -97,7 +102,11 @@ export class OrganizationsController {
   @ApiOperation({ summary: 'Remove a member (owners), or leave (oneself); the last owner cannot leave' })
   @ApiAnswer(204, null)
   @ApiProblems('last_owner')
-  async removeMember(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string, @Param('userId', UuidParam('userId')) userId: string): Promise<void> {
+  async removeMember(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam('id')) id: string,
+    @Param('userId', UuidParam('userId')) userId: string,
+  ): Promise<void> {
     await this.organizations.removeMember(principal, id, userId);
   }
 }

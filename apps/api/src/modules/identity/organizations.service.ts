@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { ROLES_BY_KIND, type MemberView, type MembershipRole, type OrganizationKind, type OrganizationStatus, type OrganizationView, type Page } from '@kindred/contracts';
+import {
+  ROLES_BY_KIND,
+  type MemberView,
+  type MembershipRole,
+  type OrganizationKind,
+  type OrganizationStatus,
+  type OrganizationView,
+  type Page,
+} from '@kindred/contracts';
 import { can, requireOrgScope } from '../../common/auth/abilities';
 import { grantOrgScope } from '../../common/auth/org-scope';
 import type { Principal } from '../../common/auth/principal';
@@ -17,7 +25,12 @@ import { decodeKeyset, encodeKeyset, type KeysetPosition } from '../../common/ht
 
 const fromKeyset = (p: KeysetPosition | null): { createdAt: string; id: string } | null => (p ? { createdAt: p.at, id: p.id } : null);
 
-const toMemberView = (m: MemberRow): MemberView => ({ userId: m.userId, displayName: m.displayName, role: m.role, joinedAt: m.joinedAt.toISOString() });
+const toMemberView = (m: MemberRow): MemberView => ({
+  userId: m.userId,
+  displayName: m.displayName,
+  role: m.role,
+  joinedAt: m.joinedAt.toISOString(),
+});
 
 @Injectable()
 export class OrganizationsService {
@@ -30,7 +43,10 @@ export class OrganizationsService {
     private readonly outbox: OutboxService,
   ) {}
 
-  async create(principal: Principal, input: { kind: Exclude<OrganizationKind, 'platform'>; name: string; regionCode: string }): Promise<OrganizationView> {
+  async create(
+    principal: Principal,
+    input: { kind: Exclude<OrganizationKind, 'platform'>; name: string; regionCode: string },
+  ): Promise<OrganizationView> {
     return this.transactions.run(async (tx) => {
       const org = await this.organizations.insert(tx, {
         kind: input.kind,
@@ -41,9 +57,20 @@ export class OrganizationsService {
       });
       const scope = grantOrgScope(org.id);
       await this.memberships.insert(tx, scope, principal.userId, 'owner');
-      await this.audit.record(tx, { action: 'organization.created', entityType: 'organization', entityId: org.id, orgId: org.id, diff: { kind: org.kind, regionCode: org.regionCode } });
+      await this.audit.record(tx, {
+        action: 'organization.created',
+        entityType: 'organization',
+        entityId: org.id,
+        orgId: org.id,
+        diff: { kind: org.kind, regionCode: org.regionCode },
+      });
       await this.outbox.emit(tx, 'organization.created', { organizationId: org.id, kind: org.kind, name: org.name }, { orgIds: [org.id] });
-      await this.outbox.emit(tx, 'membership.changed', { organizationId: org.id, userId: principal.userId, role: 'owner' }, { orgIds: [org.id], userIds: [principal.userId] });
+      await this.outbox.emit(
+        tx,
+        'membership.changed',
+        { organizationId: org.id, userId: principal.userId, role: 'owner' },
+        { orgIds: [org.id], userIds: [principal.userId] },
+      );
       return toOrganizationView(org);
     });
   }
@@ -58,9 +85,18 @@ export class OrganizationsService {
     return toOrganizationView(org);
   }
 
-  async list(principal: Principal, filter: { status?: OrganizationStatus; kind?: OrganizationKind; mine?: boolean }, limit: number, cursor?: string): Promise<Page<OrganizationView>> {
+  async list(
+    principal: Principal,
+    filter: { status?: OrganizationStatus; kind?: OrganizationKind; mine?: boolean },
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<OrganizationView>> {
     const ids = !principal.isPlatformAdmin || filter.mine ? principal.memberships.map((m) => m.organizationId) : undefined;
-    const rows = await this.organizations.page({ status: filter.status, kind: filter.kind, ids }, limit + 1, fromKeyset(decodeKeyset(cursor)));
+    const rows = await this.organizations.page(
+      { status: filter.status, kind: filter.kind, ids },
+      limit + 1,
+      fromKeyset(decodeKeyset(cursor)),
+    );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
@@ -77,7 +113,13 @@ export class OrganizationsService {
       if (!org) throw DomainError.notFound('Organization');
       if (org.status !== status) {
         await this.organizations.setStatus(tx, id, status);
-        await this.audit.record(tx, { action: `organization.${status}`, entityType: 'organization', entityId: id, orgId: id, diff: { from: org.status, to: status } });
+        await this.audit.record(tx, {
+          action: `organization.${status}`,
+          entityType: 'organization',
+          entityId: id,
+          orgId: id,
+          diff: { from: org.status, to: status },
+        });
         await this.outbox.emit(tx, 'organization.updated', { organizationId: id, status }, { orgIds: [id] });
       }
       const updated = (await this.organizations.findById(id, tx)) as OrganizationEntity;
@@ -99,13 +141,18 @@ export class OrganizationsService {
   async summariesAsSystem(ids: string[]): Promise<Array<Pick<OrganizationView, 'id' | 'kind' | 'name' | 'status'>>> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return [];
-    return (await this.organizations.page({ ids: unique }, unique.length, null)).map(({ id, kind, name, status }) => ({ id, kind, name, status }));
+    return (await this.organizations.page({ ids: unique }, unique.length, null)).map(({ id, kind, name, status }) => ({
+      id,
+      kind,
+      name,
+      status,
+    }));
   }
 
   /** Ids of every organisation in one status (suspended ones are few; the needs feed leaves their work out). */
   async idsWithStatusAsSystem(status: OrganizationStatus): Promise<string[]> {
     const ids: string[] = [];
-    for (let cursor: { createdAt: string; id: string } | null = null; ; ) {
+    for (let cursor: { createdAt: string; id: string } | null = null; ;) {
       const rows = await this.organizations.page({ status }, 1000, cursor);
       ids.push(...rows.map((r) => r.id));
       const last = rows[rows.length - 1];
@@ -124,8 +171,19 @@ export class OrganizationsService {
       if (!user) throw DomainError.validation([{ field: 'login', message: 'no account has this login' }], 'No account has this login');
       if (await this.memberships.find(scope, user.id, tx)) throw new DomainError('already_member', 'This person is already a member');
       const membership = await this.memberships.insert(tx, scope, user.id, input.role);
-      await this.audit.record(tx, { action: 'membership.added', entityType: 'membership', entityId: membership.id, orgId, diff: { userId: user.id, role: input.role } });
-      await this.outbox.emit(tx, 'membership.changed', { organizationId: orgId, userId: user.id, role: input.role }, { orgIds: [orgId], userIds: [user.id] });
+      await this.audit.record(tx, {
+        action: 'membership.added',
+        entityType: 'membership',
+        entityId: membership.id,
+        orgId,
+        diff: { userId: user.id, role: input.role },
+      });
+      await this.outbox.emit(
+        tx,
+        'membership.changed',
+        { organizationId: orgId, userId: user.id, role: input.role },
+        { orgIds: [orgId], userIds: [user.id] },
+      );
       return { userId: user.id, displayName: user.displayName, role: input.role, joinedAt: membership.createdAt.toISOString() };
     });
   }
@@ -139,7 +197,13 @@ export class OrganizationsService {
       if (!membership) throw DomainError.notFound('Member');
       if (membership.role === 'owner' && role !== 'owner') await this.assertAnotherOwner(tx, scope);
       await this.memberships.updateRole(tx, scope, userId, role);
-      await this.audit.record(tx, { action: 'membership.role_changed', entityType: 'membership', entityId: membership.id, orgId, diff: { userId, from: membership.role, to: role } });
+      await this.audit.record(tx, {
+        action: 'membership.role_changed',
+        entityType: 'membership',
+        entityId: membership.id,
+        orgId,
+        diff: { userId, from: membership.role, to: role },
+      });
       await this.outbox.emit(tx, 'membership.changed', { organizationId: orgId, userId, role }, { orgIds: [orgId], userIds: [userId] });
       const user = await this.users.findById(userId, tx);
       return { userId, displayName: user?.displayName ?? '', role, joinedAt: membership.createdAt.toISOString() };
@@ -148,15 +212,29 @@ export class OrganizationsService {
 
   async removeMember(principal: Principal, orgId: string, userId: string): Promise<void> {
     // Anyone may leave an organisation; removing someone else takes an owner.
-    const scope = userId === principal.userId ? requireOrgScope(principal, 'read', 'Membership', orgId) : requireOrgScope(principal, 'manage', 'Membership', orgId);
+    const scope =
+      userId === principal.userId
+        ? requireOrgScope(principal, 'read', 'Membership', orgId)
+        : requireOrgScope(principal, 'manage', 'Membership', orgId);
     await this.transactions.run(async (tx) => {
       await this.lockOrg(tx, orgId);
       const membership = await this.memberships.find(scope, userId, tx);
       if (!membership) throw DomainError.notFound('Member');
       if (membership.role === 'owner') await this.assertAnotherOwner(tx, scope);
       await this.memberships.remove(tx, scope, userId);
-      await this.audit.record(tx, { action: 'membership.removed', entityType: 'membership', entityId: membership.id, orgId, diff: { userId, role: membership.role } });
-      await this.outbox.emit(tx, 'membership.changed', { organizationId: orgId, userId, role: null }, { orgIds: [orgId], userIds: [userId] });
+      await this.audit.record(tx, {
+        action: 'membership.removed',
+        entityType: 'membership',
+        entityId: membership.id,
+        orgId,
+        diff: { userId, role: membership.role },
+      });
+      await this.outbox.emit(
+        tx,
+        'membership.changed',
+        { organizationId: orgId, userId, role: null },
+        { orgIds: [orgId], userIds: [userId] },
+      );
     });
   }
 

@@ -27,7 +27,12 @@ export class UsersService {
     if (!user) throw new DomainError('unauthorized', 'The account no longer exists');
     return {
       ...toUserView(user),
-      memberships: memberships.map(({ organizationId, organizationName, organizationKind, role }) => ({ organizationId, organizationName, organizationKind, role })),
+      memberships: memberships.map(({ organizationId, organizationName, organizationKind, role }) => ({
+        organizationId,
+        organizationName,
+        organizationKind,
+        role,
+      })),
       isPlatformAdmin: user.isPlatformAdmin,
     };
   }
@@ -35,7 +40,12 @@ export class UsersService {
   async update(principal: Principal, changes: { displayName?: string; locale?: Locale }): Promise<MeResponse> {
     await this.transactions.run(async (tx) => {
       await this.users.update(tx, principal.userId, changes);
-      await this.audit.record(tx, { action: 'user.updated', entityType: 'user', entityId: principal.userId, diff: { fields: Object.keys(changes) } });
+      await this.audit.record(tx, {
+        action: 'user.updated',
+        entityType: 'user',
+        entityId: principal.userId,
+        diff: { fields: Object.keys(changes) },
+      });
     });
     return this.me(principal);
   }

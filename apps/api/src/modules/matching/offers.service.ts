@@ -21,7 +21,6 @@ import { OffersRepository } from './offers.repository';
 /** An offer may stand for up to two years; longer than that it is no longer a real offer. */
 const MAX_OFFER_DAYS = 731;
 
-
 const locationOf = (o: { lat: number | null; lng: number | null }): { lat: number; lng: number } | null =>
   o.lat !== null && o.lng !== null ? { lat: o.lat, lng: o.lng } : null;
 

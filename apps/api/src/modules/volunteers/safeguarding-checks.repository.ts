@@ -49,7 +49,11 @@ export class SafeguardingChecksRepository {
       .limit(limit);
     if (after) {
       query.andWhere(
-        new Brackets((q) => q.where('c.queriedAt < :at', { at: after.queriedAt }).orWhere('c.queriedAt = :at AND c.id < :id', { at: after.queriedAt, id: after.id })),
+        new Brackets((q) =>
+          q
+            .where('c.queriedAt < :at', { at: after.queriedAt })
+            .orWhere('c.queriedAt = :at AND c.id < :id', { at: after.queriedAt, id: after.id }),
+        ),
       );
     }
     return query.getMany();

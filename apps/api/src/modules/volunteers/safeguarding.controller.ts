@@ -1,6 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { BlockedVolunteerView, Page, SafeguardingCheckView, SafeguardingDetailView, SafeguardingStandingView } from '@kindred/contracts';
+import type {
+  BlockedVolunteerView,
+  Page,
+  SafeguardingCheckView,
+  SafeguardingDetailView,
+  SafeguardingStandingView,
+} from '@kindred/contracts';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Authenticated, PlatformAdminOnly } from '../../common/auth/policy.decorator';
 import type { Principal } from '../../common/auth/principal';

@@ -24,7 +24,10 @@ describe('problem+json errors', () => {
   });
 
   it('should answer 400 problem+json naming the field when a body value is invalid', async () => {
-    const res = await t.http().post('/api/v1/auth/register').send({ email: 'not-an-email', password: 'Long-enough-pass-1', displayName: '张三' });
+    const res = await t
+      .http()
+      .post('/api/v1/auth/register')
+      .send({ email: 'not-an-email', password: 'Long-enough-pass-1', displayName: '张三' });
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.body).toMatchObject({ status: 400, code: 'validation_failed', title: expect.any(String), detail: expect.any(String) });
@@ -32,7 +35,10 @@ describe('problem+json errors', () => {
   });
 
   it('should reject an unknown field when the body has one', async () => {
-    const res = await t.http().post('/api/v1/auth/register').send({ email: 'a@example.cn', password: 'Long-enough-pass-1', displayName: '张三', isPlatformAdmin: true });
+    const res = await t
+      .http()
+      .post('/api/v1/auth/register')
+      .send({ email: 'a@example.cn', password: 'Long-enough-pass-1', displayName: '张三', isPlatformAdmin: true });
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([{ field: 'isPlatformAdmin', message: 'unknown field' }]);
     const rows = await t.db.query('SELECT count(*)::int AS n FROM users WHERE email = $1', ['a@example.cn']);
@@ -52,7 +58,11 @@ describe('problem+json errors', () => {
   });
 
   it('should answer 413 when the body is larger than the limit', async () => {
-    const res = await t.http().post('/api/v1/auth/login').set('content-type', 'application/json').send(JSON.stringify({ login: 'x'.repeat(1_100_000), password: 'y' }));
+    const res = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify({ login: 'x'.repeat(1_100_000), password: 'y' }));
     expect(res.status).toBe(413);
     expect(res.body.code).toBe('payload_too_large');
   });
@@ -97,7 +107,11 @@ describe('input PostgreSQL cannot store', () => {
     await t.close();
   });
 
-  function expectFieldProblem(res: { status: number; headers: Record<string, string>; body: Record<string, unknown> }, field: string, message: RegExp): void {
+  function expectFieldProblem(
+    res: { status: number; headers: Record<string, string>; body: Record<string, unknown> },
+    field: string,
+    message: RegExp,
+  ): void {
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.body.code).toBe('validation_failed');
@@ -117,7 +131,11 @@ describe('input PostgreSQL cannot store', () => {
 
   it('should answer 400 naming the field when a string holds NUL', async () => {
     expectFieldProblem(await t.http().patch('/api/v1/me').set(bearer(owner)).send({ displayName: 'a\u0000b' }), 'displayName', /NUL/);
-    const org = await t.http().post('/api/v1/organizations').set(bearer(owner)).send({ kind: 'ngo', name: '机构\u0000', regionCode: '430524' });
+    const org = await t
+      .http()
+      .post('/api/v1/organizations')
+      .set(bearer(owner))
+      .send({ kind: 'ngo', name: '机构\u0000', regionCode: '430524' });
     expectFieldProblem(org, 'name', /NUL/);
   });
 
@@ -127,7 +145,11 @@ describe('input PostgreSQL cannot store', () => {
 
   it('should answer 400 naming the field when a string holds a lone surrogate', async () => {
     // JSON.stringify would escape it as \ud800, which JSON.parse turns back into a lone surrogate.
-    const need = await t.http().post('/api/v1/needs').set(bearer(owner)).send({ ...TUTORING, organizationId: orgId, title: '辅导\ud800' });
+    const need = await t
+      .http()
+      .post('/api/v1/needs')
+      .set(bearer(owner))
+      .send({ ...TUTORING, organizationId: orgId, title: '辅导\ud800' });
     expectFieldProblem(need, 'title', /surrogate/);
     const draft = await createNeed(t, owner, orgId);
     const patch = await t.http().patch(`/api/v1/needs/${draft.id}`).set(bearer(owner)).send({ description: 'x\udfff' });
@@ -139,7 +161,15 @@ describe('input PostgreSQL cannot store', () => {
       .http()
       .post('/api/v1/needs')
       .set(bearer(owner))
-      .send({ ...TUTORING, type: 'goods', organizationId: orgId, items: [{ name: '冬衣', unit: '件', quantity: 2 }, { name: '书\u0000', unit: '本', quantity: 1 }] });
+      .send({
+        ...TUTORING,
+        type: 'goods',
+        organizationId: orgId,
+        items: [
+          { name: '冬衣', unit: '件', quantity: 2 },
+          { name: '书\u0000', unit: '本', quantity: 1 },
+        ],
+      });
     expectFieldProblem(res, 'items[1].name', /NUL/);
   });
 
@@ -156,7 +186,12 @@ describe('input PostgreSQL cannot store', () => {
       .http()
       .post(`/api/v1/pledges/${pledged.body.id as string}/usages`)
       .set(bearer(owner))
-      .send({ lines: [{ itemId: goods.items[0].id, quantity: 1 }], description: '文具\u0000', beneficiaryCount: 1, usedAt: '2026-12-01T09:00:00+08:00' });
+      .send({
+        lines: [{ itemId: goods.items[0].id, quantity: 1 }],
+        description: '文具\u0000',
+        beneficiaryCount: 1,
+        usedAt: '2026-12-01T09:00:00+08:00',
+      });
     expectFieldProblem(res, 'description', /NUL/);
   });
 });

@@ -57,14 +57,39 @@ const nasty: fc.Arbitrary<unknown> = fc.oneof(
   // The values that broke the API before: weighted up so every route meets them in a small run.
   { weight: 4, arbitrary: fc.constant(null) },
   { weight: 6, arbitrary: fc.constantFrom('\u0000', 'a\u0000b', '\ud800', 'x\udfff', '\udc00\ud800', '正常\u0000文字') },
-  { weight: 2, arbitrary: fc.constantFrom('', ' ', '0', '-1', 'true', 'null', '[]', '{}', '%00', '../../etc/passwd', "'; DROP TABLE users; --") },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom('', ' ', '0', '-1', 'true', 'null', '[]', '{}', '%00', '../../etc/passwd', "'; DROP TABLE users; --"),
+  },
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
-  { weight: 2, arbitrary: fc.constantFrom(-1, 0, -0, 1.5, -2_147_483_649, 2_147_483_648, Number.MAX_SAFE_INTEGER + 2, 1e308, -1e308, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER) },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      -1,
+      0,
+      -0,
+      1.5,
+      -2_147_483_649,
+      2_147_483_648,
+      Number.MAX_SAFE_INTEGER + 2,
+      1e308,
+      -1e308,
+      Number.MAX_SAFE_INTEGER,
+      Number.MIN_SAFE_INTEGER,
+    ),
+  },
   fc.integer(),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
   fc.boolean(),
-  fc.constantFrom('2026-02-30T25:61:00+08:00', '0000-01-01T00:00:00Z', '275760-09-13T00:00:01Z', '1e999', 'NaN', '00000000-0000-0000-0000-000000000000'),
+  fc.constantFrom(
+    '2026-02-30T25:61:00+08:00',
+    '0000-01-01T00:00:00Z',
+    '275760-09-13T00:00:01Z',
+    '1e999',
+    'NaN',
+    '00000000-0000-0000-0000-000000000000',
+  ),
   fc.integer({ min: 1, max: 3 }).map((k) => 'x'.repeat(HUGE * k)),
   fc.constantFrom(HUGE, 10_000).map((n) => '\u0000'.repeat(n)),
   fc.array(fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.constant(null), fc.constant('\u0000')), { maxLength: 5 }),
@@ -76,7 +101,23 @@ const nasty: fc.Arbitrary<unknown> = fc.oneof(
 
 /** Text for a query value or a path segment (what a URL can carry). */
 const nastyText: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom('', '\u0000', 'a\u0000', '\ud800', 'x\udfff', '-1', '0', '1e308', '99999999999999999999', 'null', 'true', '[]', '{"a":1}', 'not-a-uuid', '00000000-0000-0000-0000-000000000000'),
+  fc.constantFrom(
+    '',
+    '\u0000',
+    'a\u0000',
+    '\ud800',
+    'x\udfff',
+    '-1',
+    '0',
+    '1e308',
+    '99999999999999999999',
+    'null',
+    'true',
+    '[]',
+    '{"a":1}',
+    'not-a-uuid',
+    '00000000-0000-0000-0000-000000000000',
+  ),
   fc.constantFrom('12345678-1234-1234-1234-1234567890ab', 'ffffffff-ffff-ffff-ffff-ffffffffffff'),
   fc.string({ unit: 'binary', maxLength: 30 }),
   fc.string({ unit: 'grapheme', maxLength: 30 }),
@@ -85,7 +126,32 @@ const nastyText: fc.Arbitrary<string> = fc.oneof(
   fc.integer({ min: 1_000, max: 6_000 }).map((n) => 'q'.repeat(n)),
 );
 
-const QUERY_NAMES = ['limit', 'cursor', 'q', 'status', 'type', 'regionCode', 'from', 'to', 'near', 'radiusKm', 'organizationId', 'needId', 'view', 'year', 'format', 'sort', 'skills', 'includeFull', 'shiftId', 'mine', 'kind', 'page', 'before', 'after'];
+const QUERY_NAMES = [
+  'limit',
+  'cursor',
+  'q',
+  'status',
+  'type',
+  'regionCode',
+  'from',
+  'to',
+  'near',
+  'radiusKm',
+  'organizationId',
+  'needId',
+  'view',
+  'year',
+  'format',
+  'sort',
+  'skills',
+  'includeFull',
+  'shiftId',
+  'mine',
+  'kind',
+  'page',
+  'before',
+  'after',
+];
 
 type Mutation =
   | { kind: 'field'; pick: number; value: unknown; more: Array<{ pick: number; value: unknown }> }
@@ -95,10 +161,32 @@ type Mutation =
   | { kind: 'path'; pick: number; value: string };
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('field' as const), pick: fc.nat(), value: nasty, more: fc.array(fc.record({ pick: fc.nat(), value: nasty }), { maxLength: 2 }) }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant('field' as const),
+      pick: fc.nat(),
+      value: nasty,
+      more: fc.array(fc.record({ pick: fc.nat(), value: nasty }), { maxLength: 2 }),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('body' as const), value: nasty }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('extra' as const), name: fc.constantFrom('__proto__', 'constructor', 'id', 'a\u0000', 'isPlatformAdmin'), value: nasty }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('query' as const), pick: fc.nat(), values: fc.array(nastyText, { minLength: 1, maxLength: 3 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('extra' as const),
+      name: fc.constantFrom('__proto__', 'constructor', 'id', 'a\u0000', 'isPlatformAdmin'),
+      value: nasty,
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('query' as const),
+      pick: fc.nat(),
+      values: fc.array(nastyText, { minLength: 1, maxLength: 3 }),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('path' as const), pick: fc.nat(), value: nastyText }) },
 );
 
@@ -128,7 +216,9 @@ function encodeAny(text: string): string {
   for (const ch of text) {
     const code = ch.codePointAt(0)!;
     if (code >= 0xd800 && code <= 0xdfff) {
-      out += [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)].map((b) => `%${b.toString(16).toUpperCase()}`).join('');
+      out += [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)]
+        .map((b) => `%${b.toString(16).toUpperCase()}`)
+        .join('');
     } else out += encodeURIComponent(ch);
   }
   return out;
@@ -146,11 +236,17 @@ function applyMutation(base: PreparedRequest, method: string, m: Mutation): Fuzz
   const [pathname, search = ''] = base.path.split('?');
   const hasBody = base.body !== undefined || (method !== 'GET' && method !== 'DELETE' && !base.attach);
   const body = base.body ?? {};
-  const request: FuzzRequest = { method, path: base.path, json: base.body === undefined ? undefined : JSON.stringify(base.body), attach: base.attach };
+  const request: FuzzRequest = {
+    method,
+    path: base.path,
+    json: base.body === undefined ? undefined : JSON.stringify(base.body),
+    attach: base.attach,
+  };
   switch (m.kind) {
     case 'field': {
       const paths = pathsOf(body);
-      if (!hasBody || base.attach) return applyMutation(base, method, { kind: 'query', pick: m.pick, values: [asText(m.value).slice(0, 2_000)] });
+      if (!hasBody || base.attach)
+        return applyMutation(base, method, { kind: 'query', pick: m.pick, values: [asText(m.value).slice(0, 2_000)] });
       let next: unknown = paths.length > 0 ? body : { value: m.value };
       // The first change, then up to two more on paths that still exist after it.
       for (const change of [{ pick: m.pick, value: m.value }, ...m.more]) {
@@ -163,7 +259,8 @@ function applyMutation(base: PreparedRequest, method: string, m: Mutation): Fuzz
       if (base.attach) return { ...request, attach: undefined, json: JSON.stringify(m.value) };
       return { ...request, json: JSON.stringify(m.value) };
     case 'extra':
-      if (!hasBody || base.attach) return applyMutation(base, method, { kind: 'query', pick: m.name.length, values: [asText(m.value).slice(0, 2_000)] });
+      if (!hasBody || base.attach)
+        return applyMutation(base, method, { kind: 'query', pick: m.name.length, values: [asText(m.value).slice(0, 2_000)] });
       {
         // Written as JSON text, so that a `__proto__` key reaches the server as a key.
         const rest = JSON.stringify(body).slice(1);
@@ -260,7 +357,8 @@ describe('route fuzzing', () => {
           const fuzz = applyMutation(base, method, m);
           let req = world.t.http()[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](fuzz.path);
           req = req.set('Authorization', `Bearer ${world.users[caller as Exclude<Caller, 'anonymous'>].accessToken}`);
-          for (const [name, value] of Object.entries(base.headers ?? {})) req = req.set(name, name.toLowerCase() === 'idempotency-key' ? `${value}-${cases}` : value);
+          for (const [name, value] of Object.entries(base.headers ?? {}))
+            req = req.set(name, name.toLowerCase() === 'idempotency-key' ? `${value}-${cases}` : value);
           if (fuzz.attach) req = req.attach(fuzz.attach.field, fuzz.attach.content, fuzz.attach.name);
           else if (fuzz.json !== undefined) req = req.set('content-type', 'application/json').send(fuzz.json);
           const res = await req;
@@ -277,16 +375,23 @@ describe('route fuzzing', () => {
             transportRefusals += 1;
             continue;
           }
-          if (!/^application\/problem\+json/.test(String(res.headers['content-type']))) failures.push(`not problem+json ${res.status} ${label}`);
+          if (!/^application\/problem\+json/.test(String(res.headers['content-type'])))
+            failures.push(`not problem+json ${res.status} ${label}`);
           else if (typeof body.code !== 'string') failures.push(`no code ${res.status} ${label}`);
           else if (res.status === 400 && body.code !== 'malformed_body') {
-            const named = Array.isArray(body.errors) && body.errors.length > 0 && body.errors.every((e) => typeof e.field === 'string' && e.field.length > 0);
+            const named =
+              Array.isArray(body.errors) &&
+              body.errors.length > 0 &&
+              body.errors.every((e) => typeof e.field === 'string' && e.field.length > 0);
             if (!named) failures.push(`400 ${body.code} without a field ${label}`);
           }
         }
       }
     }
-    const byStatus = [...statusCounts.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ');
+    const byStatus = [...statusCounts.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([s, n]) => `${s}×${n}`)
+      .join(' ');
     // The closing note quotes this line; the same summary is kept beside the test logs.
     const summary = `route fuzzing: ${cases} cases over ${routes.length} routes (seed ${SEED}, ${RUNS_PER_ROUTE} per route and caller); statuses ${byStatus}; ${transportRefusals} refused before the application; ${failures.length} failures`;
     process.stdout.write(`${summary}\n`);

@@ -48,13 +48,19 @@ describe('health', () => {
 
   it('should answer 503 when the database goes away and 200 again when it returns, without a restart', async () => {
     await proxy.cut();
-    const down = await waitFor(() => t.http().get('/api/v1/health'), (r) => r.status === 503);
+    const down = await waitFor(
+      () => t.http().get('/api/v1/health'),
+      (r) => r.status === 503,
+    );
     expect(down.status).toBe(503);
     expect(down.body).toMatchObject({ status: 'error', db: 'down' });
     expect(down.headers['retry-after']).toMatch(/^[1-9]\d*$/);
 
     await proxy.restore();
-    const up = await waitFor(() => t.http().get('/api/v1/health'), (r) => r.status === 200);
+    const up = await waitFor(
+      () => t.http().get('/api/v1/health'),
+      (r) => r.status === 200,
+    );
     expect(up.status).toBe(200);
     expect(up.body).toMatchObject({ status: 'ok', db: 'up' });
   });
@@ -63,7 +69,9 @@ describe('health', () => {
     const res = await t.http().get('/api/docs-json');
     expect(res.status).toBe(200);
     const paths = Object.keys((res.body as { paths: Record<string, unknown> }).paths);
-    expect(paths).toEqual(expect.arrayContaining(['/api/v1/health', '/api/v1/auth/login', '/api/v1/auth/register', '/api/v1/me', '/api/v1/organizations']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['/api/v1/health', '/api/v1/auth/login', '/api/v1/auth/register', '/api/v1/me', '/api/v1/organizations']),
+    );
     const ui = await t.http().get('/api/docs');
     expect(ui.status).toBe(200);
     expect(ui.text).toContain('swagger');

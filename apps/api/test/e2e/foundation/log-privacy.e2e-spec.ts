@@ -57,7 +57,8 @@ describe('personal data in error logs', () => {
   beforeAll(async () => {
     t = await startTestApp();
     userId = (await registerUser(t, { email, phone, displayName: '李华' })).id;
-    passwordHash = (await t.db.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [userId]))[0].password_hash;
+    passwordHash = (await t.db.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [userId]))[0]
+      .password_hash;
     dataSource = await new DataSource({ type: 'postgres', url: t.db.url }).initialize();
     // The application's own exception filter, logging through the application's own pino logger
     // into the file `npm test` scans afterwards.

@@ -5,7 +5,10 @@ import { PROBLEM_STATUS } from '../../../src/common/errors/problem-status';
 import { startTestApp, type TestApp } from '../../support/app';
 import { apiContractCalls, type ContractCall } from '../../support/api-contract';
 
-type Responses = Record<string, { content?: Record<string, { schema?: { allOf?: Array<{ properties?: { code?: { enum?: string[] } } }> } }> }>;
+type Responses = Record<
+  string,
+  { content?: Record<string, { schema?: { allOf?: Array<{ properties?: { code?: { enum?: string[] } } }> } }> }
+>;
 interface OpenApiDocument {
   openapi: string;
   paths: Record<string, Record<string, { responses: Responses }>>;
@@ -73,15 +76,18 @@ describe('OpenAPI document', () => {
       expect(calls.length).toBeGreaterThanOrEqual(30);
     });
 
-    it.each(calls.map((c): [string, ContractCall] => [`${c.method} ${c.path}`, c]))('should document %s with its statuses and codes', (_name, call) => {
-      const operation = doc.paths[call.path]?.[call.method.toLowerCase()];
-      expect(operation).toBeDefined();
-      const statuses = Object.keys(operation!.responses).map(Number);
-      for (const status of call.statuses) expect(statuses).toContain(status);
-      for (const code of call.codes) {
-        const status = PROBLEM_STATUS[code].status;
-        expect({ code, codes: documentedCodes(operation!.responses, status) }).toEqual({ code, codes: expect.arrayContaining([code]) });
-      }
-    });
+    it.each(calls.map((c): [string, ContractCall] => [`${c.method} ${c.path}`, c]))(
+      'should document %s with its statuses and codes',
+      (_name, call) => {
+        const operation = doc.paths[call.path]?.[call.method.toLowerCase()];
+        expect(operation).toBeDefined();
+        const statuses = Object.keys(operation!.responses).map(Number);
+        for (const status of call.statuses) expect(statuses).toContain(status);
+        for (const code of call.codes) {
+          const status = PROBLEM_STATUS[code].status;
+          expect({ code, codes: documentedCodes(operation!.responses, status) }).toEqual({ code, codes: expect.arrayContaining([code]) });
+        }
+      },
+    );
   });
 });

@@ -72,7 +72,10 @@ describe('OpenAPI responses of a recorded session', () => {
     await api(world.volunteer).get('/api/v1/me/shifts');
     await api(coordinator).get(`/api/v1/shifts/${need.shiftId}/signups`);
     await api(coordinator).get(`/api/v1/shifts/${need.shiftId}/check-in-code`);
-    await t.db.query(`UPDATE shift_seats SET starts_at = now() - interval '60 minutes', ends_at = now() + interval '60 minutes' WHERE shift_id = $1`, [need.shiftId]);
+    await t.db.query(
+      `UPDATE shift_seats SET starts_at = now() - interval '60 minutes', ends_at = now() + interval '60 minutes' WHERE shift_id = $1`,
+      [need.shiftId],
+    );
     await api(world.volunteer).post(`/api/v1/shifts/${need.shiftId}/check-in`, { token: '000000' }); // 403 invalid_check_in_code
     const code = await api(coordinator).get(`/api/v1/shifts/${need.shiftId}/check-in-code`);
     await api(world.volunteer).post(`/api/v1/shifts/${need.shiftId}/check-in`, { token: code.body.token });
@@ -92,7 +95,10 @@ describe('OpenAPI responses of a recorded session', () => {
     // An invitation to a second shift, declined; a cancelled sign-up.
     const second = await createShiftNeed(t, coordinator, world.ngo.id, { capacity: 2 });
     const other = await registerUser(t, { displayName: '志愿者小周' });
-    const invitation = await api(coordinator).post(`/api/v1/shifts/${second.shiftId}/invitations`, { userId: other.id, message: '欢迎周六来' });
+    const invitation = await api(coordinator).post(`/api/v1/shifts/${second.shiftId}/invitations`, {
+      userId: other.id,
+      message: '欢迎周六来',
+    });
     await api(other).get('/api/v1/me/invitations');
     await api(other).post(`/api/v1/invitations/${invitation.body.id}/decline`);
     const later = await api(other).post(`/api/v1/shifts/${second.shiftId}/signups`);
@@ -108,7 +114,11 @@ describe('OpenAPI responses of a recorded session', () => {
     const pledgeId = promised.body.id as string;
     await api(coordinator).post(`/api/v1/pledges/${pledgeId}/receipts`, { lines: [{ itemId: coats, quantity: 20 }] }); // 422 exceeds_pledged
     await api(coordinator).post(`/api/v1/pledges/${pledgeId}/receipts`, { lines: [{ itemId: coats, quantity: 10 }] });
-    const upload = await t.http().post(`/api/v1/evidence?organizationId=${world.ngo.id}`).set(bearer(coordinator)).attach('file', await photoWithGps(), 'photo.jpg');
+    const upload = await t
+      .http()
+      .post(`/api/v1/evidence?organizationId=${world.ngo.id}`)
+      .set(bearer(coordinator))
+      .attach('file', await photoWithGps(), 'photo.jpg');
     await api(coordinator).get(`/api/v1/evidence/${upload.body.id}`);
     await t.http().get(upload.body.url as string);
     await api(coordinator).post(`/api/v1/pledges/${pledgeId}/usages`, {
@@ -126,7 +136,13 @@ describe('OpenAPI responses of a recorded session', () => {
     await api(donor).post(`/api/v1/pledges/${money.body.id}/cancel`, { reason: '改为捐赠物资' });
 
     // A goods offer matched to the need and accepted.
-    const offer = await api(donor).post('/api/v1/offers', { item: '冬衣', unit: '件', quantity: 5, regionCode: '430524', until: new Date(Date.now() + 30 * 86_400_000).toISOString() });
+    const offer = await api(donor).post('/api/v1/offers', {
+      item: '冬衣',
+      unit: '件',
+      quantity: 5,
+      regionCode: '430524',
+      until: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    });
     await api(donor).get('/api/v1/me/offers');
     await api(donor).get(`/api/v1/offers/${offer.body.id}/matches?limit=5`);
     await api(coordinator).get(`/api/v1/needs/${goods.id}/offers?limit=5`);
@@ -150,7 +166,9 @@ describe('OpenAPI responses of a recorded session', () => {
     // The session reaches most of the API, its mistakes included: a shrinking session would hide drift.
     const operations = new Set([...checker.covered].map((c) => c.split(' ').slice(0, 2).join(' ')));
     const problems = [...checker.covered].filter((c) => /\s4\d\d$/.test(c));
-    process.stdout.write(`openapi replay: ${api.length} answers, ${operations.size} operations, ${problems.length} problem statuses checked\n`);
+    process.stdout.write(
+      `openapi replay: ${api.length} answers, ${operations.size} operations, ${problems.length} problem statuses checked\n`,
+    );
     expect(operations.size).toBeGreaterThanOrEqual(60);
     expect(problems.length).toBeGreaterThanOrEqual(8);
   });

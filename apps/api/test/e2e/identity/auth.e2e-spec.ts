@@ -146,7 +146,10 @@ describe('login abuse', () => {
   it('should answer an unknown login, a wrong password and a locked account identically', async () => {
     const user = await registerUser(t);
     const strip = (body: Record<string, unknown>): Record<string, unknown> => ({ ...body, instance: undefined });
-    const unknown = await t.http().post('/api/v1/auth/login').send({ login: uniqueEmail('nobody'), password: 'Whatever-123' });
+    const unknown = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ login: uniqueEmail('nobody'), password: 'Whatever-123' });
     const wrong = await t.http().post('/api/v1/auth/login').send({ login: user.login, password: 'Whatever-123' });
     expect(unknown.status).toBe(401);
     expect(wrong.status).toBe(401);
@@ -191,7 +194,14 @@ describe('login abuse', () => {
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 12; i++) {
-        statuses.push((await fresh.http().post('/api/v1/auth/login').send({ login: uniqueEmail(`ip${i}`), password: 'Whatever-123' })).status);
+        statuses.push(
+          (
+            await fresh
+              .http()
+              .post('/api/v1/auth/login')
+              .send({ login: uniqueEmail(`ip${i}`), password: 'Whatever-123' })
+          ).status,
+        );
       }
       expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
       expect(statuses.slice(10)).toEqual([429, 429]);

@@ -87,8 +87,19 @@ describe('volunteer profiles', () => {
     const user = await registerUser(t);
     const res = await t.http().get('/api/v1/me/volunteer-profile').set(bearer(user));
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ userId: user.id, saved: false, volunteerNumber: null, regionCode: null, skills: [], availability: [] });
-    const saved = await t.http().put('/api/v1/me/volunteer-profile').set(bearer(user)).send({ skills: [], languages: ['普通话'], regionCode: '430524', availability: [] });
+    expect(res.body).toMatchObject({
+      userId: user.id,
+      saved: false,
+      volunteerNumber: null,
+      regionCode: null,
+      skills: [],
+      availability: [],
+    });
+    const saved = await t
+      .http()
+      .put('/api/v1/me/volunteer-profile')
+      .set(bearer(user))
+      .send({ skills: [], languages: ['普通话'], regionCode: '430524', availability: [] });
     expect(saved.body).toMatchObject({ saved: true, regionCode: '430524', volunteerNumber: expect.stringMatching(/^KV\d+/) });
   });
 

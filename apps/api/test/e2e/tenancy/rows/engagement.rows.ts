@@ -11,17 +11,27 @@ async function shift(w: MatrixWorld, target: Target, capacity = 5): Promise<stri
   offset += 1;
   const startsAt = new Date(Date.now() + (30 + offset * 3) * 24 * 3600_000);
   const ngo = ngoOf(w, target);
-  return (await createShiftNeed(w.t, ngo.coordinator, ngo.id, { capacity, startsAt, endsAt: new Date(startsAt.getTime() + 2 * 3600_000) })).shiftId;
+  return (await createShiftNeed(w.t, ngo.coordinator, ngo.id, { capacity, startsAt, endsAt: new Date(startsAt.getTime() + 2 * 3600_000) }))
+    .shiftId;
 }
 
 /** A confirmed sign-up by an outsider on a shift that is running now. */
-async function runningSignup(w: MatrixWorld, target: Target, options: { checkedIn?: boolean } = {}): Promise<{ signupId: string; shiftId: string; volunteer: TestUser }> {
+async function runningSignup(
+  w: MatrixWorld,
+  target: Target,
+  options: { checkedIn?: boolean } = {},
+): Promise<{ signupId: string; shiftId: string; volunteer: TestUser }> {
   const shiftId = await shift(w, target);
   const [volunteer] = await bulkVolunteers(w.t, 1);
   const res = await w.t.http().post(`/api/v1/shifts/${shiftId}/signups`).set(bearer(volunteer));
-  await w.t.db.query(`UPDATE shift_seats SET starts_at = now() - interval '60 minutes', ends_at = now() + interval '60 minutes' WHERE shift_id = $1`, [shiftId]);
+  await w.t.db.query(
+    `UPDATE shift_seats SET starts_at = now() - interval '60 minutes', ends_at = now() + interval '60 minutes' WHERE shift_id = $1`,
+    [shiftId],
+  );
   if (options.checkedIn) {
-    await w.t.db.query(`UPDATE signups SET checked_in_at = now() - interval '50 minutes', check_in_method = 'coordinator' WHERE id = $1`, [res.body.id]);
+    await w.t.db.query(`UPDATE signups SET checked_in_at = now() - interval '50 minutes', check_in_method = 'coordinator' WHERE id = $1`, [
+      res.body.id,
+    ]);
   }
   return { signupId: res.body.id as string, shiftId, volunteer };
 }
@@ -35,13 +45,21 @@ async function pendingRecord(w: MatrixWorld, target: Target): Promise<{ recordId
 
 async function verifiedRecord(w: MatrixWorld, target: Target): Promise<{ recordId: string; volunteer: TestUser }> {
   const { recordId, volunteer } = await pendingRecord(w, target);
-  await w.t.http().post(`/api/v1/hour-records/${recordId}/verify`).set(bearer(ngoOf(w, target).coordinator)).send({});
+  await w.t
+    .http()
+    .post(`/api/v1/hour-records/${recordId}/verify`)
+    .set(bearer(ngoOf(w, target).coordinator))
+    .send({});
   return { recordId, volunteer };
 }
 
 async function certificate(w: MatrixWorld, target: Target): Promise<{ id: string; number: string; code: string }> {
   const { volunteer } = await verifiedRecord(w, target);
-  const res = await w.t.http().post('/api/v1/certificates').set(bearer(volunteer)).send({ organizationId: ngoOf(w, target).id });
+  const res = await w.t
+    .http()
+    .post('/api/v1/certificates')
+    .set(bearer(volunteer))
+    .send({ organizationId: ngoOf(w, target).id });
   return { id: res.body.id as string, number: res.body.number as string, code: res.body.verificationCode as string };
 }
 
@@ -56,15 +74,31 @@ const readNgo = {
 };
 
 export const engagementRows: MatrixRow[] = [
-  { route: 'POST /api/v1/shifts/:id/signups', prepare: async (w, t) => ({ path: `/api/v1/shifts/${await shift(w, t)}/signups` }), expect: { own: everySignedIn(201), other: everySignedIn(201) } },
-  { route: 'GET /api/v1/shifts/:id/signups', prepare: async (w, t) => ({ path: `/api/v1/shifts/${await shift(w, t)}/signups` }), expect: coordinate(200) },
+  {
+    route: 'POST /api/v1/shifts/:id/signups',
+    prepare: async (w, t) => ({ path: `/api/v1/shifts/${await shift(w, t)}/signups` }),
+    expect: { own: everySignedIn(201), other: everySignedIn(201) },
+  },
+  {
+    route: 'GET /api/v1/shifts/:id/signups',
+    prepare: async (w, t) => ({ path: `/api/v1/shifts/${await shift(w, t)}/signups` }),
+    expect: coordinate(200),
+  },
   {
     route: 'DELETE /api/v1/signups/:id',
     prepare: async (w, t) => ({ path: `/api/v1/signups/${(await runningSignup(w, t)).signupId}`, body: { reason: '临时有事' } }),
     expect: coordinate(200),
   },
-  { route: 'POST /api/v1/signups/:id/no-show', prepare: async (w, t) => ({ path: `/api/v1/signups/${(await runningSignup(w, t)).signupId}/no-show` }), expect: coordinate(200) },
-  { route: 'GET /api/v1/shifts/:id/check-in-code', prepare: async (w, t) => ({ path: `/api/v1/shifts/${await shift(w, t)}/check-in-code` }), expect: coordinate(200) },
+  {
+    route: 'POST /api/v1/signups/:id/no-show',
+    prepare: async (w, t) => ({ path: `/api/v1/signups/${(await runningSignup(w, t)).signupId}/no-show` }),
+    expect: coordinate(200),
+  },
+  {
+    route: 'GET /api/v1/shifts/:id/check-in-code',
+    prepare: async (w, t) => ({ path: `/api/v1/shifts/${await shift(w, t)}/check-in-code` }),
+    expect: coordinate(200),
+  },
   {
     // Each caller checks in to their own place on a running shift with the code shown there.
     route: 'POST /api/v1/shifts/:id/check-in',
@@ -72,13 +106,20 @@ export const engagementRows: MatrixRow[] = [
       const shiftId = await shift(w, t);
       const ngo = ngoOf(w, t);
       if (caller !== 'anonymous') await w.t.http().post(`/api/v1/shifts/${shiftId}/signups`).set(bearer(w.users[caller]));
-      await w.t.db.query(`UPDATE shift_seats SET starts_at = now() - interval '5 minutes', ends_at = now() + interval '60 minutes' WHERE shift_id = $1`, [shiftId]);
+      await w.t.db.query(
+        `UPDATE shift_seats SET starts_at = now() - interval '5 minutes', ends_at = now() + interval '60 minutes' WHERE shift_id = $1`,
+        [shiftId],
+      );
       const code = await w.t.http().get(`/api/v1/shifts/${shiftId}/check-in-code`).set(bearer(ngo.coordinator));
       return { path: `/api/v1/shifts/${shiftId}/check-in`, body: { token: code.body.token } };
     },
     expect: { own: everySignedIn(200), other: everySignedIn(200) },
   },
-  { route: 'POST /api/v1/signups/:id/check-in', prepare: async (w, t) => ({ path: `/api/v1/signups/${(await runningSignup(w, t)).signupId}/check-in` }), expect: coordinate(200) },
+  {
+    route: 'POST /api/v1/signups/:id/check-in',
+    prepare: async (w, t) => ({ path: `/api/v1/signups/${(await runningSignup(w, t)).signupId}/check-in` }),
+    expect: coordinate(200),
+  },
   {
     route: 'POST /api/v1/signups/:id/check-out',
     prepare: async (w, t) => ({ path: `/api/v1/signups/${(await runningSignup(w, t, { checkedIn: true })).signupId}/check-out` }),
@@ -96,7 +137,11 @@ export const engagementRows: MatrixRow[] = [
     prepare: async (w, t, caller) => {
       const shiftId = await shift(w, t);
       const invitee = caller === 'anonymous' ? w.users.volunteer : w.users[caller];
-      const inv = await w.t.http().post(`/api/v1/shifts/${shiftId}/invitations`).set(bearer(ngoOf(w, t).coordinator)).send({ userId: invitee.id });
+      const inv = await w.t
+        .http()
+        .post(`/api/v1/shifts/${shiftId}/invitations`)
+        .set(bearer(ngoOf(w, t).coordinator))
+        .send({ userId: invitee.id });
       return { path: `/api/v1/invitations/${inv.body.id as string}/accept` };
     },
     expect: { own: everySignedIn(201), other: everySignedIn(201) },
@@ -106,14 +151,26 @@ export const engagementRows: MatrixRow[] = [
     prepare: async (w, t, caller) => {
       const shiftId = await shift(w, t);
       const invitee = caller === 'anonymous' ? w.users.volunteer : w.users[caller];
-      const inv = await w.t.http().post(`/api/v1/shifts/${shiftId}/invitations`).set(bearer(ngoOf(w, t).coordinator)).send({ userId: invitee.id });
+      const inv = await w.t
+        .http()
+        .post(`/api/v1/shifts/${shiftId}/invitations`)
+        .set(bearer(ngoOf(w, t).coordinator))
+        .send({ userId: invitee.id });
       return { path: `/api/v1/invitations/${inv.body.id as string}/decline` };
     },
     expect: { own: everySignedIn(200), other: everySignedIn(200) },
   },
   { route: 'GET /api/v1/me/shifts', prepare: async () => ({ path: '/api/v1/me/shifts' }), expect: { none: everySignedIn(200) } },
-  { route: 'POST /api/v1/shifts/:id/hours/verify', prepare: async (w, t) => ({ path: `/api/v1/shifts/${(await pendingRecord(w, t)).shiftId}/hours/verify` }), expect: coordinate(200) },
-  { route: 'POST /api/v1/hour-records/:id/verify', prepare: async (w, t) => ({ path: `/api/v1/hour-records/${(await pendingRecord(w, t)).recordId}/verify`, body: {} }), expect: coordinate(200) },
+  {
+    route: 'POST /api/v1/shifts/:id/hours/verify',
+    prepare: async (w, t) => ({ path: `/api/v1/shifts/${(await pendingRecord(w, t)).shiftId}/hours/verify` }),
+    expect: coordinate(200),
+  },
+  {
+    route: 'POST /api/v1/hour-records/:id/verify',
+    prepare: async (w, t) => ({ path: `/api/v1/hour-records/${(await pendingRecord(w, t)).recordId}/verify`, body: {} }),
+    expect: coordinate(200),
+  },
   {
     route: 'POST /api/v1/hour-records/:id/reject',
     prepare: async (w, t) => ({ path: `/api/v1/hour-records/${(await pendingRecord(w, t)).recordId}/reject`, body: { reason: '未到场' } }),
@@ -125,7 +182,11 @@ export const engagementRows: MatrixRow[] = [
     expect: coordinate(201),
   },
   { route: 'GET /api/v1/me/hours', prepare: async () => ({ path: '/api/v1/me/hours' }), expect: { none: everySignedIn(200) } },
-  { route: 'GET /api/v1/organizations/:id/hours', prepare: async (w, t) => ({ path: `/api/v1/organizations/${ngoOf(w, t).id}/hours` }), expect: readNgo },
+  {
+    route: 'GET /api/v1/organizations/:id/hours',
+    prepare: async (w, t) => ({ path: `/api/v1/organizations/${ngoOf(w, t).id}/hours` }),
+    expect: readNgo,
+  },
   {
     // A company's employees' hours: its CSR manager and administrators; members of an NGO have no company rights there.
     route: 'GET /api/v1/organizations/:id/employee-hours',
@@ -141,7 +202,11 @@ export const engagementRows: MatrixRow[] = [
     prepare: async (w, t) => ({ path: '/api/v1/certificates', body: { organizationId: ngoOf(w, t).id } }),
     expect: { own: everySignedIn(409), other: everySignedIn(409) },
   },
-  { route: 'GET /api/v1/me/certificates', prepare: async () => ({ path: '/api/v1/me/certificates' }), expect: { none: everySignedIn(200) } },
+  {
+    route: 'GET /api/v1/me/certificates',
+    prepare: async () => ({ path: '/api/v1/me/certificates' }),
+    expect: { none: everySignedIn(200) },
+  },
   {
     route: 'GET /api/v1/certificates/verify',
     prepare: async (w, t) => {
@@ -150,7 +215,11 @@ export const engagementRows: MatrixRow[] = [
     },
     expect: { own: { ...everySignedIn(200), anonymous: 200 }, other: { ...everySignedIn(200), anonymous: 200 } },
   },
-  { route: 'GET /api/v1/certificates/:id/document', prepare: async (w, t) => ({ path: `/api/v1/certificates/${(await certificate(w, t)).id}/document` }), expect: readNgo },
+  {
+    route: 'GET /api/v1/certificates/:id/document',
+    prepare: async (w, t) => ({ path: `/api/v1/certificates/${(await certificate(w, t)).id}/document` }),
+    expect: readNgo,
+  },
   {
     route: 'POST /api/v1/certificates/:id/revoke',
     prepare: async (w, t) => ({ path: `/api/v1/certificates/${(await certificate(w, t)).id}/revoke`, body: { reason: '撤销' } }),
