@@ -73,7 +73,9 @@ describe('the API database role', () => {
   });
 
   it('should refuse to switch triggers off for the session when connected as the API role', async () => {
-    expect(await outcome(app, 'SET session_replication_role = replica')).toMatch(/^42501 permission denied to set parameter "session_replication_role"/);
+    expect(await outcome(app, 'SET session_replication_role = replica')).toMatch(
+      /^42501 permission denied to set parameter "session_replication_role"/,
+    );
     const { rows } = await app.query<{ session_replication_role: string }>('SHOW session_replication_role');
     expect(rows[0].session_replication_role).toBe('origin');
   });
