@@ -1,7 +1,22 @@
+import { Client, type ClientConfig } from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import { SnakeNamingStrategy } from '../common/database/snake-naming.strategy';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+
+/**
+ * pg-pool drops its 'error' listener while a client is checked out, and TypeORM adds none. A connection
+ * lost between two statements of a transaction (server restart, pg_terminate_backend, network) would then
+ * emit an unhandled 'error' and take the whole process down. With this listener the loss only fails the
+ * next statement on that client (answered like any database failure), and the pool discards the client
+ * when it is released.
+ */
+class PooledClient extends Client {
+  constructor(config?: string | ClientConfig) {
+    super(config);
+    this.on('error', () => undefined);
+  }
+}
 
 export interface PoolOptions {
   size: number;
@@ -26,6 +41,7 @@ export function dataSourceOptions(url: string, pool: number | PoolOptions = 10):
     migrationsRun: false,
     logging: false,
     extra: {
+      Client: PooledClient,
       max: size,
       // pg's pool counts this from the request for a connection, queueing included.
       connectionTimeoutMillis: acquireTimeoutMs,
