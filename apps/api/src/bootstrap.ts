@@ -97,6 +97,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
 
   // Migrations run before init so that start-up hooks (admin bootstrap, publisher) see the current schema.
   if (options.runMigrations ?? true) await app.get(MigrationService).run();
+  await app.get(MigrationService).verifyAppRole();
   // socket.io on the same port (Redis fan-out when REDIS_URL is set); must be in place before init creates the gateway.
   app.useWebSocketAdapter(await LiveIoAdapter.create(app, config));
   await app.init();

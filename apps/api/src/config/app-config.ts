@@ -2,7 +2,10 @@ import { EnvironmentVariables, LogLevel, NodeEnv } from './env.schema';
 
 /** Values decided at boot rather than read from the environment (embedded database, generated secrets). */
 export interface RuntimeValues {
+  /** The API's own connection: a role that is neither superuser nor owner. */
   databaseUrl: string;
+  /** The schema owner's connection, for migrations and grants only. */
+  migrationDatabaseUrl: string;
   embedded: boolean;
   jwtSecret: string;
   jwtRefreshSecret: string;
@@ -17,7 +20,13 @@ export class AppConfig {
   constructor(
     readonly env: NodeEnv,
     readonly http: { port: number; host: string; bodyLimitBytes: number; adminDistDir: string | null },
-    readonly database: { url: string; poolSize: number; embedded: boolean },
+    readonly database: {
+      url: string;
+      migrationUrl: string;
+      poolSize: number;
+      acquireTimeoutMs: number;
+      embedded: boolean;
+    },
     readonly redis: { url: string | null },
     readonly auth: {
       jwtSecret: string;
@@ -50,7 +59,13 @@ export class AppConfig {
         bodyLimitBytes: env.BODY_LIMIT_BYTES,
         adminDistDir: env.ADMIN_DIST_DIR ?? null,
       },
-      { url: runtime.databaseUrl, poolSize: env.DATABASE_POOL_SIZE, embedded: runtime.embedded },
+      {
+        url: runtime.databaseUrl,
+        migrationUrl: runtime.migrationDatabaseUrl,
+        poolSize: env.DATABASE_POOL_SIZE,
+        acquireTimeoutMs: env.DATABASE_POOL_ACQUIRE_TIMEOUT_MS,
+        embedded: runtime.embedded,
+      },
       { url: env.REDIS_URL ?? null },
       {
         jwtSecret: runtime.jwtSecret,

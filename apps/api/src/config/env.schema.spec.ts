@@ -28,6 +28,7 @@ describe('validateEnvironment', () => {
         'JWT_SECRET: required when NODE_ENV=production',
         'JWT_REFRESH_SECRET: required when NODE_ENV=production',
         'DATABASE_URL: required when NODE_ENV=production',
+        'MIGRATION_DATABASE_URL: required when NODE_ENV=production',
       ]),
     );
   });
@@ -37,10 +38,34 @@ describe('validateEnvironment', () => {
       NODE_ENV: 'production',
       JWT_SECRET: SECRET,
       JWT_REFRESH_SECRET: `${SECRET}-refresh`,
-      DATABASE_URL: 'postgres://kindred:pw@db.internal:5432/kindred',
+      DATABASE_URL: 'postgres://kindred_app:pw@db.internal:5432/kindred',
+      MIGRATION_DATABASE_URL: 'postgres://kindred:pw@db.internal:5432/kindred',
       PORT: '8080',
     });
     expect(env.PORT).toBe(8080);
+  });
+
+  it('should default the pool to 10 connections waiting up to 30 s when nothing is set', () => {
+    const env = validateEnvironment({});
+    expect(env.DATABASE_POOL_SIZE).toBe(10);
+    expect(env.DATABASE_POOL_ACQUIRE_TIMEOUT_MS).toBe(30_000);
+    expect(env.DATABASE_APP_ROLE).toBe('kindred_app');
+  });
+
+  it('should name the pool variables when they are out of range', () => {
+    expect(problemsOf({ DATABASE_POOL_SIZE: '0', DATABASE_POOL_ACQUIRE_TIMEOUT_MS: '5' })).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^DATABASE_POOL_SIZE: /), expect.stringMatching(/^DATABASE_POOL_ACQUIRE_TIMEOUT_MS: /)]),
+    );
+  });
+
+  it('should refuse a role name that is not a plain identifier when DATABASE_APP_ROLE is set', () => {
+    expect(problemsOf({ DATABASE_APP_ROLE: 'x"; DROP ROLE postgres; --' })).toEqual([expect.stringMatching(/^DATABASE_APP_ROLE: /)]);
+  });
+
+  it('should refuse MIGRATION_DATABASE_URL without DATABASE_URL', () => {
+    expect(problemsOf({ MIGRATION_DATABASE_URL: 'postgres://kindred:pw@127.0.0.1:5432/kindred' })).toEqual([
+      'MIGRATION_DATABASE_URL: set DATABASE_URL (the API role) too, or neither for the embedded database',
+    ]);
   });
 
   it('should name the variable but never echo its value when a value is wrong', () => {

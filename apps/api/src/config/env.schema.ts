@@ -1,5 +1,5 @@
 import { Transform, plainToInstance } from 'class-transformer';
-import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 export enum NodeEnv {
   Development = 'development',
@@ -43,11 +43,33 @@ export class EnvironmentVariables {
   @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
   DATABASE_URL?: string;
 
+  /**
+   * The schema owner's connection, used only for migrations and grants. When set,
+   * DATABASE_URL must be a role that is neither superuser nor owner (required in production).
+   */
+  @IsOptional()
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
+  MIGRATION_DATABASE_URL?: string;
+
+  /** Development and tests: the unprivileged login role created for the API when only a privileged connection is given. */
+  @Matches(/^[a-z_][a-z0-9_]{0,62}$/)
+  DATABASE_APP_ROLE = 'kindred_app';
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(200)
   DATABASE_POOL_SIZE = 10;
+
+  /**
+   * How long a request waits for a pooled connection before failing. Long on purpose:
+   * a burst queues and finishes rather than failing (DESIGN §7: 1,000 sign-ups at once, 0 errors).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  DATABASE_POOL_ACQUIRE_TIMEOUT_MS = 30_000;
 
   @IsOptional()
   @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })
@@ -156,7 +178,7 @@ export class ConfigValidationError extends Error {
   }
 }
 
-const PRODUCTION_REQUIRED = ['JWT_SECRET', 'JWT_REFRESH_SECRET', 'DATABASE_URL'] as const;
+const PRODUCTION_REQUIRED = ['JWT_SECRET', 'JWT_REFRESH_SECRET', 'DATABASE_URL', 'MIGRATION_DATABASE_URL'] as const;
 
 /** Validates raw environment values; throws naming each bad variable, never echoing a value. */
 export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
@@ -170,6 +192,9 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
     for (const name of PRODUCTION_REQUIRED) {
       if (!env[name]) problems.push(`${name}: required when NODE_ENV=production`);
     }
+  }
+  if (env.MIGRATION_DATABASE_URL && !env.DATABASE_URL) {
+    problems.push('MIGRATION_DATABASE_URL: set DATABASE_URL (the API role) too, or neither for the embedded database');
   }
   if ((env.ADMIN_LOGIN === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
     problems.push('ADMIN_LOGIN/ADMIN_PASSWORD: set both or neither');

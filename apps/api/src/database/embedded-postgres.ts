@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -21,10 +22,30 @@ export interface EmbeddedPostgresOptions {
   onLog?: (line: string) => void;
 }
 
+export interface SuperviseOptions {
+  /** Consecutive failed restarts before giving up (default 5). */
+  maxAttempts?: number;
+  /** Delay before the first restart; doubled after each failure (default 250 ms, capped at 8 s). */
+  initialDelayMs?: number;
+  onStopped?: (code: number | null, signal: NodeJS.Signals | null) => void;
+  onRestarted?: (attempt: number) => void;
+  /** The server stayed down after `maxAttempts` restarts: the caller should exit. */
+  onGiveUp: (error: Error) => void;
+}
+
 export interface EmbeddedPostgres {
   url: string;
   /** URL of the server's maintenance database, for creating and dropping databases. */
   adminUrl: string;
+  /** Where the data really lives (the requested folder may be a symbolic link to it). */
+  dataDir: string;
+  /** PID of the running postmaster, or null while it is down. */
+  pid(): number | null;
+  /**
+   * Restarts the server whenever it stops without `stop()` being called
+   * (killed, `pg_ctl stop` from outside, crashed), with exponential backoff.
+   */
+  supervise(options: SuperviseOptions): void;
   stop(): Promise<void>;
 }
 
@@ -108,16 +129,81 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onError: (error) => log(String(error)),
   });
   if (!existsSync(`${dataDir}/PG_VERSION`)) await server.initialise();
-  try {
-    await server.start();
-  } catch (error) {
-    // The library rejects with `undefined` when the server exits early; give the caller something to act on.
-    throw new Error(
-      `Embedded PostgreSQL did not start on 127.0.0.1:${options.port} (data in ${dataDir}): ${String(error ?? 'the server exited; is the port taken?')}`,
-      { cause: error },
+  // The library keeps the postgres child in a private field; it must be cleared once that child is gone,
+  // or its stop() (also called by its exit hook) waits forever for an exit that already happened.
+  const internals = server as unknown as { process?: ChildProcess };
+  const start = async (): Promise<ChildProcess> => {
+    try {
+      await server.start();
+    } catch (error) {
+      internals.process = undefined;
+      // The library rejects with `undefined` when the server exits early; give the caller something to act on.
+      throw new Error(
+        `Embedded PostgreSQL did not start on 127.0.0.1:${options.port} (data in ${dataDir}): ${String(error ?? 'the server exited; is the port taken?')}`,
+        { cause: error },
+      );
+    }
+    return internals.process!;
+  };
+  let child = await start();
+  let stopping = false;
+  let supervisor: SuperviseOptions | null = null;
+
+  const watch = (running: ChildProcess): void => {
+    running.once('exit', (code, signal) => {
+      if (internals.process === running) internals.process = undefined;
+      if (stopping || !supervisor) return;
+      supervisor.onStopped?.(code, signal);
+      void restart(supervisor);
+    });
+  };
+  const restart = async (plan: SuperviseOptions): Promise<void> => {
+    const maxAttempts = plan.maxAttempts ?? 5;
+    let delay = plan.initialDelayMs ?? 250;
+    let lastError: Error = new Error('not attempted');
+    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+      await sleep(delay);
+      if (stopping) return;
+      try {
+        // A half-stopped server (postmaster gone, postmaster.pid left) would block the new one.
+        await stopOrphan(dataDir);
+        child = await start();
+        watch(child);
+        plan.onRestarted?.(attempt);
+        return;
+      } catch (error) {
+        lastError = error instanceof Error ? error : new Error(String(error));
+        delay = Math.min(delay * 2, 8000);
+      }
+    }
+    plan.onGiveUp(
+      new Error(
+        `Embedded PostgreSQL stopped and did not restart after ${maxAttempts} attempts (data in ${dataDir}): ${lastError.message}`,
+        {
+          cause: lastError,
+        },
+      ),
     );
-  }
+  };
+  watch(child);
+
+  // Also reached through the library's own exit hook on SIGINT/SIGTERM: a deliberate stop is never restarted.
+  const originalStop = server.stop.bind(server);
+  server.stop = async () => {
+    stopping = true;
+    await originalStop();
+  };
+
   const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}`;
   await ensureDatabase(`${base}/postgres`, options.database);
-  return { url: `${base}/${options.database}`, adminUrl: `${base}/postgres`, stop: () => server.stop() };
+  return {
+    url: `${base}/${options.database}`,
+    adminUrl: `${base}/postgres`,
+    dataDir,
+    pid: () => internals.process?.pid ?? null,
+    supervise: (plan) => {
+      supervisor = plan;
+    },
+    stop: () => server.stop(),
+  };
 }

@@ -41,7 +41,8 @@ export async function startTestApp(env: Record<string, string> = {}, existingDb?
     ...env,
   });
   const config = AppConfig.from(validated, {
-    databaseUrl: db.url,
+    databaseUrl: db.appUrl,
+    migrationDatabaseUrl: db.url,
     embedded: false,
     jwtSecret: 'test-access-secret-0123456789abcdef0123456789',
     jwtRefreshSecret: 'test-refresh-secret-0123456789abcdef012345678',

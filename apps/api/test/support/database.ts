@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { runLedgerChecks } from '../../src/modules/giving/ledger-checks';
-import { adminQuery, ENV_SERVER_URL, ENV_TEMPLATE, withDatabase } from './test-server';
+import { adminQuery, ENV_APP_SERVER_URL, ENV_SERVER_URL, ENV_TEMPLATE, withDatabase } from './test-server';
 
 export interface TestDatabase {
   name: string;
+  /** The owner's URL (migrations, inspection, fault injection). */
   url: string;
+  /** The URL apps under test connect with: the unprivileged API role. */
+  appUrl: string;
   /** Runs SQL as the owner (e.g. to inspect rows or to try what the app must not do). */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Runs the giving ledger's invariant checks, then drops the database; fails the file when a check fails. */
@@ -16,7 +19,8 @@ export interface TestDatabase {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env[ENV_SERVER_URL];
   const template = process.env[ENV_TEMPLATE];
-  if (!serverUrl || !template) throw new Error('The integration/e2e global setup did not run');
+  const appServerUrl = process.env[ENV_APP_SERVER_URL];
+  if (!serverUrl || !template || !appServerUrl) throw new Error('The integration/e2e global setup did not run');
   const name = `t_${randomBytes(6).toString('hex')}`;
   await adminQuery(serverUrl, `CREATE DATABASE ${name} TEMPLATE ${template}`);
   const url = withDatabase(serverUrl, name);
@@ -25,6 +29,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     name,
     url,
+    appUrl: withDatabase(appServerUrl, name),
     async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
       return (await client.query(sql, params)).rows as T[];
     },

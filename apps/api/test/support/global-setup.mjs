@@ -21,8 +21,9 @@ export default async function globalSetup() {
     rl.once('line', resolve);
     child.once('exit', (code) => reject(new Error(`test database helper exited with ${code}`)));
   });
-  const { serverUrl, template } = JSON.parse(line);
+  const { serverUrl, appServerUrl, template } = JSON.parse(line);
   process.env.KINDRED_TEST_SERVER_URL = serverUrl;
+  process.env.KINDRED_TEST_APP_SERVER_URL = appServerUrl;
   process.env.KINDRED_TEST_TEMPLATE = template;
   globalThis.__kindredTestDb = { users: 1, child };
 }

@@ -2,9 +2,10 @@
  * and one migrated template database, prints them as one JSON line, and cleans up when its stdin closes. */
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { grantAppRole, provisionAppRole } from '../../src/database/app-role';
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/database/embedded-postgres';
-import { adminQuery, TEST_EMBEDDED_DIR, TEST_EMBEDDED_PORT, withDatabase } from './test-server';
+import { adminQuery, TEST_APP_PASSWORD, TEST_APP_ROLE, TEST_EMBEDDED_DIR, TEST_EMBEDDED_PORT, withDatabase } from './test-server';
 
 async function main(): Promise<void> {
   let embedded: EmbeddedPostgres | null = null;
@@ -18,8 +19,13 @@ async function main(): Promise<void> {
   const ds = new DataSource(dataSourceOptions(withDatabase(serverUrl, template), 2));
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });
+  // Every app under test connects as the unprivileged role, so the whole suite proves its grants suffice.
+  // CREATE DATABASE … TEMPLATE copies the grants into each file's database.
+  const appServerUrl = await provisionAppRole(serverUrl, TEST_APP_ROLE, TEST_APP_PASSWORD);
+  if (!appServerUrl) throw new Error('The test PostgreSQL role may not create roles; the tests need one that can');
+  await grantAppRole((sql) => ds.query(sql), TEST_APP_ROLE);
   await ds.destroy();
-  process.stdout.write(`${JSON.stringify({ serverUrl, template })}\n`);
+  process.stdout.write(`${JSON.stringify({ serverUrl, appServerUrl, template })}\n`);
 
   let stopping = false;
   const stop = async (): Promise<void> => {

@@ -10,7 +10,7 @@ import { TransactionRunner } from './transaction-runner';
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        ...dataSourceOptions(config.database.url, config.database.poolSize),
+        ...dataSourceOptions(config.database.url, { size: config.database.poolSize, acquireTimeoutMs: config.database.acquireTimeoutMs }),
         // A database that is down at boot should fail fast, not hang the start.
         retryAttempts: 3,
         retryDelay: 1000,

@@ -15,6 +15,14 @@ describe('classifyInfrastructureError', () => {
     ['a server still starting (57P03)', pgError('57P03')],
     ['too many connections (53300)', pgError('53300')],
     ['a connection exception (08006)', pgError('08006')],
+    [
+      'a transaction whose lost connection was thrown away',
+      Object.assign(new Error('Query runner already released. Cannot run queries anymore.'), { name: 'QueryRunnerAlreadyReleasedError' }),
+    ],
+    [
+      'a query on a connection thrown away mid-transaction',
+      Object.assign(new Error('Database connection provided by a query runner was already released'), { name: 'QueryRunnerProviderAlreadyReleasedError' }),
+    ],
   ])('should answer 503 with Retry-After when the failure is %s', (_what, error) => {
     const mapped = classifyInfrastructureError(error);
     expect(mapped?.code).toBe('service_unavailable');

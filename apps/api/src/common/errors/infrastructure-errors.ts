@@ -26,6 +26,8 @@ const UNAVAILABLE_MESSAGES = [
   /cannot use a pool after calling end on the pool/i,
   /client was closed and is not queryable/i,
 ];
+// TypeORM's refusals to use a query runner whose connection was lost and thrown away mid-transaction.
+const RELEASED_RUNNER_ERRORS = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
 // SQLSTATEs of an overloaded, restarting or unreachable server.
 const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '57014', '53000', '53100', '53200', '53300', '53400']);
 // Transactions that lost a race; retrying is the documented remedy.
@@ -72,6 +74,7 @@ export function classifyInfrastructureError(error: unknown): DomainError | undef
     if (
       (state && (UNAVAILABLE_STATES.has(state) || state.startsWith('08'))) ||
       (code && NETWORK_CODES.has(code)) ||
+      (typeof e.name === 'string' && RELEASED_RUNNER_ERRORS.has(e.name)) ||
       UNAVAILABLE_MESSAGES.some((p) => p.test(message))
     ) {
       return new DomainError('service_unavailable', 'The service is temporarily unavailable; try again shortly', undefined, {

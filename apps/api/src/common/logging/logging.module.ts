@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import pino from 'pino';
 import { AppConfig } from '../../config/app-config';
 import { serializeError } from './log-serializers';
+import { logDestination } from './pretty-stream';
 import { REDACT_PATHS, REDACTED, scrubText } from './redact';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -48,7 +48,7 @@ export function requestIdFor(req: IncomingMessage): string {
               err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug',
             autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/v1/health' },
           },
-          config.logging.file ? pino.destination({ dest: config.logging.file, sync: true, mkdir: true }) : pino.destination(1),
+          logDestination(config),
         ],
       }),
     }),

@@ -25,12 +25,12 @@ describe('health', () => {
     const target = new URL(db.url);
     proxy = new TcpProxy(target.hostname, Number(target.port || 5432));
     await proxy.start();
-    const viaProxy = new URL(db.url);
+    const viaProxy = new URL(db.appUrl);
     viaProxy.hostname = '127.0.0.1';
     viaProxy.port = String(proxy.port);
     writeFileSync(join(adminDist, 'index.html'), '<!doctype html><title>Kindred</title><div id="root"></div>');
     writeFileSync(join(adminDist, 'app.js'), 'export {};');
-    t = await startTestApp({ ADMIN_DIST_DIR: adminDist }, { ...db, url: viaProxy.toString() });
+    t = await startTestApp({ ADMIN_DIST_DIR: adminDist }, { ...db, appUrl: viaProxy.toString() });
   });
 
   afterAll(async () => {

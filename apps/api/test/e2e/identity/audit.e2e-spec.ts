@@ -12,15 +12,18 @@ describe('audit log', () => {
     await t.close();
   });
 
-  it('should refuse UPDATE, DELETE and TRUNCATE inside PostgreSQL through the application’s connection', async () => {
+  it('should refuse UPDATE, DELETE and TRUNCATE inside PostgreSQL through the owner’s and the application’s connection', async () => {
     await registerUser(t);
     await expect(t.db.query("UPDATE audit_log SET action = 'forged'")).rejects.toThrow(/append-only/);
     await expect(t.db.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
     await expect(t.db.query('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
-    // The app's own DataSource is refused too.
+    // The app's own DataSource connects as a role without UPDATE, DELETE or TRUNCATE on the table:
+    // refused by the grants before the trigger is reached.
     const { DataSource } = await import('typeorm');
     const ds = t.app.get(DataSource);
-    await expect(ds.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
+    await expect(ds.query('DELETE FROM audit_log')).rejects.toThrow(/permission denied for table audit_log/);
+    await expect(ds.query("UPDATE audit_log SET action = 'forged'")).rejects.toThrow(/permission denied for table audit_log/);
+    await expect(ds.query('TRUNCATE audit_log')).rejects.toThrow(/permission denied for table audit_log/);
   });
 
   it('should leave exactly one audit row for a committed write and none for a rolled-back one', async () => {

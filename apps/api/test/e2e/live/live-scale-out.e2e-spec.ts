@@ -31,7 +31,7 @@ async function freePort(): Promise<number> {
 /** Every process this file started, stopped in afterAll even when a start-up failed half-way. */
 const spawned: Array<{ child: ChildProcess; exited: Promise<void> }> = [];
 
-async function startApi(name: string, databaseUrl: string, redisUrl: string, options: { admin: boolean }): Promise<ApiProcess> {
+async function startApi(name: string, db: TestDatabase, redisUrl: string, options: { admin: boolean }): Promise<ApiProcess> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
@@ -45,7 +45,8 @@ async function startApi(name: string, databaseUrl: string, redisUrl: string, opt
         TS_NODE_TRANSPILE_ONLY: 'true',
         TS_NODE_SWC: 'true',
         NODE_ENV: 'test',
-        DATABASE_URL: databaseUrl,
+        DATABASE_URL: db.appUrl,
+        MIGRATION_DATABASE_URL: db.url,
         REDIS_URL: redisUrl,
         PORT: String(port),
         HOST: '127.0.0.1',
@@ -112,7 +113,7 @@ describeWithRedis('live fan-out across two API processes on one PostgreSQL and o
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    apis = await Promise.all([startApi('a', db.url, redisUrl, { admin: true }), startApi('b', db.url, redisUrl, { admin: false })]);
+    apis = await Promise.all([startApi('a', db, redisUrl, { admin: true }), startApi('b', db, redisUrl, { admin: false })]);
   });
 
   afterAll(async () => {
