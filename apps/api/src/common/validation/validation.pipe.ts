@@ -9,7 +9,9 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
     // An empty key ({"": 1}) still gets a name a client can show.
     const property = error.property === '' ? '""' : error.property;
     const field = parent ? `${parent}.${property}` : property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({
+    // A null where the field may only be left out says just that; the type and length rules it also broke add nothing.
+    const constraints = error.constraints?.isNotNull ? { isNotNull: error.constraints.isNotNull } : (error.constraints ?? {});
+    const own = Object.values(constraints).map((message) => ({
       field,
       message: message.replace(/^property (\S*) should not exist$/, 'unknown field'),
     }));
