@@ -14,10 +14,11 @@ describe('database away', () => {
     const target = new URL(db.url);
     proxy = new TcpProxy(target.hostname, Number(target.port || 5432));
     await proxy.start();
-    const viaProxy = new URL(db.url);
+    // The app connects as the application role: that is the connection the proxy cuts.
+    const viaProxy = new URL(db.appUrl);
     viaProxy.hostname = '127.0.0.1';
     viaProxy.port = String(proxy.port);
-    t = await startTestApp({}, { ...db, url: viaProxy.toString() });
+    t = await startTestApp({}, { ...db, appUrl: viaProxy.toString() });
     user = await registerUser(t);
   });
 
