@@ -8,6 +8,16 @@ import { postmasterPid, startApiProcess, stopApiProcess, type ApiProcess } from 
 const PG_PORT = 54336;
 const API_PORT = 34336;
 
+/** How many times the API has said it restarted its server. */
+const restarts = (api: ApiProcess): number => api.output.join('').split('Embedded PostgreSQL restarted').length - 1;
+
+/** Waits until the supervisor has restarted the server once more than `before` (health alone may still be 200 while it stops). */
+async function restartedSince(api: ApiProcess, before: number, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (restarts(api) <= before && Date.now() < deadline) await sleep(100);
+  expect(restarts(api)).toBeGreaterThan(before);
+}
+
 describe('npm start supervising its embedded PostgreSQL', () => {
   const base = mkdtempSync(join(tmpdir(), 'kindred-supervised-'));
   const pgDir = join(base, 'pg');
@@ -32,9 +42,11 @@ describe('npm start supervising its embedded PostgreSQL', () => {
     expect(registered.status).toBe(201);
     const apiPid = api.child.pid;
     const before = postmasterPid(pgDir);
+    const restartsBefore = restarts(api);
 
     // Stopped from outside, as `pg_ctl stop -m fast` does (SIGINT to the postmaster).
     process.kill(before, 'SIGINT');
+    await restartedSince(api, restartsBefore);
     await api.waitForHealth(200, 30_000);
 
     expect(api.child.exitCode).toBeNull();
@@ -48,7 +60,9 @@ describe('npm start supervising its embedded PostgreSQL', () => {
 
   it('should recover the same way when the postmaster is killed with SIGKILL', async () => {
     const before = postmasterPid(pgDir);
+    const restartsBefore = restarts(api);
     process.kill(before, 'SIGKILL');
+    await restartedSince(api, restartsBefore);
     await api.waitForHealth(200, 30_000);
     expect(api.child.exitCode).toBeNull();
     expect(postmasterPid(pgDir)).not.toBe(before);
