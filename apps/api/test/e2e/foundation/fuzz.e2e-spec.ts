@@ -1,10 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { addMember, createOrganization, loginAdmin, registerUser } from '../../factories/identity.factory';
 import { startTestApp, type TestApp } from '../../support/app';
 import { listRoutes } from '../../support/routes';
-import { type Caller, type MatrixRow, type MatrixWorld, type PreparedRequest, type Target } from '../tenancy/matrix';
+import { buildWorld, type Caller, type MatrixRow, type MatrixWorld, type PreparedRequest, type Target } from '../tenancy/matrix';
 import { MATRIX_ROWS } from '../tenancy/rows';
 
 /**
@@ -20,37 +19,6 @@ const SEED = 20_260_703;
 const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS_PER_ROUTE ?? 24);
 const HUGE = 200_000;
 const SUMMARY_DIR = join(__dirname, '../../../../../test-artifacts/fuzz');
-
-// The same world the tenancy matrix builds: two NGOs with every role, a company, a volunteer, the administrator.
-async function buildWorld(t: TestApp): Promise<MatrixWorld> {
-  const ngo = async (label: string): Promise<MatrixWorld['ngoA']> => {
-    const [owner, coordinator, staff] = await Promise.all([
-      registerUser(t, { displayName: `${label}负责人` }),
-      registerUser(t, { displayName: `${label}协调员` }),
-      registerUser(t, { displayName: `${label}工作人员` }),
-    ]);
-    const id = await createOrganization(t, owner, { kind: 'ngo' });
-    await addMember(t, owner, id, coordinator, 'coordinator');
-    await addMember(t, owner, id, staff, 'staff');
-    return { id, owner, coordinator, staff };
-  };
-  const ngoA = await ngo('甲');
-  const ngoB = await ngo('乙');
-  const companyOwner = await registerUser(t, { displayName: '企业负责人' });
-  const csrManager = await registerUser(t, { displayName: '企业社会责任经理' });
-  const companyId = await createOrganization(t, companyOwner, { kind: 'company', regionCode: '430102' });
-  await addMember(t, companyOwner, companyId, csrManager, 'csr_manager');
-  const volunteer = await registerUser(t, { displayName: '志愿者' });
-  const admin = await loginAdmin(t);
-  return {
-    t,
-    users: { volunteer, staff: ngoA.staff, coordinator: ngoA.coordinator, owner: ngoA.owner, csrManager, admin },
-    ngoA,
-    ngoB,
-    company: { id: companyId, owner: companyOwner, csrManager },
-    ngoOf: (target) => (target === 'own' ? ngoA : ngoB),
-  };
-}
 
 /** Hostile values, JSON-encodable (JSON.stringify escapes lone surrogates as \udXXX, which JSON.parse restores). */
 const nasty: fc.Arbitrary<unknown> = fc.oneof(

@@ -1,5 +1,5 @@
 import type { TestApp } from '../../support/app';
-import type { TestUser } from '../../factories/identity.factory';
+import { addMember, createOrganization, loginAdmin, registerUser, type TestUser } from '../../factories/identity.factory';
 
 /** Who calls: nobody, a plain volunteer, each NGO role of organisation A, a company CSR manager, a platform administrator. */
 export const CALLERS = ['anonymous', 'volunteer', 'staff', 'coordinator', 'owner', 'csrManager', 'admin'] as const;
@@ -46,4 +46,35 @@ export interface MatrixRow {
 /** Shorthand: the same answer for every signed-in caller, 401 for anonymous. */
 export function everySignedIn(status: number): Record<Caller, number> {
   return { anonymous: 401, volunteer: status, staff: status, coordinator: status, owner: status, csrManager: status, admin: status };
+}
+
+/** Two NGOs with every role, a company with its CSR manager, a volunteer and the administrator: the callers every matrix row is tried as. */
+export async function buildWorld(t: TestApp): Promise<MatrixWorld> {
+  const ngo = async (label: string): Promise<MatrixWorld['ngoA']> => {
+    const [owner, coordinator, staff] = await Promise.all([
+      registerUser(t, { displayName: `${label}负责人` }),
+      registerUser(t, { displayName: `${label}协调员` }),
+      registerUser(t, { displayName: `${label}工作人员` }),
+    ]);
+    const id = await createOrganization(t, owner, { kind: 'ngo' });
+    await addMember(t, owner, id, coordinator, 'coordinator');
+    await addMember(t, owner, id, staff, 'staff');
+    return { id, owner, coordinator, staff };
+  };
+  const ngoA = await ngo('甲');
+  const ngoB = await ngo('乙');
+  const companyOwner = await registerUser(t, { displayName: '企业负责人' });
+  const csrManager = await registerUser(t, { displayName: '企业社会责任经理' });
+  const companyId = await createOrganization(t, companyOwner, { kind: 'company', regionCode: '430102' });
+  await addMember(t, companyOwner, companyId, csrManager, 'csr_manager');
+  const volunteer = await registerUser(t, { displayName: '志愿者' });
+  const admin = await loginAdmin(t);
+  return {
+    t,
+    users: { volunteer, staff: ngoA.staff, coordinator: ngoA.coordinator, owner: ngoA.owner, csrManager, admin },
+    ngoA,
+    ngoB,
+    company: { id: companyId, owner: companyOwner, csrManager },
+    ngoOf: (target) => (target === 'own' ? ngoA : ngoB),
+  };
 }

@@ -1,38 +1,7 @@
-import { addMember, createOrganization, loginAdmin, registerUser } from '../../factories/identity.factory';
 import { listRoutes } from '../../support/routes';
 import { startTestApp, type TestApp } from '../../support/app';
-import { CALLERS, type Caller, type MatrixRow, type MatrixWorld, type Target } from './matrix';
+import { buildWorld, CALLERS, type Caller, type MatrixRow, type MatrixWorld, type Target } from './matrix';
 import { MATRIX_ROWS } from './rows';
-
-async function buildWorld(t: TestApp): Promise<MatrixWorld> {
-  const ngo = async (label: string): Promise<MatrixWorld['ngoA']> => {
-    const [owner, coordinator, staff] = await Promise.all([
-      registerUser(t, { displayName: `${label}负责人` }),
-      registerUser(t, { displayName: `${label}协调员` }),
-      registerUser(t, { displayName: `${label}工作人员` }),
-    ]);
-    const id = await createOrganization(t, owner, { kind: 'ngo' });
-    await addMember(t, owner, id, coordinator, 'coordinator');
-    await addMember(t, owner, id, staff, 'staff');
-    return { id, owner, coordinator, staff };
-  };
-  const ngoA = await ngo('甲');
-  const ngoB = await ngo('乙');
-  const companyOwner = await registerUser(t, { displayName: '企业负责人' });
-  const csrManager = await registerUser(t, { displayName: '企业社会责任经理' });
-  const companyId = await createOrganization(t, companyOwner, { kind: 'company', regionCode: '430102' });
-  await addMember(t, companyOwner, companyId, csrManager, 'csr_manager');
-  const volunteer = await registerUser(t, { displayName: '志愿者' });
-  const admin = await loginAdmin(t);
-  return {
-    t,
-    users: { volunteer, staff: ngoA.staff, coordinator: ngoA.coordinator, owner: ngoA.owner, csrManager, admin },
-    ngoA,
-    ngoB,
-    company: { id: companyId, owner: companyOwner, csrManager },
-    ngoOf: (target) => (target === 'own' ? ngoA : ngoB),
-  };
-}
 
 async function call(world: MatrixWorld, row: MatrixRow, target: Target, caller: Caller): Promise<number> {
   const prepared = await row.prepare(world, target, caller);
