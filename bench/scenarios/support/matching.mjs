@@ -164,7 +164,7 @@ async function seed(ctx) {
   await ctx.query(
     `INSERT INTO safeguarding_checks (volunteer_user_id, kind, offence_scope, issuing_authority, queried_at, result, verified_by, verified_org_id, expires_at)
      SELECT p.user_id, 'entry_inquiry', '{sexual_assault,abuse,trafficking,violence}', 'public_security', now() - interval '30 days',
-            CASE WHEN h < 0.01 THEN 'record_found' ELSE 'clear' END, $1, (SELECT id FROM organizations WHERE name LIKE $2 || '%' AND status = 'verified' LIMIT 1),
+            CASE WHEN h < 0.01 THEN 'flagged' ELSE 'clear' END, $1, (SELECT id FROM organizations WHERE name LIKE $2 || '%' AND status = 'verified' LIMIT 1),
             now() + interval '150 days'
        FROM (SELECT user_id, ((hashtext(user_id::text) & 2147483647)::float8 / 2147483648) AS h FROM volunteer_profiles WHERE volunteer_number LIKE 'KB2026%') p
       WHERE p.h < 0.5`,

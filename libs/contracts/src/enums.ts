@@ -86,10 +86,10 @@ export const SAFEGUARDING_AUTHORITIES = ['public_security', 'procuratorate'] as 
 export type SafeguardingAuthority = (typeof SAFEGUARDING_AUTHORITIES)[number];
 
 /** Only the outcome is stored, never what was found. */
-export const SAFEGUARDING_RESULTS = ['clear', 'record_found'] as const;
+export const SAFEGUARDING_RESULTS = ['clear', 'flagged'] as const;
 export type SafeguardingResult = (typeof SAFEGUARDING_RESULTS)[number];
 
-/** A volunteer's standing at a moment: `blocked` (an unlifted record_found) wins over any clear check. */
+/** A volunteer's standing at a moment: `blocked` (an unlifted flagged) wins over any clear check. */
 export const SAFEGUARDING_STATUSES = ['valid', 'expired', 'none', 'blocked'] as const;
 export type SafeguardingStatus = (typeof SAFEGUARDING_STATUSES)[number];
 

@@ -595,7 +595,7 @@ export const en: Messages<typeof zhCN> = {
   },
   safeguardingResults: {
     clear: 'No record',
-    record_found: 'Record found',
+    flagged: 'Record found',
   },
   safeguardingAuthorities: {
     public_security: 'Public security bureau',

@@ -584,7 +584,7 @@ export const zhCN = {
   },
   safeguardingResults: {
     clear: '无相关记录',
-    record_found: '发现相关记录',
+    flagged: '发现相关记录',
   },
   safeguardingAuthorities: {
     public_security: '公安机关',

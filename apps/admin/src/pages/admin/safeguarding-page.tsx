@@ -129,7 +129,7 @@ export function SafeguardingAdminPage() {
       title: t('safeguardingAdmin.columns.actions'),
       key: 'actions',
       render: (_v, row) =>
-        row.check.result === 'record_found' && !row.check.liftedAt ? (
+        row.check.result === 'flagged' && !row.check.liftedAt ? (
           <Button size="small" danger icon={<UnlockOutlined />} onClick={() => setLifting(row)} data-testid={`lift-${row.check.id}`}>
             {t('safeguardingAdmin.lift')}
           </Button>

@@ -33,7 +33,7 @@ describe('buildCandidatesQuery', () => {
   it('should require a valid check, no open block and the current code of conduct for child contact, and a birth date for an age rule', () => {
     const { text, values } = buildCandidatesQuery(target({ childContact: true, minAge: 18 }), options);
     expect(text).toContain(`sc.result = 'clear' AND sc.expires_at >= `);
-    expect(text).toContain(`sc.result = 'record_found' AND sc.lifted_at IS NULL`);
+    expect(text).toContain(`sc.result = 'flagged' AND sc.lifted_at IS NULL`);
     expect(text).toMatch(/p\.code_of_conduct_version_accepted = \$\d+::varchar/);
     expect(values).toContain('2026.1');
     expect(text).toContain('p.birth_date IS NOT NULL');

@@ -108,7 +108,7 @@ export function buildCandidatesQuery(target: CandidatesTarget, options: Candidat
       `EXISTS (SELECT 1 FROM safeguarding_checks sc WHERE sc.volunteer_user_id = p.user_id AND sc.result = 'clear' AND sc.expires_at >= ${shiftEnd})`,
     );
     where.push(
-      `NOT EXISTS (SELECT 1 FROM safeguarding_checks sc WHERE sc.volunteer_user_id = p.user_id AND sc.result = 'record_found' AND sc.lifted_at IS NULL)`,
+      `NOT EXISTS (SELECT 1 FROM safeguarding_checks sc WHERE sc.volunteer_user_id = p.user_id AND sc.result = 'flagged' AND sc.lifted_at IS NULL)`,
     );
   }
   if (target.minAge !== null) {

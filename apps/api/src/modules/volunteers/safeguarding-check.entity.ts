@@ -3,14 +3,14 @@ import type { SafeguardingAuthority, SafeguardingCheckKind, SafeguardingOffenceS
 
 /**
  * One safeguarding check of a volunteer (Minors Protection Law art. 62). The
- * outcome only: what a `record_found` was about is never stored. Rows are
- * never deleted; a `record_found` is lifted (by a platform administrator, with
+ * outcome only: what a `flagged` was about is never stored. Rows are
+ * never deleted; a `flagged` is lifted (by a platform administrator, with
  * a reason), not removed.
  */
 @Entity('safeguarding_checks')
 @Index('ix_safeguarding_checks_volunteer', ['volunteerUserId', 'expiresAt'])
 // Blocks are looked up on every child-contact sign-up; they are rare, so a partial index stays tiny.
-@Index('ix_safeguarding_checks_blocking', ['volunteerUserId'], { where: `result = 'record_found' AND lifted_at IS NULL` })
+@Index('ix_safeguarding_checks_blocking', ['volunteerUserId'], { where: `result = 'flagged' AND lifted_at IS NULL` })
 // Through Asia/Shanghai so the rule does not depend on the session's time zone (and stays immutable).
 @Check(
   'ck_safeguarding_checks_expiry',
@@ -18,7 +18,7 @@ import type { SafeguardingAuthority, SafeguardingCheckKind, SafeguardingOffenceS
 )
 @Check(
   'ck_safeguarding_checks_lift',
-  `(lifted_at IS NULL AND lifted_by IS NULL AND lift_reason IS NULL) OR (result = 'record_found' AND lifted_at IS NOT NULL AND lifted_by IS NOT NULL AND lift_reason IS NOT NULL)`,
+  `(lifted_at IS NULL AND lifted_by IS NULL AND lift_reason IS NULL) OR (result = 'flagged' AND lifted_at IS NOT NULL AND lifted_by IS NOT NULL AND lift_reason IS NOT NULL)`,
 )
 export class SafeguardingCheckEntity {
   @PrimaryGeneratedColumn('uuid')

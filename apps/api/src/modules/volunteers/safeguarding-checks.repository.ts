@@ -43,7 +43,7 @@ export class SafeguardingChecksRepository {
   blocking(limit: number, after: { queriedAt: Date; id: string } | null): Promise<SafeguardingCheckEntity[]> {
     const query = this.dataSource.manager
       .createQueryBuilder(SafeguardingCheckEntity, 'c')
-      .where(`c.result = 'record_found' AND c.liftedAt IS NULL`)
+      .where(`c.result = 'flagged' AND c.liftedAt IS NULL`)
       .orderBy('c.queriedAt', 'DESC')
       .addOrderBy('c.id', 'DESC')
       .limit(limit);

@@ -67,7 +67,7 @@ export class SafeguardingController {
   @Post('safeguarding-checks/:id/lift')
   @PlatformAdminOnly()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Lift a record_found block, with a reason (platform administrators only)' })
+  @ApiOperation({ summary: 'Lift a flagged block, with a reason (platform administrators only)' })
   @ApiAnswer(200, 'SafeguardingCheckView')
   lift(
     @CurrentPrincipal() principal: Principal,

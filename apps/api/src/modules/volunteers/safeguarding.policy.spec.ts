@@ -3,7 +3,7 @@ import { addMonths, latestExpiry, standingAt, type CheckOutcome } from './safegu
 const at = new Date('2026-06-01T00:00:00Z');
 const clear = (expiresAt: string): CheckOutcome => ({ result: 'clear', expiresAt: new Date(expiresAt), liftedAt: null });
 const found = (liftedAt: string | null = null): CheckOutcome => ({
-  result: 'record_found',
+  result: 'flagged',
   expiresAt: new Date('2027-01-01T00:00:00Z'),
   liftedAt: liftedAt ? new Date(liftedAt) : null,
 });
@@ -30,11 +30,11 @@ describe('safeguarding standing', () => {
     expect(standingAt([clear('2026-01-01T00:00:00Z')], at)).toEqual({ status: 'expired', validUntil: null });
   });
 
-  it('should be blocked by a record_found even when a newer clear check is valid', () => {
+  it('should be blocked by a flagged even when a newer clear check is valid', () => {
     expect(standingAt([clear('2026-12-01T00:00:00Z'), found()], at)).toEqual({ status: 'blocked', validUntil: null });
   });
 
-  it('should no longer block when the record_found was lifted', () => {
+  it('should no longer block when the flagged was lifted', () => {
     expect(standingAt([clear('2026-12-01T00:00:00Z'), found('2026-03-01T00:00:00Z')], at).status).toBe('valid');
     expect(standingAt([found('2026-03-01T00:00:00Z')], at).status).toBe('none');
   });

@@ -38,12 +38,12 @@ export interface Standing {
 }
 
 /**
- * A volunteer's standing at `at`: `blocked` while any `record_found` is not
+ * A volunteer's standing at `at`: `blocked` while any `flagged` is not
  * lifted (whatever else is on file); `valid` with a clear check whose expiry
  * is not before `at`; `expired` when only older clear checks exist; else `none`.
  */
 export function standingAt(checks: readonly CheckOutcome[], at: Date): Standing {
-  if (checks.some((c) => c.result === 'record_found' && c.liftedAt === null)) return { status: 'blocked', validUntil: null };
+  if (checks.some((c) => c.result === 'flagged' && c.liftedAt === null)) return { status: 'blocked', validUntil: null };
   const clear = checks.filter((c) => c.result === 'clear');
   const valid = clear.filter((c) => c.expiresAt.getTime() >= at.getTime());
   if (valid.length > 0) return { status: 'valid', validUntil: new Date(Math.max(...valid.map((c) => c.expiresAt.getTime()))) };

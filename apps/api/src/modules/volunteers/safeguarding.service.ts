@@ -31,7 +31,7 @@ const isNgoCoordinator = (m: PrincipalMembership): boolean =>
  * to volunteers in child-contact roles). Owners and coordinators of a verified
  * NGO record them; the volunteer and platform administrators see the evidence;
  * other coordinators see only the standing; only a platform administrator
- * lifts a `record_found`, with a reason. Every write is audited.
+ * lifts a `flagged`, with a reason. Every write is audited.
  */
 @Injectable()
 export class SafeguardingService {
@@ -166,13 +166,13 @@ export class SafeguardingService {
     };
   }
 
-  /** A `record_found` blocks for good until a platform administrator lifts it, with a recorded reason. */
+  /** A `flagged` blocks for good until a platform administrator lifts it, with a recorded reason. */
   async lift(principal: Principal, checkId: string, reason: string): Promise<SafeguardingCheckView> {
     if (!principal.isPlatformAdmin) throw DomainError.forbidden('Only a platform administrator may lift a safeguarding block');
     return this.transactions.run(async (tx) => {
       const check = await this.checks.lock(tx, checkId);
       if (!check) throw DomainError.notFound('Safeguarding check');
-      if (check.result !== 'record_found') throw new DomainError('invalid_transition', 'Only a record_found check can be lifted');
+      if (check.result !== 'flagged') throw new DomainError('invalid_transition', 'Only a flagged check can be lifted');
       if (check.liftedAt) throw new DomainError('invalid_transition', 'This block was already lifted');
       const at = new Date();
       await this.checks.lift(tx, checkId, principal.userId, reason, at);

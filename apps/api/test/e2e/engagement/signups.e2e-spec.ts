@@ -172,7 +172,7 @@ describe('the safeguarding gate', () => {
 
     const blocked = await registerUser(t);
     await clearForChildContact(t, world.ngo.coordinator, world.ngo.id, blocked);
-    await t.http().post(`/api/v1/volunteers/${blocked.id}/safeguarding-checks`).set(bearer(world.ngo.coordinator)).send({ kind: 'entry_inquiry', result: 'record_found', checkedAt: new Date().toISOString(), organizationId: world.ngo.id });
+    await t.http().post(`/api/v1/volunteers/${blocked.id}/safeguarding-checks`).set(bearer(world.ngo.coordinator)).send({ kind: 'entry_inquiry', result: 'flagged', checkedAt: new Date().toISOString(), organizationId: world.ngo.id });
     const refused = await t.http().post(`/api/v1/shifts/${shiftId}/signups`).set(bearer(blocked));
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('safeguarding_required');

@@ -64,11 +64,11 @@ describe('safeguarding checks', () => {
     expect(JSON.stringify(trail)).not.toContain('隆公查');
   });
 
-  it('should let the owner record too and accept `flagged` as record_found', async () => {
+  it('should let the owner record too and accept the older name record_found as flagged', async () => {
     const volunteer = await registerUser(t);
-    const res = await recordCheck(t, world.ngo.owner, volunteer.id, { result: 'flagged' });
+    const res = await recordCheck(t, world.ngo.owner, volunteer.id, { result: 'record_found' });
     expect(res.status).toBe(201);
-    expect(res.body.result).toBe('record_found');
+    expect(res.body.result).toBe('flagged');
   });
 
   it('should refuse a check from someone who may not record one', async () => {
@@ -181,10 +181,10 @@ describe('safeguarding checks', () => {
     });
   });
 
-  it('should block a volunteer with record_found even over a clear check until a platform administrator lifts it with a reason', async () => {
+  it('should block a volunteer with flagged even over a clear check until a platform administrator lifts it with a reason', async () => {
     const volunteer = await registerUser(t);
     await recordCheck(t, world.ngo.coordinator, volunteer.id);
-    const flagged = await recordCheck(t, world.ngo.coordinator, volunteer.id, { result: 'record_found' });
+    const flagged = await recordCheck(t, world.ngo.coordinator, volunteer.id, { result: 'flagged' });
     expect((await standing(world.ngo.coordinator, volunteer.id)).body.status).toBe('blocked');
     expect(await t.app.get(SafeguardingService).status(volunteer.id, new Date())).toBe('blocked');
     // A later clear check does not lift it.
@@ -219,7 +219,7 @@ describe('safeguarding checks', () => {
 
     const lifted = await lift(admin, { reason: '经公安机关复核，系同名误报' });
     expect(lifted.status).toBe(200);
-    expect(lifted.body).toMatchObject({ result: 'record_found', liftedBy: admin.id, liftReason: '经公安机关复核，系同名误报' });
+    expect(lifted.body).toMatchObject({ result: 'flagged', liftedBy: admin.id, liftReason: '经公安机关复核，系同名误报' });
     expect((await standing(world.ngo.coordinator, volunteer.id)).body.status).toBe('valid');
     expect(await blockedIds()).not.toContain(flagged.body.id);
     expect((await lift(admin, { reason: '再次' })).status).toBe(409);

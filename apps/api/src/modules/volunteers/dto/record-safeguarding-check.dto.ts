@@ -6,6 +6,7 @@ import {
   SAFEGUARDING_AUTHORITIES,
   SAFEGUARDING_CHECK_KINDS,
   SAFEGUARDING_OFFENCE_SCOPES,
+  SAFEGUARDING_RESULTS,
   type SafeguardingAuthority,
   type SafeguardingCheckKind,
   type SafeguardingOffenceScope,
@@ -18,10 +19,13 @@ export class RecordSafeguardingCheckDto {
   @IsIn(SAFEGUARDING_CHECK_KINDS)
   kind!: SafeguardingCheckKind;
 
-  // API.md names a record `flagged`; it is stored as `record_found`.
-  @ApiProperty({ enum: ['clear', 'record_found', 'flagged'], description: '`flagged` is accepted as a synonym of `record_found`' })
-  @Transform(({ value }: { value: unknown }) => (value === 'flagged' ? 'record_found' : value))
-  @IsIn(['clear', 'record_found'], { message: 'must be clear, record_found or flagged' })
+  // `record_found`, the name answers used before the API's own word `flagged` was adopted, is still accepted.
+  @ApiProperty({
+    enum: SAFEGUARDING_RESULTS,
+    description: '`flagged`: the inquiry found a record (a permanent block until a platform administrator lifts it)',
+  })
+  @Transform(({ value }: { value: unknown }) => (value === 'record_found' ? 'flagged' : value))
+  @IsIn(SAFEGUARDING_RESULTS, { message: 'must be clear or flagged' })
   result!: SafeguardingResult;
 
   @ApiProperty({ example: '2026-03-02T10:00:00+08:00', description: 'when the authority was queried' })

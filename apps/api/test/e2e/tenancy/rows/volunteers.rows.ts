@@ -86,7 +86,7 @@ export const volunteersRows: MatrixRow[] = [
     route: 'POST /api/v1/safeguarding-checks/:id/lift',
     prepare: async (w) => {
       const flagged = await recordCheck(w.t, w.ngoA.coordinator, (await registerUser(w.t)).id, {
-        result: 'record_found',
+        result: 'flagged',
         organizationId: w.ngoA.id,
       });
       return { path: `/api/v1/safeguarding-checks/${flagged.body.id as string}/lift`, body: { reason: '复核后解除' } };
