@@ -52,6 +52,13 @@ export interface RosterView {
   signups: RosterRow[];
 }
 
+/** One shift of `GET /organizations/{id}/rosters` (owners and coordinators): the need it belongs to, the shift and its roster. */
+export interface OrganizationRosterEntry {
+  need: { id: string; title: string };
+  shift: { id: string; startsAt: string; endsAt: string; capacity: number };
+  roster: RosterView;
+}
+
 /** `GET /shifts/{id}/check-in-code`: the rotating code behind the QR display. */
 export interface CheckInCodeView {
   token: string;

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { CheckCircleOutlined, ReloadOutlined, TeamOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Flex, Popconfirm, Progress, Row, Statistic, Table, Typography } from 'antd';
+import { App, Button, Card, Col, Flex, Popconfirm, Progress, Row, Statistic, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -187,12 +187,6 @@ function HoursVerification({ organizationId, organizationName }: { organizationI
             format={() => `${bulk.done}/${bulk.total}`}
             style={{ marginBottom: 16 }}
           />
-        )}
-        {rosters.progress && rosters.progress.total > 0 && (
-          <Flex vertical gap={4} style={{ marginBottom: 16 }}>
-            <Typography.Text type="secondary">{t('hours.loading')}</Typography.Text>
-            <Progress percent={Math.round((rosters.progress.done / rosters.progress.total) * 100)} size="small" />
-          </Flex>
         )}
         {rosters.isError ? (
           <ErrorState error={rosters.error} onRetry={() => void rosters.refetch()} />

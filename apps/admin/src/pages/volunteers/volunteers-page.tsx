@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { ReloadOutlined, SafetyOutlined } from '@ant-design/icons';
 import type { SafeguardingStandingView } from '@kindred/contracts';
-import { Button, Card, Flex, Progress, Table, Typography } from 'antd';
+import { Button, Card, Flex, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { mapLimit } from '../../api/fetch-all';
@@ -126,12 +126,6 @@ function Volunteers({ organizationId, organizationName }: { organizationId: stri
         }
       />
       <Card>
-        {rosters.progress && rosters.progress.total > 0 && (
-          <Flex vertical gap={4} style={{ marginBottom: 16 }}>
-            <Typography.Text type="secondary">{t('volunteers.loading')}</Typography.Text>
-            <Progress percent={Math.round((rosters.progress.done / rosters.progress.total) * 100)} size="small" />
-          </Flex>
-        )}
         {rosters.isError ? (
           <ErrorState error={rosters.error} onRetry={() => void rosters.refetch()} />
         ) : (

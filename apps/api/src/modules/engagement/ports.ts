@@ -18,6 +18,7 @@ export interface ShiftFacts {
 
 export abstract class ShiftDirectory {
   abstract facts(shiftId: string): Promise<ShiftFacts | null>;
+  abstract needTitles(needIds: string[]): Promise<Map<string, string>>;
 }
 
 export type SafeguardingStatus = 'valid' | 'expired' | 'none' | 'blocked';

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { rowsOf } from '../../common/database/sql';
+import type { OrgScope } from '../../common/auth/org-scope';
 import { managerOf, type Tx } from '../../common/database/transaction-runner';
 import { ShiftSeatEntity } from './shift-seat.entity';
 
@@ -21,6 +22,17 @@ export interface SeatDecision {
 @Injectable()
 export class SeatsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The organisation's shifts overlapping [from, to], earliest first, at most `limit`. */
+  inWindow(scope: OrgScope, from: Date, to: Date, limit: number): Promise<ShiftSeatEntity[]> {
+    return this.dataSource.manager
+      .createQueryBuilder(ShiftSeatEntity, 's')
+      .where('s.orgId = :orgId AND s.endsAt >= :from AND s.startsAt <= :to', { orgId: scope.orgId, from, to })
+      .orderBy('s.startsAt', 'ASC')
+      .addOrderBy('s.shiftId', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
 
   find(shiftId: string, tx?: Tx): Promise<ShiftSeatEntity | null> {
     return (tx ? managerOf(tx) : this.dataSource.manager).findOneBy(ShiftSeatEntity, { shiftId });

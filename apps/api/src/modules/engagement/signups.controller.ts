@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type {
   AttendanceView,
@@ -6,6 +6,7 @@ import type {
   CheckInCodeView,
   InvitationView,
   MyShiftRow,
+  OrganizationRosterEntry,
   RosterView,
   ShiftVerificationResult,
   SignupView,
@@ -13,10 +14,11 @@ import type {
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Authenticated } from '../../common/auth/policy.decorator';
 import type { Principal } from '../../common/auth/principal';
+import { DomainError } from '../../common/errors/domain-error';
 import { UuidParam } from '../../common/http/uuid-param.pipe';
 import { IdempotencyKey } from '../../common/idempotency/idempotency-key.decorator';
 import { AttendanceService } from './attendance.service';
-import { CheckInDto, InviteDto, OptionalReasonDto } from './dto/engagement.dto';
+import { CheckInDto, InviteDto, OptionalReasonDto, OrganizationRostersQueryDto } from './dto/engagement.dto';
 import { HoursService } from './hours.service';
 import { InvitationsService } from './invitations.service';
 import { SignupsService } from './signups.service';
@@ -83,6 +85,21 @@ export class SignupsController {
   @ApiAnswer(200, 'SignupView')
   noShow(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<SignupView> {
     return this.signups.markNoShow(principal, id);
+  }
+
+  @Get('organizations/:id/rosters')
+  @Authenticated()
+  @ApiOperation({ summary: "The rosters of an organisation's shifts in a time window, in one answer (owners and coordinators)" })
+  @ApiAnswer(200, { array: 'OrganizationRosterEntry' })
+  organizationRosters(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam('id')) id: string,
+    @Query() query: OrganizationRostersQueryDto,
+  ): Promise<OrganizationRosterEntry[]> {
+    const from = new Date(query.from);
+    const to = new Date(query.to);
+    if (to < from) throw DomainError.validation([{ field: 'to', message: 'must not be before from' }]);
+    return this.signups.organizationRosters(principal, id, from, to, query.limit ?? 100);
   }
 
   @Get('shifts/:id/check-in-code')

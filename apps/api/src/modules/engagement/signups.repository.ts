@@ -175,7 +175,15 @@ export class SignupsRepository {
   }
 
   async roster(scope: OrgScope, shiftId: string): Promise<RosterRow[]> {
+    return (await this.rosters(scope, [shiftId])).get(shiftId) ?? [];
+  }
+
+  /** The rosters of several shifts of one organisation in one query: confirmed and completed first, then the waitlist in order. */
+  async rosters(scope: OrgScope, shiftIds: string[]): Promise<Map<string, RosterRow[]>> {
+    const byShift = new Map<string, RosterRow[]>(shiftIds.map((id) => [id, []]));
+    if (shiftIds.length === 0) return byShift;
     const rows: Array<{
+      shift_id: string;
       id: string;
       user_id: string;
       display_name: string;
@@ -191,29 +199,32 @@ export class SignupsRepository {
       hour_status: HourRecordStatus | null;
       hour_flag: string | null;
     }> = await this.dataSource.query(
-      `SELECT g.id, g.user_id, u.display_name, g.status,
-              CASE WHEN g.status = 'waitlisted' THEN row_number() OVER (PARTITION BY g.status ORDER BY g.waitlist_seq) END AS position,
+      `SELECT g.shift_id, g.id, g.user_id, u.display_name, g.status,
+              CASE WHEN g.status = 'waitlisted' THEN row_number() OVER (PARTITION BY g.shift_id, g.status ORDER BY g.waitlist_seq) END AS position,
               g.checked_in_at, g.checked_out_at, g.auto_closed, g.skipped_reason, g.created_at,
               h.id AS hour_record_id, h.minutes AS hour_minutes, h.status AS hour_status, h.flag AS hour_flag
          FROM signups g JOIN users u ON u.id = g.user_id
          LEFT JOIN hour_records h ON h.signup_id = g.id AND h.reverses_id IS NULL
-        WHERE g.shift_id = $1 AND g.org_id = $2
-        ORDER BY CASE g.status WHEN 'confirmed' THEN 0 WHEN 'completed' THEN 1 WHEN 'waitlisted' THEN 2 ELSE 3 END, g.waitlist_seq NULLS FIRST, g.created_at`,
-      [shiftId, scope.orgId],
+        WHERE g.shift_id = ANY($1::uuid[]) AND g.org_id = $2
+        ORDER BY g.shift_id, CASE g.status WHEN 'confirmed' THEN 0 WHEN 'completed' THEN 1 WHEN 'waitlisted' THEN 2 ELSE 3 END, g.waitlist_seq NULLS FIRST, g.created_at`,
+      [shiftIds, scope.orgId],
     );
-    return rows.map((r) => ({
-      signupId: r.id,
-      userId: r.user_id,
-      displayName: r.display_name,
-      status: r.status,
-      position: r.position === null ? null : Number(r.position),
-      checkedInAt: r.checked_in_at?.toISOString() ?? null,
-      checkedOutAt: r.checked_out_at?.toISOString() ?? null,
-      autoClosed: r.auto_closed,
-      skippedReason: r.skipped_reason,
-      createdAt: r.created_at.toISOString(),
-      hourRecord: r.hour_record_id ? { id: r.hour_record_id, minutes: r.hour_minutes!, status: r.hour_status!, flag: r.hour_flag } : null,
-    }));
+    for (const r of rows) {
+      byShift.get(r.shift_id)?.push({
+        signupId: r.id,
+        userId: r.user_id,
+        displayName: r.display_name,
+        status: r.status,
+        position: r.position === null ? null : Number(r.position),
+        checkedInAt: r.checked_in_at?.toISOString() ?? null,
+        checkedOutAt: r.checked_out_at?.toISOString() ?? null,
+        autoClosed: r.auto_closed,
+        skippedReason: r.skipped_reason,
+        createdAt: r.created_at.toISOString(),
+        hourRecord: r.hour_record_id ? { id: r.hour_record_id, minutes: r.hour_minutes!, status: r.hour_status!, flag: r.hour_flag } : null,
+      });
+    }
+    return byShift;
   }
 
   async mine(userId: string): Promise<MyShiftRecord[]> {

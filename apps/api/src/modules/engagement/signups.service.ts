@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CancelSignupResult, MyShiftRow, RosterView, SignupView } from '@kindred/contracts';
+import type { CancelSignupResult, MyShiftRow, OrganizationRosterEntry, RosterRow, RosterView, SignupView } from '@kindred/contracts';
 import { requireOrgScope } from '../../common/auth/abilities';
 import type { Principal } from '../../common/auth/principal';
 import { afterCommit, TransactionRunner, type Tx } from '../../common/database/transaction-runner';
@@ -15,6 +15,17 @@ import { SeatsRepository } from './seats.repository';
 import type { ShiftSeatEntity } from './shift-seat.entity';
 import type { SignupEntity } from './signup.entity';
 import { SignupsRepository } from './signups.repository';
+
+/** A shift's roster with its counts as the rows show them. */
+function rosterView(seat: Pick<ShiftSeatEntity, 'shiftId' | 'capacity'>, rows: RosterRow[]): RosterView {
+  return {
+    shiftId: seat.shiftId,
+    capacity: seat.capacity,
+    confirmedCount: rows.filter((r) => r.status === 'confirmed' || r.status === 'completed').length,
+    waitlistCount: rows.filter((r) => r.status === 'waitlisted').length,
+    signups: rows,
+  };
+}
 
 /**
  * Sign-ups, the ordered waitlist and promotion. A seat is decided under one
@@ -250,14 +261,25 @@ export class SignupsService {
     const seat = await this.seatFor(shiftId);
     // The roster names volunteers and how to reach them: coordinators only (API.md), not every staff member.
     const scope = requireOrgScope(principal, 'coordinate', 'NgoWork', seat.orgId);
-    const rows = await this.signups.roster(scope, shiftId);
-    return {
-      shiftId,
-      capacity: seat.capacity,
-      confirmedCount: rows.filter((r) => r.status === 'confirmed' || r.status === 'completed').length,
-      waitlistCount: rows.filter((r) => r.status === 'waitlisted').length,
-      signups: rows,
-    };
+    return rosterView(seat, await this.signups.roster(scope, shiftId));
+  }
+
+  /** The rosters of an organisation's shifts overlapping [from, to] in two queries (owners and coordinators), earliest first. */
+  async organizationRosters(principal: Principal, orgId: string, from: Date, to: Date, limit: number): Promise<OrganizationRosterEntry[]> {
+    const scope = requireOrgScope(principal, 'coordinate', 'NgoWork', orgId);
+    const seats = await this.seats.inWindow(scope, from, to, limit);
+    const [rosters, titles] = await Promise.all([
+      this.signups.rosters(
+        scope,
+        seats.map((s) => s.shiftId),
+      ),
+      this.shifts.needTitles(seats.map((s) => s.needId)),
+    ]);
+    return seats.map((seat) => ({
+      need: { id: seat.needId, title: titles.get(seat.needId) ?? '' },
+      shift: { id: seat.shiftId, startsAt: seat.startsAt.toISOString(), endsAt: seat.endsAt.toISOString(), capacity: seat.capacity },
+      roster: rosterView(seat, rosters.get(seat.shiftId) ?? []),
+    }));
   }
 
   async mine(principal: Principal): Promise<MyShiftRow[]> {

@@ -62,6 +62,11 @@ export class NeedFactsService {
   }
 
   /** A scheduled shift and its need's rules; null for an unknown or cancelled shift (it takes no sign-ups). */
+  /** Need titles by id, for engagement's organisation-wide lists. */
+  async needTitles(needIds: string[]): Promise<Map<string, string>> {
+    return new Map((await this.needs.titles([...new Set(needIds)])).map((n) => [n.id, n.title]));
+  }
+
   async facts(shiftId: string): Promise<ShiftFacts | null> {
     const shift = await this.shifts.findById(shiftId);
     if (!shift || shift.status === 'cancelled') return null;

@@ -75,6 +75,12 @@ export class NeedsRepository {
    * A need by id, whoever asks: the service decides what the caller may see
    * (listed needs are public, drafts only for the organisation).
    */
+  /** Titles of needs by id, for other contexts' lists (no access check: ids come from the caller's own rows). */
+  async titles(ids: string[]): Promise<Array<{ id: string; title: string }>> {
+    if (ids.length === 0) return [];
+    return this.manager().createQueryBuilder(NeedEntity, 'n').select(['n.id', 'n.title']).where('n.id IN (:...ids)', { ids }).getMany();
+  }
+
   findById(id: string, tx?: Tx): Promise<NeedEntity | null> {
     return this.manager(tx).findOneBy(NeedEntity, { id });
   }

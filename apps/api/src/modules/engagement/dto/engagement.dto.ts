@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsOffsetDateTime } from '../../../common/validation/is-offset-date-time.decorator';
 import { IsOptionalNonNull } from '../../../common/validation/is-optional-non-null.decorator';
 
 export class CheckInDto {
@@ -66,4 +68,23 @@ export class VerifyCertificateQueryDto {
   @IsString()
   @Matches(/^[A-Za-z0-9]{8}$/, { message: 'is not a verification code' })
   code!: string;
+}
+
+/** A time window of an organisation's shifts (`GET /organizations/{id}/rosters`). */
+export class OrganizationRostersQueryDto {
+  @ApiProperty({ description: 'shifts ending at or after this', example: '2026-11-01T00:00:00+08:00' })
+  @IsOffsetDateTime()
+  from!: string;
+
+  @ApiProperty({ description: 'shifts starting at or before this', example: '2026-12-31T23:59:59+08:00' })
+  @IsOffsetDateTime()
+  to!: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 100, description: 'at most this many shifts, earliest first' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
 }

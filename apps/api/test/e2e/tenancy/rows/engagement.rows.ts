@@ -85,6 +85,15 @@ export const engagementRows: MatrixRow[] = [
     expect: coordinate(200),
   },
   {
+    route: 'GET /api/v1/organizations/:id/rosters',
+    prepare: async (w, t) => {
+      const from = new Date(Date.now() - 86_400_000).toISOString();
+      const to = new Date(Date.now() + 30 * 86_400_000).toISOString();
+      return { path: `/api/v1/organizations/${ngoOf(w, t).id}/rosters?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}` };
+    },
+    expect: coordinate(200),
+  },
+  {
     route: 'DELETE /api/v1/signups/:id',
     prepare: async (w, t) => ({ path: `/api/v1/signups/${(await runningSignup(w, t)).signupId}`, body: { reason: '临时有事' } }),
     expect: coordinate(200),
