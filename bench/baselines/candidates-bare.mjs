@@ -2,7 +2,7 @@
 // (Pool of 10). Same statements as the app, in the same order: the principal reads, the need with its organisation
 // and goods lines (NeedsService.get), the need and organisation again and its shifts (ShiftsService.list), the
 // code of conduct in force, the ranking statement (built by the app's own compiled builder, widening the ring like
-// MatchesService) and the page's display names; then the same JSON.
+// CandidatesService) and the page's display names; then the same JSON.
 // Env: PORT, HOST, DATABASE_URL, JWT_SECRET, MATCHING_MODULES (this run's dist/apps/api/src/modules).
 import { createRequire } from 'node:module';
 import { join } from 'node:path';

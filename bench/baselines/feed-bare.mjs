@@ -2,7 +2,7 @@
 // It sends what the app sends, in the same order and parallelism: the three principal reads, the volunteer's
 // snapshot (profile, code of conduct, safeguarding checks, sign-ups, hour records and totals, attendance) beside
 // the suspended organisations, the ranking statement (built by the app's own compiled builder, widening the
-// ring like MatchesService), and the page's organisation names; then the same JSON.
+// ring like the FeedService), and the page's organisation names; then the same JSON.
 // Env: PORT, HOST, DATABASE_URL, JWT_SECRET, MATCHING_MODULES (this run's dist/apps/api/src/modules).
 import { createRequire } from 'node:module';
 import { join } from 'node:path';

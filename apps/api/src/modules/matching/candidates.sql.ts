@@ -33,7 +33,7 @@ export interface CandidatesOptions {
   now: Date;
   /** The code of conduct in force (child-contact work needs it accepted); null when none is. */
   codeOfConductVersion: string | null;
-  /** The candidate radius: the first ring of the config unless MatchesService widens it. */
+  /** The candidate radius: the first ring of the config unless the feed or candidates service widens it. */
   radiusKm?: number;
   limit: number;
   after: RankedCursor | null;

@@ -30,7 +30,7 @@ export interface FeedOptions {
   includeFull: boolean;
   limit: number;
   after: RankedCursor | null;
-  /** The candidate radius: the first ring of the config unless MatchesService widens it. */
+  /** The candidate radius: the first ring of the config unless the feed or candidates service widens it. */
   radiusKm?: number;
   /** Only the evaluation script compares other weights; the API always ranks with the configured ones. */
   weights?: Readonly<Record<VolunteerFactor, number>>;

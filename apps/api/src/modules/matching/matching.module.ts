@@ -6,8 +6,10 @@ import { IdentityModule } from '../identity';
 import { NeedsModule } from '../needs';
 import { VolunteersModule } from '../volunteers';
 import { CandidateGenerationRepository } from './candidate-generation.repository';
-import { MatchesController } from './matches.controller';
-import { MatchesService } from './matches.service';
+import { CandidatesController } from './candidates.controller';
+import { CandidatesService } from './candidates.service';
+import { FeedController } from './feed.controller';
+import { FeedService } from './feed.service';
 import { OffersController } from './offers.controller';
 import { OffersRepository } from './offers.repository';
 import { OffersService } from './offers.service';
@@ -20,8 +22,7 @@ import { SkillNamesCache } from './skill-names';
  */
 @Module({
   imports: [AuditModule, IdentityModule, VolunteersModule, NeedsModule, EngagementModule, GivingModule],
-  controllers: [MatchesController, OffersController],
-  providers: [CandidateGenerationRepository, OffersRepository, SkillNamesCache, MatchesService, OffersService],
-  exports: [MatchesService],
+  controllers: [FeedController, CandidatesController, OffersController],
+  providers: [CandidateGenerationRepository, OffersRepository, SkillNamesCache, FeedService, CandidatesService, OffersService],
 })
 export class MatchingModule {}
