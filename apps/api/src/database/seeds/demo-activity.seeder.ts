@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import type { Principal } from '../../common/auth/principal';
 import { SignupsService } from '../../modules/engagement/signups.service';
 import { EvidenceService } from '../../modules/giving/evidence.service';
+import { LedgerService } from '../../modules/giving/ledger.service';
 import { PledgesService } from '../../modules/giving/pledges.service';
 import { NeedFactsService } from '../../modules/needs/need-facts.service';
 import { ShiftsService } from '../../modules/needs/shifts.service';
@@ -29,6 +30,7 @@ async function demoPhoto(colour: string, label: string): Promise<Buffer> {
 export class DemoActivitySeeder {
   constructor(
     private readonly pledges: PledgesService,
+    private readonly ledger: LedgerService,
     private readonly evidence: EvidenceService,
     private readonly needFacts: NeedFactsService,
     private readonly shifts: ShiftsService,
@@ -42,10 +44,19 @@ export class DemoActivitySeeder {
     const item = (name: string): string => (goods.items.find((i) => i.name === name) ?? goods.items[0]).id;
 
     // Used in full, with photos: 40 winter coats handed out at a village school.
-    const coats = await this.pledges.create(people.donor, { needId: goodsNeedId, kind: 'goods', lines: [{ itemId: item('冬衣'), quantity: 40 }], channel: 'online_form' }, null);
-    await this.pledges.receive(people.coordinator, coats.id, { lines: [{ itemId: item('冬衣'), quantity: 40 }], receiptNumber: 'HN2026-0001204' }, null);
+    const coats = await this.pledges.create(
+      people.donor,
+      { needId: goodsNeedId, kind: 'goods', lines: [{ itemId: item('冬衣'), quantity: 40 }], channel: 'online_form' },
+      null,
+    );
+    await this.ledger.receive(
+      people.coordinator,
+      coats.id,
+      { lines: [{ itemId: item('冬衣'), quantity: 40 }], receiptNumber: 'HN2026-0001204' },
+      null,
+    );
     const photo = await this.evidence.upload(people.coordinator, ids.ngo, await demoPhoto('#2e7d32', 'Winter coats 2026-12'));
-    await this.pledges.use(
+    await this.ledger.use(
       people.coordinator,
       coats.id,
       {
@@ -61,19 +72,34 @@ export class DemoActivitySeeder {
     );
 
     // A company fund: received in part, partly used for stationery.
-    const fund = await this.pledges.create(people.csrManager, { needId: goodsNeedId, kind: 'money', amountFen: 5_000_000, onBehalfOf: ids.company, channel: 'letter', note: '企业关爱基金' }, null);
-    await this.pledges.receive(people.coordinator, fund.id, { amountFen: 3_000_000, receiptNumber: 'HN2026-0001188' }, null);
+    const fund = await this.pledges.create(
+      people.csrManager,
+      { needId: goodsNeedId, kind: 'money', amountFen: 5_000_000, onBehalfOf: ids.company, channel: 'letter', note: '企业关爱基金' },
+      null,
+    );
+    await this.ledger.receive(people.coordinator, fund.id, { amountFen: 3_000_000, receiptNumber: 'HN2026-0001188' }, null);
     const receipt = await this.evidence.upload(people.coordinator, ids.ngo, await demoPhoto('#1565c0', 'Stationery invoice'));
-    await this.pledges.use(
+    await this.ledger.use(
       people.coordinator,
       fund.id,
-      { amountFen: 1_200_000, description: '采购文具套装120套，发放给四所村小的学生', beneficiaryCount: 120, placeRegionCode: '430524', usedAt: new Date(Date.now() - 24 * 3600_000).toISOString(), evidenceIds: [receipt.id] },
+      {
+        amountFen: 1_200_000,
+        description: '采购文具套装120套，发放给四所村小的学生',
+        beneficiaryCount: 120,
+        placeRegionCode: '430524',
+        usedAt: new Date(Date.now() - 24 * 3600_000).toISOString(),
+        evidenceIds: [receipt.id],
+      },
       null,
     );
 
     // Received, not yet used; promised only; and one withdrawn.
-    const bags = await this.pledges.create(people.volunteer2, { needId: goodsNeedId, kind: 'goods', lines: [{ itemId: item('书包'), quantity: 10 }] }, null);
-    await this.pledges.receive(people.coordinator, bags.id, { lines: [{ itemId: item('书包'), quantity: 10 }] }, null);
+    const bags = await this.pledges.create(
+      people.volunteer2,
+      { needId: goodsNeedId, kind: 'goods', lines: [{ itemId: item('书包'), quantity: 10 }] },
+      null,
+    );
+    await this.ledger.receive(people.coordinator, bags.id, { lines: [{ itemId: item('书包'), quantity: 10 }] }, null);
     await this.pledges.create(people.donor, { needId: goodsNeedId, kind: 'money', amountFen: 20_000, note: '给孩子们买些课外书' }, null);
     const withdrawn = await this.pledges.create(people.donor, { needId: goodsNeedId, kind: 'money', amountFen: 10_000 }, null);
     await this.pledges.cancel(people.donor, withdrawn.id, '改为线下捐赠');

@@ -13,6 +13,7 @@ import { EvidenceUrlSigner } from './evidence-url.signer';
 import { NeedFacts } from './need-facts';
 import { PledgesController } from './pledges.controller';
 import { PledgesRepository } from './pledges.repository';
+import { LedgerService } from './ledger.service';
 import { PledgesService } from './pledges.service';
 import { TrailService } from './trail.service';
 
@@ -24,12 +25,13 @@ import { TrailService } from './trail.service';
     EvidenceRepository,
     EvidenceUrlSigner,
     PledgesService,
+    LedgerService,
     TrailService,
     EvidenceService,
     EvidenceSweeper,
     CoverageService,
     { provide: NeedFacts, useExisting: NeedFactsService },
   ],
-  exports: [PledgesService, EvidenceService],
+  exports: [PledgesService, LedgerService, EvidenceService],
 })
 export class GivingModule {}

@@ -10,6 +10,7 @@ import { CreatePledgeDto } from './dto/create-pledge.dto';
 import { CancelPledgeDto, CreateReceiptDto, CreateUsageDto, ReasonDto } from './dto/ledger.dto';
 import { ListPledgesDto } from './dto/list-pledges.dto';
 import type { LedgerEntryView, PledgeView, TrailView } from '@kindred/contracts';
+import { LedgerService } from './ledger.service';
 import { PledgesService } from './pledges.service';
 import { TrailService } from './trail.service';
 import { ApiAnswer, ApiProblems } from '../../common/http/openapi';
@@ -21,6 +22,7 @@ const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 're
 export class PledgesController {
   constructor(
     private readonly pledges: PledgesService,
+    private readonly ledger: LedgerService,
     private readonly trails: TrailService,
   ) {}
 
@@ -66,7 +68,7 @@ export class PledgesController {
     @Body() body: CreateReceiptDto,
     @IdempotencyKey() key: string | null,
   ): Promise<LedgerEntryView> {
-    return this.pledges.receive(principal, id, body, key);
+    return this.ledger.receive(principal, id, body, key);
   }
 
   @Post(':id/usages')
@@ -81,7 +83,7 @@ export class PledgesController {
     @Body() body: CreateUsageDto,
     @IdempotencyKey() key: string | null,
   ): Promise<LedgerEntryView> {
-    return this.pledges.use(principal, id, body, key);
+    return this.ledger.use(principal, id, body, key);
   }
 
   @Post(':id/entries/:entryId/reverse')
@@ -94,7 +96,7 @@ export class PledgesController {
     @Param('entryId', UuidParam('entryId')) entryId: string,
     @Body() body: ReasonDto,
   ): Promise<LedgerEntryView> {
-    return this.pledges.reverse(principal, id, entryId, body.reason);
+    return this.ledger.reverse(principal, id, entryId, body.reason);
   }
 
   @Post(':id/cancel')
