@@ -12,7 +12,8 @@ export const ENV_APP_SERVER_URL = 'KINDRED_TEST_APP_SERVER_URL';
  */
 export const TEST_APP_ROLE = 'kindred_test_app';
 export const TEST_APP_PASSWORD = 'kindred-test-app-not-a-secret';
-export const TEST_EMBEDDED_PORT = 54332;
+// Below Linux's ephemeral range (32768–60999), so no test's outgoing connection can hold it.
+export const TEST_EMBEDDED_PORT = 25432;
 export const TEST_EMBEDDED_DIR = resolve(__dirname, '../../../../.data/pg-test');
 
 export function withDatabase(url: string, database: string): string {

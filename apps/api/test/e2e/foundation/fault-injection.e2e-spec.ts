@@ -143,7 +143,8 @@ describe('writes with an Idempotency-Key under database faults', () => {
 
   describe('when the embedded PostgreSQL is stopped and restarted mid-load', () => {
     const base = mkdtempSync(join(tmpdir(), 'kindred-fault-embedded-'));
-    const pgPort = 54338;
+    // Fixed ports below Linux's ephemeral range (32768–60999), so no test's outgoing connection or listen(0) can hold them.
+    const pgPort = 25438;
     let api: ApiProcess;
     let t: TestApp;
 
@@ -160,7 +161,7 @@ describe('writes with an Idempotency-Key under database faults', () => {
 
     beforeAll(async () => {
       // The same path as `npm start`: no DATABASE_URL, so an embedded server, the API's own role, migrations as the owner.
-      api = startApiProcess(34338, {
+      api = startApiProcess(24338, {
         DATA_DIR: base,
         EMBEDDED_PG_PORT: String(pgPort),
         LOG_LEVEL: 'debug',

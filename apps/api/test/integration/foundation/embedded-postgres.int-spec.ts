@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '../../../../..');
-const PORT = 54334;
+// Below Linux's ephemeral range (32768–60999), so no other test's connection can hold it.
+const PORT = 25434;
 
 interface Started {
   child: ChildProcessWithoutNullStreams;

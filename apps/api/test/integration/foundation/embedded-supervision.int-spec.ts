@@ -5,8 +5,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { TEST_PASSWORD, uniqueEmail } from '../../factories/identity.factory';
 import { postmasterPid, startApiProcess, stopApiProcess, type ApiProcess } from '../../support/api-process';
 
-const PG_PORT = 54336;
-const API_PORT = 34336;
+// Fixed ports below Linux's ephemeral range (32768–60999), so no test's outgoing connection or listen(0) can hold them.
+const PG_PORT = 25436;
+const API_PORT = 24336;
 
 /** How many times the API has said it restarted its server. */
 const restarts = (api: ApiProcess): number => api.output.join('').split('Embedded PostgreSQL restarted').length - 1;
