@@ -5,3 +5,4 @@ export * from './api';
 export * from './engagement';
 export * from './giving';
 export * from './matching';
+export * from './children';

@@ -62,13 +62,39 @@ export const PROBLEM_CODES = [
   'evidence_active_content',
   'evidence_unreadable',
   'check_in_locked',
+  // children
+  'invalid_id_number',
+  'consent_required',
+  'child_exited',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
+/**
+ * What is wrong with one field, as a stable code the client translates
+ * (the `message` is English for logs and curl users).
+ */
+export const FIELD_ERROR_CODES = [
+  'required',
+  'not_allowed',
+  'invalid_type',
+  'invalid_format',
+  'invalid_choice',
+  'too_short',
+  'too_long',
+  'too_small',
+  'too_large',
+  'invalid_date',
+  'in_the_future',
+  'unstorable_text',
+  'invalid',
+] as const;
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+
 export interface ProblemFieldError {
   field: string;
   message: string;
+  code?: FieldErrorCode;
 }
 
 /** RFC 9457 problem details as Kindred renders them. */

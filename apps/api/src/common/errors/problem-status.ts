@@ -57,4 +57,7 @@ export const PROBLEM_STATUS: Record<ProblemCode, { status: number; title: string
   evidence_active_content: { status: 422, title: 'Evidence document carries active content' },
   evidence_unreadable: { status: 422, title: 'Evidence document cannot be read' },
   check_in_locked: { status: 429, title: 'Too many wrong check-in codes' },
+  invalid_id_number: { status: 422, title: 'Invalid ID number' },
+  consent_required: { status: 409, title: 'Guardian consent required' },
+  child_exited: { status: 409, title: 'The child has exited the registry' },
 };
