@@ -1,4 +1,10 @@
+import { parseChildDataKey, parseChildDataKeys } from './child-data-key';
 import { EnvironmentVariables, LogLevel, NodeEnv } from './env.schema';
+
+function requireKey(key: Buffer | null, name: string): Buffer {
+  if (!key) throw new Error(`${name}: must be 32 bytes written as 64 hex digits or base64`);
+  return key;
+}
 
 /** Values decided at boot rather than read from the environment (embedded database, generated secrets). */
 export interface RuntimeValues {
@@ -9,6 +15,8 @@ export interface RuntimeValues {
   embedded: boolean;
   jwtSecret: string;
   jwtRefreshSecret: string;
+  /** CHILD_DATA_KEY, or the one generated under the data folder. */
+  childDataKey: string;
 }
 
 /**
@@ -44,6 +52,14 @@ export class AppConfig {
     readonly demoData: boolean,
     readonly live: { eventRetentionDays: number },
     readonly engagement: { lateCancellationHours: number },
+    /** Keys of the children's identity fields: values are written under `dataKey`, read under it or a previous one. */
+    readonly children: {
+      dataKey: Buffer;
+      previousDataKeys: Buffer[];
+      visitCadenceDays: { high: number; medium: number; low: number };
+      reassessmentDays: number;
+      parentContactAlertDays: number;
+    },
   ) {}
 
   get isProduction(): boolean {
@@ -83,6 +99,15 @@ export class AppConfig {
       env.DEMO_DATA && env.NODE_ENV !== NodeEnv.Production,
       { eventRetentionDays: env.EVENT_RETENTION_DAYS },
       { lateCancellationHours: env.LATE_CANCELLATION_HOURS },
+      {
+        dataKey: requireKey(parseChildDataKey(runtime.childDataKey), 'CHILD_DATA_KEY'),
+        previousDataKeys: env.CHILD_DATA_PREVIOUS_KEYS
+          ? parseChildDataKeys(env.CHILD_DATA_PREVIOUS_KEYS).map((k) => requireKey(k, 'CHILD_DATA_PREVIOUS_KEYS'))
+          : [],
+        visitCadenceDays: { high: env.CHILD_VISIT_DAYS_HIGH, medium: env.CHILD_VISIT_DAYS_MEDIUM, low: env.CHILD_VISIT_DAYS_LOW },
+        reassessmentDays: env.CHILD_REASSESSMENT_DAYS,
+        parentContactAlertDays: env.PARENT_CONTACT_ALERT_DAYS,
+      },
     );
   }
 }

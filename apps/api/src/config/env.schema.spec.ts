@@ -29,8 +29,22 @@ describe('validateEnvironment', () => {
         'JWT_REFRESH_SECRET: required when NODE_ENV=production',
         'DATABASE_URL: required when NODE_ENV=production',
         'MIGRATION_DATABASE_URL: required when NODE_ENV=production',
+        'CHILD_DATA_KEY: required when NODE_ENV=production',
       ]),
     );
+  });
+
+  it('should name CHILD_DATA_KEY without echoing it when it is not 32 bytes', () => {
+    const problems = problemsOf({ CHILD_DATA_KEY: 'too-short-key', CHILD_DATA_PREVIOUS_KEYS: `${'ab'.repeat(32)},nope` });
+    expect(problems).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^CHILD_DATA_KEY: must be 32 bytes/), expect.stringMatching(/^CHILD_DATA_PREVIOUS_KEYS: /)]),
+    );
+    expect(problems.join('\n')).not.toContain('too-short-key');
+  });
+
+  it('should accept CHILD_DATA_KEY when it is 64 hex digits or base64 of 32 bytes', () => {
+    expect(validateEnvironment({ CHILD_DATA_KEY: 'ab'.repeat(32) }).CHILD_DATA_KEY).toBe('ab'.repeat(32));
+    expect(validateEnvironment({ CHILD_DATA_KEY: Buffer.alloc(32, 7).toString('base64') }).CHILD_DATA_KEY).toBeDefined();
   });
 
   it('should accept a complete production configuration', () => {
@@ -40,6 +54,7 @@ describe('validateEnvironment', () => {
       JWT_REFRESH_SECRET: `${SECRET}-refresh`,
       DATABASE_URL: 'postgres://kindred_app:pw@db.internal:5432/kindred',
       MIGRATION_DATABASE_URL: 'postgres://kindred:pw@db.internal:5432/kindred',
+      CHILD_DATA_KEY: 'ab'.repeat(32),
       PORT: '8080',
     });
     expect(env.PORT).toBe(8080);

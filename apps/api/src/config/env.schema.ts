@@ -1,4 +1,5 @@
 import { Transform, plainToInstance } from 'class-transformer';
+import { parseChildDataKey, parseChildDataKeys } from './child-data-key';
 import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 export enum NodeEnv {
@@ -84,6 +85,52 @@ export class EnvironmentVariables {
   @IsString()
   @MinLength(32)
   JWT_REFRESH_SECRET?: string;
+
+  /**
+   * Encrypts children's identity fields (AES-256-GCM): 32 bytes as 64 hex digits or base64.
+   * Required in production; generated once under DATA_DIR otherwise.
+   */
+  @IsOptional()
+  @IsString()
+  CHILD_DATA_KEY?: string;
+
+  /** Keys that values may still be encrypted under during a rotation, comma-separated, same format. */
+  @IsOptional()
+  @IsString()
+  CHILD_DATA_PREVIOUS_KEYS?: string;
+
+  /** Days between home visits by a child's risk level (dynamic management, 动态管理). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  CHILD_VISIT_DAYS_HIGH = 30;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  CHILD_VISIT_DAYS_MEDIUM = 60;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  CHILD_VISIT_DAYS_LOW = 90;
+
+  /** Days between reassessments of a child's file. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(730)
+  CHILD_REASSESSMENT_DAYS = 180;
+
+  /** A left-behind child with no contact with a parent for longer than this is flagged. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  PARENT_CONTACT_ALERT_DAYS = 30;
 
   @Transform(toInt)
   @IsInt()
@@ -178,7 +225,7 @@ export class ConfigValidationError extends Error {
   }
 }
 
-const PRODUCTION_REQUIRED = ['JWT_SECRET', 'JWT_REFRESH_SECRET', 'DATABASE_URL', 'MIGRATION_DATABASE_URL'] as const;
+const PRODUCTION_REQUIRED = ['JWT_SECRET', 'JWT_REFRESH_SECRET', 'CHILD_DATA_KEY', 'DATABASE_URL', 'MIGRATION_DATABASE_URL'] as const;
 
 /** Validates raw environment values; throws naming each bad variable, never echoing a value. */
 export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
@@ -192,6 +239,12 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
     for (const name of PRODUCTION_REQUIRED) {
       if (!env[name]) problems.push(`${name}: required when NODE_ENV=production`);
     }
+  }
+  if (env.CHILD_DATA_KEY !== undefined && parseChildDataKey(env.CHILD_DATA_KEY) === null) {
+    problems.push('CHILD_DATA_KEY: must be 32 bytes written as 64 hex digits or base64');
+  }
+  if (env.CHILD_DATA_PREVIOUS_KEYS !== undefined && parseChildDataKeys(env.CHILD_DATA_PREVIOUS_KEYS).some((k) => k === null)) {
+    problems.push('CHILD_DATA_PREVIOUS_KEYS: each key must be 32 bytes written as 64 hex digits or base64');
   }
   if (env.MIGRATION_DATABASE_URL && !env.DATABASE_URL) {
     problems.push('MIGRATION_DATABASE_URL: set DATABASE_URL (the API role) too, or neither for the embedded database');

@@ -11,6 +11,8 @@ interface SecretsFile {
   jwtRefreshSecret: string;
   /** Password of the API's own database role when the API provisions it (development, embedded). */
   databaseAppPassword: string;
+  /** Encrypts children's identity fields when CHILD_DATA_KEY is not set (development, embedded). */
+  childDataKey: string;
 }
 
 /**
@@ -26,6 +28,7 @@ function loadOrCreateSecrets(dataDir: string): SecretsFile {
     jwtSecret: existing.jwtSecret ?? fresh(),
     jwtRefreshSecret: existing.jwtRefreshSecret ?? fresh(),
     databaseAppPassword: existing.databaseAppPassword ?? fresh(),
+    childDataKey: existing.childDataKey ?? randomBytes(32).toString('base64'),
   };
   if (Object.keys(existing).length !== Object.keys(secrets).length) {
     mkdirSync(dataDir, { recursive: true });
@@ -58,7 +61,7 @@ export async function resolveRuntime(env: EnvironmentVariables): Promise<Resolve
     embedded = await startEmbeddedPostgres({ dataDir: join(dataDir, 'pg'), port: env.EMBEDDED_PG_PORT, database: 'kindred' });
     ownerUrl = embedded.url;
   }
-  const needsGenerated = !env.JWT_SECRET || !env.JWT_REFRESH_SECRET || !appUrl;
+  const needsGenerated = !env.JWT_SECRET || !env.JWT_REFRESH_SECRET || !env.CHILD_DATA_KEY || !appUrl;
   const generated = needsGenerated ? loadOrCreateSecrets(dataDir) : null;
   let privilegedFallback: string | null = null;
   if (!appUrl) {
@@ -76,6 +79,7 @@ export async function resolveRuntime(env: EnvironmentVariables): Promise<Resolve
       embedded: embedded !== null,
       jwtSecret: env.JWT_SECRET ?? generated!.jwtSecret,
       jwtRefreshSecret: env.JWT_REFRESH_SECRET ?? generated!.jwtRefreshSecret,
+      childDataKey: env.CHILD_DATA_KEY ?? generated!.childDataKey,
     },
     embedded,
     privilegedFallback,

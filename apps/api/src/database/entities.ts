@@ -1,6 +1,14 @@
 import type { EntitySchema, MixedList } from 'typeorm';
 import { IdempotencyKeyEntity } from '../common/idempotency/idempotency-key.entity';
 import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
+import { ChildAssessmentEntity } from '../modules/children/child-assessment.entity';
+import { ChildCategoryChangeEntity } from '../modules/children/child-category-change.entity';
+import { ChildConsentEntity } from '../modules/children/child-consent.entity';
+import { ChildFollowUpEntity } from '../modules/children/child-follow-up.entity';
+import { ChildHouseholdEntity } from '../modules/children/child-household.entity';
+import { ChildServiceEntity } from '../modules/children/child-service.entity';
+import { ChildEntity } from '../modules/children/child.entity';
+import { NeedBeneficiaryEntity } from '../modules/children/need-beneficiary.entity';
 import { CertificateEntity } from '../modules/engagement/certificate.entity';
 import { CheckInAttemptEntity } from '../modules/engagement/check-in-attempt.entity';
 import { HourRecordEntity } from '../modules/engagement/hour-record.entity';
@@ -61,4 +69,12 @@ export const ENTITIES: MixedList<Function | string | EntitySchema> = [
   ShiftSeriesEntity,
   ShiftEntity,
   GoodsOfferEntity,
+  ChildHouseholdEntity,
+  ChildEntity,
+  ChildCategoryChangeEntity,
+  ChildConsentEntity,
+  ChildServiceEntity,
+  ChildAssessmentEntity,
+  ChildFollowUpEntity,
+  NeedBeneficiaryEntity,
 ];

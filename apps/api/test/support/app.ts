@@ -9,6 +9,9 @@ import { createTestDatabase, type TestDatabase } from './database';
 
 export const TEST_ADMIN = { login: 'admin@kindred.test', password: 'Admin-pass-for-tests-1' };
 
+/** Encrypts children's identity fields in test apps (32 bytes, hex). */
+export const TEST_CHILD_DATA_KEY = '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff';
+
 /** Every test app logs at debug level here; `npm test` scans the folder for personal data and secrets afterwards. */
 export const TEST_LOG_DIR = join(__dirname, '../../../../test-artifacts/logs');
 
@@ -46,6 +49,7 @@ export async function startTestApp(env: Record<string, string> = {}, existingDb?
     embedded: false,
     jwtSecret: 'test-access-secret-0123456789abcdef0123456789',
     jwtRefreshSecret: 'test-refresh-secret-0123456789abcdef012345678',
+    childDataKey: TEST_CHILD_DATA_KEY,
   });
   const app = await createApp(config, { bufferLogs: false, runMigrations: false, seedDemoData: false });
   await app.getHttpAdapter().getInstance().ready();

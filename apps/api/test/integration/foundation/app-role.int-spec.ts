@@ -23,13 +23,14 @@ async function outcome(client: Client, sql: string): Promise<string> {
 }
 
 function configFor(env: NodeEnv, url: string, migrationUrl: string): AppConfig {
-  const secrets = { jwtSecret: 'x'.repeat(40), jwtRefreshSecret: 'y'.repeat(40) };
+  const secrets = { jwtSecret: 'x'.repeat(40), jwtRefreshSecret: 'y'.repeat(40), childDataKey: 'a'.repeat(64) };
   const validated = validateEnvironment({
     NODE_ENV: env,
     DATABASE_URL: url,
     MIGRATION_DATABASE_URL: migrationUrl,
     JWT_SECRET: secrets.jwtSecret,
     JWT_REFRESH_SECRET: secrets.jwtRefreshSecret,
+    CHILD_DATA_KEY: secrets.childDataKey,
   });
   return AppConfig.from(validated, { databaseUrl: url, migrationDatabaseUrl: migrationUrl, embedded: false, ...secrets });
 }

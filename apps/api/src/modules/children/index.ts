@@ -1,0 +1,4 @@
+/** The children context's public face: other contexts import only what is exported here (a lint rule refuses deep imports). */
+export { ChildrenModule } from './children.module';
+export { ChildrenService } from './children.service';
+export { mayChildren, requireChildAccess, type ChildAction } from './children.policy';
