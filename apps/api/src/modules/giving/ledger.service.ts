@@ -12,6 +12,7 @@ import { EvidenceRepository } from './evidence.repository';
 import { emitPledgeEvent } from './pledge-events';
 import { PledgesRepository, type PledgeParties } from './pledges.repository';
 import { pledgeRole, PledgesService } from './pledges.service';
+import { GivingErrors } from './giving.errors';
 
 /**
  * The giving ledger of a pledge: receipts, uses with their evidence, and reversals. Every movement of money or
@@ -110,9 +111,7 @@ export class LedgerService {
           );
           const evidenceIds = [...new Set(input.evidenceIds ?? [])];
           if ((await this.evidence.attach(tx, scope, evidenceIds, entry.id)) !== evidenceIds.length) {
-            throw DomainError.validation([
-              { field: 'evidenceIds', message: "must be this organisation's uploaded files not yet attached to another use" },
-            ]);
+            throw GivingErrors.evidenceNotAttachable();
           }
           const status = await this.pledges.refreshStatus(tx, pledgeId);
           await this.audit.record(tx, {
@@ -150,21 +149,15 @@ export class LedgerService {
     return this.transactions.run(async (tx) => {
       const original = await this.pledges.entry(tx, scope, pledgeId, entryId);
       if (!original) throw DomainError.notFound('Ledger entry');
-      if (original.entry.reversesId) throw new DomainError('conflict', 'A reversal cannot itself be reversed');
+      if (original.entry.reversesId) throw GivingErrors.reversalOfReversal();
       const kind = original.entry.kind;
       const amount = original.entry.amountFen;
       if (amount !== null && !(await this.pledges.moveFen(tx, scope, pledgeId, kind, -amount))) {
-        throw new DomainError(
-          kind === 'receipt' ? 'exceeds_received' : 'conflict',
-          kind === 'receipt' ? 'Part of this receipt is already used; reverse those uses first' : 'This use cannot be reversed',
-        );
+        throw GivingErrors.reversalRefused(kind);
       }
       for (const line of original.lines) {
         if (!(await this.pledges.moveLine(tx, scope, pledgeId, line.lineId, kind, -line.quantity))) {
-          throw new DomainError(
-            kind === 'receipt' ? 'exceeds_received' : 'conflict',
-            'Part of this receipt is already used; reverse those uses first',
-          );
+          throw GivingErrors.reversalRefused(kind);
         }
       }
       const lines = original.lines.map((l) => ({ lineId: l.lineId, quantity: -l.quantity }));
@@ -190,7 +183,7 @@ export class LedgerService {
           lines,
         );
       } catch (error) {
-        if ((error as { code?: string }).code === '23505') throw new DomainError('conflict', 'This entry was already reversed');
+        if ((error as { code?: string }).code === '23505') throw GivingErrors.alreadyReversed();
         throw error;
       }
       const status = await this.pledges.refreshStatus(tx, pledgeId);
@@ -219,7 +212,7 @@ export class LedgerService {
     const role = pledgeRole(principal, parties);
     if (role !== 'ngo_manager' && role !== 'admin')
       throw DomainError.forbidden('Only owners and coordinators of the receiving NGO record receipts and uses');
-    if (parties.cancelled) throw new DomainError('pledge_cancelled', 'This pledge was cancelled');
+    if (parties.cancelled) throw GivingErrors.pledgeCancelled();
     return { parties, scope: grantOrgScope(parties.orgId) };
   }
 
@@ -232,29 +225,22 @@ export class LedgerService {
     amountFen: number | undefined,
     lines: Array<{ itemId: string; quantity: number }> | undefined,
   ): Promise<Array<{ lineId: string; quantity: number }>> {
-    const code = kind === 'receipt' ? 'exceeds_pledged' : 'exceeds_received';
-    const what = kind === 'receipt' ? 'more than was pledged' : 'more than was received';
     if (parties.kind === 'money') {
-      if (amountFen === undefined || lines)
-        throw DomainError.validation([{ field: 'amountFen', message: 'is required (and lines absent) for a money pledge' }]);
+      if (amountFen === undefined || lines) throw GivingErrors.moneyMoveShape();
       if (!(await this.pledges.moveFen(tx, scope, parties.id, kind, amountFen))) {
-        throw new DomainError(code, `This would record ${what}`, [{ field: 'amountFen', message: what }]);
+        throw GivingErrors.exceeds(kind);
       }
       return [];
     }
-    if (!lines || amountFen !== undefined)
-      throw DomainError.validation([{ field: 'lines', message: 'are required (and amountFen absent) for a goods pledge' }]);
+    if (!lines || amountFen !== undefined) throw GivingErrors.goodsMoveShape();
     const stored = await this.pledges.get(parties.id, tx);
     const moved: Array<{ lineId: string; quantity: number }> = [];
     for (const [index, line] of lines.entries()) {
       const pledgeLine = stored!.lines.find((l) => l.itemId === line.itemId);
-      if (!pledgeLine) throw DomainError.validation([{ field: `lines.${index}.itemId`, message: 'is not a line of this pledge' }]);
-      if (moved.some((m) => m.lineId === pledgeLine.id))
-        throw DomainError.validation([{ field: `lines.${index}.itemId`, message: 'appears twice' }]);
+      if (!pledgeLine) throw GivingErrors.notALineOfPledge(index);
+      if (moved.some((m) => m.lineId === pledgeLine.id)) throw GivingErrors.lineTwice(index);
       if (!(await this.pledges.moveLine(tx, scope, parties.id, pledgeLine.id, kind, line.quantity))) {
-        throw new DomainError(code, `This would record ${what} of ${pledgeLine.name}`, [
-          { field: `lines.${index}.quantity`, message: what },
-        ]);
+        throw GivingErrors.exceeds(kind, { index, name: pledgeLine.name });
       }
       moved.push({ lineId: pledgeLine.id, quantity: line.quantity });
     }

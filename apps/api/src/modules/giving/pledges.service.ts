@@ -15,6 +15,7 @@ import { NeedFacts } from './need-facts';
 import { toPledgeView } from './pledge.view';
 import { emitPledgeEvent } from './pledge-events';
 import { PledgesRepository, type PledgeParties } from './pledges.repository';
+import { GivingErrors } from './giving.errors';
 
 const fromKeyset = (p: KeysetPosition | null): { createdAt: string; id: string } | null => (p ? { createdAt: p.at, id: p.id } : null);
 
@@ -52,7 +53,7 @@ export class PledgesService {
     if (input.onBehalfOf) requireOrgScope(principal, 'give', 'CompanyGiving', input.onBehalfOf);
     const need = await this.needs.forGiving(input.needId);
     if (!need || need.orgStatus !== 'verified') throw DomainError.notFound('Need');
-    if (!GIVABLE_NEED_STATUSES.has(need.status)) throw new DomainError('need_not_open', 'This need does not take pledges now');
+    if (!GIVABLE_NEED_STATUSES.has(need.status)) throw GivingErrors.needNotOpen();
     const lines = this.pledgeLines(input, need.items);
     return this.transactions.run((tx) =>
       this.idempotency.run(tx, { key: idempotencyKey, userId: principal.userId, operation: 'POST /pledges', body: input }, async () => {
@@ -99,17 +100,17 @@ export class PledgesService {
     items: Array<{ id: string; name: string; unit: string; quantity: number }>,
   ): Array<{ itemId: string; name: string; unit: string; quantity: number }> {
     if (input.kind === 'money') {
-      if (input.amountFen === undefined) throw DomainError.validation([{ field: 'amountFen', message: 'is required for a money pledge' }]);
-      if (input.lines) throw DomainError.validation([{ field: 'lines', message: 'must be absent for a money pledge' }]);
+      if (input.amountFen === undefined) throw GivingErrors.amountRequiredForMoney();
+      if (input.lines) throw GivingErrors.linesNotAllowedForMoney();
       return [];
     }
-    if (!input.lines) throw DomainError.validation([{ field: 'lines', message: 'are required for a goods pledge' }]);
-    if (input.amountFen !== undefined) throw DomainError.validation([{ field: 'amountFen', message: 'must be absent for a goods pledge' }]);
+    if (!input.lines) throw GivingErrors.linesRequiredForGoods();
+    if (input.amountFen !== undefined) throw GivingErrors.amountNotAllowedForGoods();
     const seen = new Set<string>();
     return input.lines.map((line, index) => {
       const item = items.find((i) => i.id === line.itemId);
-      if (!item) throw DomainError.validation([{ field: `lines.${index}.itemId`, message: 'is not an item of this need' }]);
-      if (seen.has(line.itemId)) throw DomainError.validation([{ field: `lines.${index}.itemId`, message: 'appears twice' }]);
+      if (!item) throw GivingErrors.notAnItemOfNeed(index);
+      if (seen.has(line.itemId)) throw GivingErrors.lineTwice(index);
       seen.add(line.itemId);
       return { itemId: item.id, name: item.name, unit: item.unit, quantity: line.quantity };
     });
@@ -125,7 +126,7 @@ export class PledgesService {
     const view = query.view ?? 'mine';
     const limit = query.limit ?? 50;
     if (view !== 'mine' && !query.organizationId)
-      throw DomainError.validation([{ field: 'organizationId', message: `is required for view=${view}` }]);
+      throw GivingErrors.organizationRequiredForView(view);
     const filter =
       view === 'mine'
         ? { donorUserId: principal.userId }
@@ -158,10 +159,7 @@ export class PledgesService {
     if (role === 'ngo_member') throw DomainError.forbidden('Only owners and coordinators of the NGO, or the donor, may cancel');
     return this.transactions.run(async (tx) => {
       if (!(await this.pledges.cancel(tx, pledgeId, principal.userId, reason))) {
-        throw new DomainError(
-          parties.cancelled ? 'pledge_cancelled' : 'conflict',
-          parties.cancelled ? 'This pledge is already cancelled' : 'Part of this pledge was received; reverse the receipts first',
-        );
+        throw GivingErrors.cancelRefused(parties.cancelled);
       }
       await this.audit.record(tx, {
         action: 'pledge.cancelled',

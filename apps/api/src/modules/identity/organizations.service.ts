@@ -22,6 +22,7 @@ import { toOrganizationView } from './organization.view';
 import { OrganizationsRepository } from './organizations.repository';
 import { UsersRepository } from './users.repository';
 import { decodeKeyset, encodeKeyset, type KeysetPosition } from '../../common/http/keyset-cursor';
+import { IdentityErrors } from './identity.errors';
 
 const fromKeyset = (p: KeysetPosition | null): { createdAt: string; id: string } | null => (p ? { createdAt: p.at, id: p.id } : null);
 
@@ -168,8 +169,8 @@ export class OrganizationsService {
       this.assertRoleFits(org.kind, input.role);
       const login = normalizeLogin(input.login);
       const user = login ? await this.users.findByLogin(login, tx) : null;
-      if (!user) throw DomainError.validation([{ field: 'login', message: 'no account has this login' }], 'No account has this login');
-      if (await this.memberships.find(scope, user.id, tx)) throw new DomainError('already_member', 'This person is already a member');
+      if (!user) throw IdentityErrors.noAccountWithLogin();
+      if (await this.memberships.find(scope, user.id, tx)) throw IdentityErrors.alreadyMember();
       const membership = await this.memberships.insert(tx, scope, user.id, input.role);
       await this.audit.record(tx, {
         action: 'membership.added',
@@ -246,15 +247,13 @@ export class OrganizationsService {
 
   private async assertAnotherOwner(tx: Tx, scope: ReturnType<typeof grantOrgScope>): Promise<void> {
     if ((await this.memberships.countOwners(tx, scope)) <= 1) {
-      throw new DomainError('last_owner', 'An organisation must keep at least one owner; make someone else owner first');
+      throw IdentityErrors.lastOwner();
     }
   }
 
   private assertRoleFits(kind: OrganizationKind, role: MembershipRole): void {
     if (!ROLES_BY_KIND[kind].includes(role)) {
-      throw new DomainError('role_not_allowed', `Role ${role} does not exist in a ${kind} organisation`, [
-        { field: 'role', message: `must be one of ${ROLES_BY_KIND[kind].join(', ')}` },
-      ]);
+      throw IdentityErrors.roleNotAllowed(role, kind, ROLES_BY_KIND[kind]);
     }
   }
 }

@@ -17,6 +17,7 @@ import { MATCHING } from './matching.config';
 import type { AcceptedOfferView, NeedOfferMatchView, OfferNeedMatchView, OfferView, PledgeView, RankedPage } from '@kindred/contracts';
 import { toOfferView } from './matching.view';
 import { OffersRepository } from './offers.repository';
+import { MatchingErrors } from './matching.errors';
 
 /** An offer may stand for up to two years; longer than that it is no longer a real offer. */
 const MAX_OFFER_DAYS = 731;
@@ -62,9 +63,9 @@ export class OffersService {
     if (input.onBehalfOf) requireOrgScope(principal, 'give', 'CompanyGiving', input.onBehalfOf);
     const until = new Date(input.until);
     const now = Date.now();
-    if (until.getTime() <= now) throw DomainError.validation([{ field: 'until', message: 'must be in the future' }]);
+    if (until.getTime() <= now) throw MatchingErrors.untilNotFuture();
     if (until.getTime() > now + MAX_OFFER_DAYS * 86_400_000)
-      throw DomainError.validation([{ field: 'until', message: 'must be within two years' }]);
+      throw MatchingErrors.untilTooFar();
     return this.transactions.run(async (tx) => {
       const offer = await this.offers.insert(tx, {
         donorUserId: principal.userId,
@@ -256,14 +257,14 @@ export class OffersService {
       if (idempotencyKey && offer.acceptKey === idempotencyKey) {
         return { offer: toOfferView(offer), pledge: await this.pledges.create(principal, pledgeInput, key) };
       }
-      throw new DomainError('invalid_transition', 'This offer was already accepted');
+      throw MatchingErrors.offerAccepted();
     }
-    if (offer.status === 'withdrawn') throw new DomainError('invalid_transition', 'This offer was withdrawn');
-    if (offer.availableUntil.getTime() <= Date.now()) throw new DomainError('conflict', 'This offer has expired');
+    if (offer.status === 'withdrawn') throw MatchingErrors.offerWithdrawn();
+    if (offer.availableUntil.getTime() <= Date.now()) throw MatchingErrors.offerExpired();
     await this.checkLines(principal, offer, input);
 
     if (!(await this.transactions.run((tx) => this.offers.reserve(tx, offer.id, key, new Date())))) {
-      throw new DomainError('conflict', 'This offer is being accepted by another request');
+      throw MatchingErrors.offerBeingAccepted();
     }
     let pledge: PledgeView;
     try {
@@ -274,7 +275,7 @@ export class OffersService {
     }
     return this.transactions.run(async (tx) => {
       if (!(await this.offers.markUsed(tx, offer.id, key, input.needId, pledge.id))) {
-        throw new DomainError('conflict', 'The reservation of this offer was lost; the pledge stands, see GET /api/v1/pledges');
+        throw MatchingErrors.reservationLost();
       }
       await this.audit.record(tx, {
         action: 'offer.accepted',
@@ -291,17 +292,17 @@ export class OffersService {
   private async checkLines(principal: Principal, offer: GoodsOfferEntity, input: AcceptOfferDto): Promise<void> {
     const need = await this.needs.get(principal, input.needId).catch((error: unknown) => {
       throw error instanceof DomainError && error.code === 'not_found'
-        ? DomainError.validation([{ field: 'needId', message: 'is not a need you can give to' }])
+        ? MatchingErrors.needNotGivable()
         : error;
     });
     input.lines.forEach((line, i) => {
       const item = need.items.find((it) => it.id === line.itemId);
-      if (!item) throw DomainError.validation([{ field: `lines.${i}.itemId`, message: 'is not a goods line of this need' }]);
+      if (!item) throw MatchingErrors.notAGoodsLine(i);
       if (!matchItems(offer.itemName, item.name))
-        throw DomainError.validation([{ field: `lines.${i}.itemId`, message: `does not match the offered item (${offer.itemName})` }]);
+        throw MatchingErrors.itemMismatch(i, offer.itemName);
     });
     const total = input.lines.reduce((sum, l) => sum + l.quantity, 0);
     if (total > offer.quantity)
-      throw DomainError.validation([{ field: 'lines', message: `add up to ${total}, more than the ${offer.quantity} offered` }]);
+      throw MatchingErrors.moreThanOffered(total, offer.quantity);
   }
 }
