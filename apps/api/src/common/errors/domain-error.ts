@@ -1,4 +1,4 @@
-import type { FieldErrorCode, ProblemCode, ProblemFieldError } from '@kindred/contracts';
+import type { FieldErrorCode, FieldProblem, ProblemCode } from '@kindred/contracts';
 
 /**
  * A field error as a thrower builds it. The code may still be missing where a
@@ -6,7 +6,7 @@ import type { FieldErrorCode, ProblemCode, ProblemFieldError } from '@kindred/co
  * needs); such an error is rendered with the code `invalid`, so every field
  * error a client sees carries one.
  */
-export type FieldErrorInput = Omit<ProblemFieldError, 'code'> & { code?: FieldErrorCode };
+export type FieldErrorInput = Omit<FieldProblem, 'code'> & { code?: FieldErrorCode };
 
 /**
  * A failure the caller can act on. Thrown by services; rendered as
@@ -15,7 +15,7 @@ export type FieldErrorInput = Omit<ProblemFieldError, 'code'> & { code?: FieldEr
  * (a lint rule refuses `new DomainError` elsewhere in the contexts that have one).
  */
 export class DomainError extends Error {
-  readonly errors?: ProblemFieldError[];
+  readonly errors?: FieldProblem[];
 
   constructor(
     readonly code: ProblemCode,
@@ -42,6 +42,6 @@ export class DomainError extends Error {
 }
 
 /** One field error with its code: the building block of the `*.errors.ts` constructors. */
-export function fieldError(field: string, code: FieldErrorCode, message: string): ProblemFieldError {
+export function fieldError(field: string, code: FieldErrorCode, message: string): FieldProblem {
   return { field, code, message };
 }

@@ -9,7 +9,7 @@ export const IdempotencyKey = createParamDecorator((_: unknown, context: Executi
   const value = context.switchToHttp().getRequest<FastifyRequest>().headers['idempotency-key'];
   if (value === undefined) return null;
   if (typeof value !== 'string' || !KEY_PATTERN.test(value)) {
-    throw DomainError.validation([{ field: 'Idempotency-Key', message: 'must be 1–255 printable ASCII characters' }]);
+    throw DomainError.validation([{ field: 'Idempotency-Key', message: 'must be 1–255 printable ASCII characters', code: 'invalid_format' }]);
   }
   return value;
 });

@@ -10,7 +10,8 @@ export const GivingErrors = Object.freeze({
   linesNotAllowedForMoney: () => DomainError.validation([fieldError('lines', 'not_allowed', 'must be absent for a money pledge')]),
   linesRequiredForGoods: () => DomainError.validation([fieldError('lines', 'required', 'are required for a goods pledge')]),
   amountNotAllowedForGoods: () => DomainError.validation([fieldError('amountFen', 'not_allowed', 'must be absent for a goods pledge')]),
-  notAnItemOfNeed: (index: number) => DomainError.validation([fieldError(`lines.${index}.itemId`, 'invalid_choice', 'is not an item of this need')]),
+  notAnItemOfNeed: (index: number) =>
+    DomainError.validation([fieldError(`lines.${index}.itemId`, 'invalid_choice', 'is not an item of this need')]),
   lineTwice: (index: number) => DomainError.validation([fieldError(`lines.${index}.itemId`, 'invalid', 'appears twice')]),
   organizationRequiredForView: (view: string) =>
     DomainError.validation([fieldError('organizationId', 'required', `is required for view=${view}`)]),
@@ -23,7 +24,8 @@ export const GivingErrors = Object.freeze({
   moneyMoveShape: () => DomainError.validation([fieldError('amountFen', 'required', 'is required (and lines absent) for a money pledge')]),
   /** A goods receipt or use needs lines and no amount. */
   goodsMoveShape: () => DomainError.validation([fieldError('lines', 'required', 'are required (and amountFen absent) for a goods pledge')]),
-  notALineOfPledge: (index: number) => DomainError.validation([fieldError(`lines.${index}.itemId`, 'invalid_choice', 'is not a line of this pledge')]),
+  notALineOfPledge: (index: number) =>
+    DomainError.validation([fieldError(`lines.${index}.itemId`, 'invalid_choice', 'is not a line of this pledge')]),
   /** A receipt beyond what was pledged (exceeds_pledged) or a use beyond what was received (exceeds_received), of money or of one goods line. */
   exceeds: (kind: LedgerKind, line?: { index: number; name: string }) => {
     const code = kind === 'receipt' ? 'exceeds_pledged' : 'exceeds_received';
@@ -46,9 +48,12 @@ export const GivingErrors = Object.freeze({
   notMultipart: () => new DomainError('unsupported_media_type', 'Send the file as multipart/form-data in a field named file'),
   fileRequired: () => DomainError.validation([fieldError('file', 'required', 'is required')]),
   fileTooLarge: (maxBytes: number) =>
-    new DomainError('payload_too_large', `Evidence files may be at most ${maxBytes / MIB} MiB`, [fieldError('file', 'too_large', 'is too large')]),
+    new DomainError('payload_too_large', `Evidence files may be at most ${maxBytes / MIB} MiB`, [
+      fieldError('file', 'too_large', 'is too large'),
+    ]),
   fileEmpty: () => new DomainError('evidence_invalid', 'The file is empty', [fieldError('file', 'required', 'is empty')]),
-  pdfIncomplete: () => new DomainError('evidence_invalid', 'The PDF is incomplete', [fieldError('file', 'invalid_format', 'is not a complete PDF')]),
+  pdfIncomplete: () =>
+    new DomainError('evidence_invalid', 'The PDF is incomplete', [fieldError('file', 'invalid_format', 'is not a complete PDF')]),
   fileTypeRefused: () =>
     new DomainError('evidence_invalid', 'Only JPEG, PNG or WebP images and PDF documents are accepted', [
       fieldError('file', 'invalid_type', 'must be a JPEG, PNG or WebP image or a PDF'),

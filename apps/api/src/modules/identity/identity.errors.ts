@@ -1,4 +1,4 @@
-import type { ProblemFieldError } from '@kindred/contracts';
+import type { FieldProblem } from '@kindred/contracts';
 import { DomainError, fieldError } from '../../common/errors/domain-error';
 
 /** The identity context's failures, by name. Details say what to do; they never carry a login, name or password. */
@@ -29,8 +29,9 @@ export const IdentityErrors = Object.freeze({
     ]),
   loginBodyRequired: () => DomainError.validation([fieldError('login', 'required', 'a JSON object with login and password is required')]),
   /** Field errors already coded by the shared validation (the login guard runs before the global pipe). */
-  invalidBody: (errors: ProblemFieldError[]) => DomainError.validation(errors),
-  noAccountWithLogin: () => DomainError.validation([fieldError('login', 'invalid', 'no account has this login')], 'No account has this login'),
+  invalidBody: (errors: FieldProblem[]) => DomainError.validation(errors),
+  noAccountWithLogin: () =>
+    DomainError.validation([fieldError('login', 'invalid', 'no account has this login')], 'No account has this login'),
   alreadyMember: () => new DomainError('already_member', 'This person is already a member'),
   lastOwner: () => new DomainError('last_owner', 'An organisation must keep at least one owner; make someone else owner first'),
   roleNotAllowed: (role: string, kind: string, allowed: readonly string[]) =>

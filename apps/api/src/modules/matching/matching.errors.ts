@@ -16,7 +16,8 @@ export const MatchingErrors = Object.freeze({
   offerBeingAccepted: () => new DomainError('conflict', 'This offer is being accepted by another request'),
   reservationLost: () => new DomainError('conflict', 'The reservation of this offer was lost; the pledge stands, see GET /api/v1/pledges'),
   needNotGivable: () => DomainError.validation([fieldError('needId', 'invalid_choice', 'is not a need you can give to')]),
-  notAGoodsLine: (index: number) => DomainError.validation([fieldError(`lines.${index}.itemId`, 'invalid_choice', 'is not a goods line of this need')]),
+  notAGoodsLine: (index: number) =>
+    DomainError.validation([fieldError(`lines.${index}.itemId`, 'invalid_choice', 'is not a goods line of this need')]),
   itemMismatch: (index: number, offeredItem: string) =>
     DomainError.validation([fieldError(`lines.${index}.itemId`, 'invalid_choice', `does not match the offered item (${offeredItem})`)]),
   moreThanOffered: (total: number, offered: number) =>

@@ -1,4 +1,4 @@
-import type { FieldErrorCode, ProblemFieldError } from '@kindred/contracts';
+import type { FieldErrorCode, FieldProblem } from '@kindred/contracts';
 import { DomainError, fieldError } from '../../common/errors/domain-error';
 
 /** What is wrong with one field of a need or a search; several are gathered and refused together. */
@@ -21,7 +21,7 @@ export const NeedFieldErrors = Object.freeze({
  * against `new DomainError` covers this context too).
  */
 export const NeedsErrors = Object.freeze({
-  invalid: (errors: ProblemFieldError[]) => DomainError.validation(errors),
+  invalid: (errors: FieldProblem[]) => DomainError.validation(errors),
   notAnNgo: () => DomainError.validation([fieldError('organizationId', 'invalid_choice', 'must be an NGO')]),
   invalidTransition: (from: string, to: string, allowed: readonly string[]) =>
     new DomainError(

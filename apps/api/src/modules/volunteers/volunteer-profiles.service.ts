@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ProblemFieldError, VolunteerProfileView } from '@kindred/contracts';
+import type { FieldProblem, VolunteerProfileView } from '@kindred/contracts';
 import type { Principal } from '../../common/auth/principal';
 import { TransactionRunner } from '../../common/database/transaction-runner';
 import { AuditService } from '../audit';
@@ -60,7 +60,7 @@ export class VolunteerProfilesService {
 
   private async validated(principal: Principal, input: UpsertVolunteerProfileDto): Promise<ProfileFields> {
     await this.skills.assertKnown(input.skills, 'skills');
-    const errors: ProblemFieldError[] = [];
+    const errors: FieldProblem[] = [];
     input.availability.forEach((slot, i) => {
       if (minutesOf(slot.to) <= minutesOf(slot.from)) errors.push(VolunteerFieldErrors.slotEndsBeforeStart(i));
     });

@@ -1,4 +1,4 @@
-import type { ProblemFieldError } from '@kindred/contracts';
+import type { FieldProblem } from '@kindred/contracts';
 import { DomainError, fieldError } from '../../common/errors/domain-error';
 
 /** What is wrong with one field of a volunteer profile; several are gathered and refused together. */
@@ -10,7 +10,7 @@ export const VolunteerFieldErrors = Object.freeze({
 
 /** The volunteers context's failures, by name. Details never carry a volunteer's name, birth date or check result text. */
 export const VolunteersErrors = Object.freeze({
-  invalid: (errors: ProblemFieldError[]) => DomainError.validation(errors),
+  invalid: (errors: FieldProblem[]) => DomainError.validation(errors),
   unknownSkills: (field: string, unknown: readonly string[]) =>
     DomainError.validation([fieldError(field, 'invalid_choice', `unknown skill code(s): ${unknown.join(', ')} (see GET /api/v1/skills)`)]),
   notCurrentCodeOfConduct: (current: string | null) =>
