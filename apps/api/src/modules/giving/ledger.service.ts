@@ -32,114 +32,106 @@ export class LedgerService {
     private readonly outbox: OutboxService,
   ) {}
 
-  async receive(principal: Principal, pledgeId: string, input: CreateReceiptDto, idempotencyKey: string | null): Promise<LedgerEntryView> {
+  async receive(principal: Principal, pledgeId: string, input: CreateReceiptDto): Promise<LedgerEntryView> {
     const { parties, scope } = await this.managed(principal, pledgeId);
     return this.transactions.run((tx) =>
-      this.idempotency.run(
-        tx,
-        { key: idempotencyKey, userId: principal.userId, operation: `POST /pledges/${pledgeId}/receipts`, body: input },
-        async () => {
-          const lines = await this.move(tx, scope, parties, 'receipt', input.amountFen, input.lines);
-          const entry = await this.pledges.insertEntry(
-            tx,
-            scope,
-            {
-              pledgeId,
-              kind: 'receipt',
-              amountFen: input.amountFen ?? null,
-              receiptNumber: input.receiptNumber ?? null,
-              description: null,
-              beneficiaryCount: null,
-              beneficiaries: null,
-              placeRegionCode: null,
-              occurredAt: input.receivedAt ? new Date(input.receivedAt) : new Date(),
-              recordedBy: principal.userId,
-              reversesId: null,
-              reversalReason: null,
-            },
-            lines,
-          );
-          const status = await this.pledges.refreshStatus(tx, pledgeId);
-          await this.audit.record(tx, {
-            action: 'pledge.received',
-            entityType: 'pledge',
-            entityId: pledgeId,
-            orgId: parties.orgId,
-            diff: { entryId: entry.id, amountFen: input.amountFen ?? null, lines, status },
-          });
-          await emitPledgeEvent(this.outbox, tx, 'pledge.received', parties, { status });
-          return {
-            id: entry.id,
+      this.idempotency.once(tx, input, async () => {
+        const lines = await this.move(tx, scope, parties, 'receipt', input.amountFen, input.lines);
+        const entry = await this.pledges.insertEntry(
+          tx,
+          scope,
+          {
             pledgeId,
-            kind: 'receipt' as const,
-            amountFen: entry.amountFen,
-            lines,
-            occurredAt: entry.occurredAt.toISOString(),
+            kind: 'receipt',
+            amountFen: input.amountFen ?? null,
+            receiptNumber: input.receiptNumber ?? null,
+            description: null,
+            beneficiaryCount: null,
+            beneficiaries: null,
+            placeRegionCode: null,
+            occurredAt: input.receivedAt ? new Date(input.receivedAt) : new Date(),
+            recordedBy: principal.userId,
             reversesId: null,
-          };
-        },
-      ),
+            reversalReason: null,
+          },
+          lines,
+        );
+        const status = await this.pledges.refreshStatus(tx, pledgeId);
+        await this.audit.record(tx, {
+          action: 'pledge.received',
+          entityType: 'pledge',
+          entityId: pledgeId,
+          orgId: parties.orgId,
+          diff: { entryId: entry.id, amountFen: input.amountFen ?? null, lines, status },
+        });
+        await emitPledgeEvent(this.outbox, tx, 'pledge.received', parties, { status });
+        return {
+          id: entry.id,
+          pledgeId,
+          kind: 'receipt' as const,
+          amountFen: entry.amountFen,
+          lines,
+          occurredAt: entry.occurredAt.toISOString(),
+          reversesId: null,
+        };
+      }),
     );
   }
 
-  async use(principal: Principal, pledgeId: string, input: CreateUsageDto, idempotencyKey: string | null): Promise<LedgerEntryView> {
+  async use(principal: Principal, pledgeId: string, input: CreateUsageDto): Promise<LedgerEntryView> {
     const { parties, scope } = await this.managed(principal, pledgeId);
     return this.transactions.run((tx) =>
-      this.idempotency.run(
-        tx,
-        { key: idempotencyKey, userId: principal.userId, operation: `POST /pledges/${pledgeId}/usages`, body: input },
-        async () => {
-          const lines = await this.move(tx, scope, parties, 'usage', input.amountFen, input.lines);
-          const entry = await this.pledges.insertEntry(
-            tx,
-            scope,
-            {
-              pledgeId,
-              kind: 'usage',
-              amountFen: input.amountFen ?? null,
-              receiptNumber: null,
-              description: input.description,
-              beneficiaryCount: input.beneficiaryCount,
-              beneficiaries: input.beneficiaries ?? null,
-              placeRegionCode: input.placeRegionCode ?? null,
-              occurredAt: new Date(input.usedAt),
-              recordedBy: principal.userId,
-              reversesId: null,
-              reversalReason: null,
-            },
-            lines,
-          );
-          const evidenceIds = [...new Set(input.evidenceIds ?? [])];
-          if ((await this.evidence.attach(tx, scope, evidenceIds, entry.id)) !== evidenceIds.length) {
-            throw GivingErrors.evidenceNotAttachable();
-          }
-          const status = await this.pledges.refreshStatus(tx, pledgeId);
-          await this.audit.record(tx, {
-            action: 'pledge.used',
-            entityType: 'pledge',
-            entityId: pledgeId,
-            orgId: parties.orgId,
-            diff: {
-              entryId: entry.id,
-              amountFen: input.amountFen ?? null,
-              lines,
-              beneficiaryCount: input.beneficiaryCount,
-              evidence: evidenceIds.length,
-              status,
-            },
-          });
-          await emitPledgeEvent(this.outbox, tx, 'pledge.used', parties, { status });
-          return {
-            id: entry.id,
+      this.idempotency.once(tx, input, async () => {
+        const lines = await this.move(tx, scope, parties, 'usage', input.amountFen, input.lines);
+        const entry = await this.pledges.insertEntry(
+          tx,
+          scope,
+          {
             pledgeId,
-            kind: 'usage' as const,
-            amountFen: entry.amountFen,
-            lines,
-            occurredAt: entry.occurredAt.toISOString(),
+            kind: 'usage',
+            amountFen: input.amountFen ?? null,
+            receiptNumber: null,
+            description: input.description,
+            beneficiaryCount: input.beneficiaryCount,
+            beneficiaries: input.beneficiaries ?? null,
+            placeRegionCode: input.placeRegionCode ?? null,
+            occurredAt: new Date(input.usedAt),
+            recordedBy: principal.userId,
             reversesId: null,
-          };
-        },
-      ),
+            reversalReason: null,
+          },
+          lines,
+        );
+        const evidenceIds = [...new Set(input.evidenceIds ?? [])];
+        if ((await this.evidence.attach(tx, scope, evidenceIds, entry.id)) !== evidenceIds.length) {
+          throw GivingErrors.evidenceNotAttachable();
+        }
+        const status = await this.pledges.refreshStatus(tx, pledgeId);
+        await this.audit.record(tx, {
+          action: 'pledge.used',
+          entityType: 'pledge',
+          entityId: pledgeId,
+          orgId: parties.orgId,
+          diff: {
+            entryId: entry.id,
+            amountFen: input.amountFen ?? null,
+            lines,
+            beneficiaryCount: input.beneficiaryCount,
+            evidence: evidenceIds.length,
+            status,
+          },
+        });
+        await emitPledgeEvent(this.outbox, tx, 'pledge.used', parties, { status });
+        return {
+          id: entry.id,
+          pledgeId,
+          kind: 'usage' as const,
+          amountFen: entry.amountFen,
+          lines,
+          occurredAt: entry.occurredAt.toISOString(),
+          reversesId: null,
+        };
+      }),
     );
   }
 

@@ -49,49 +49,58 @@ export class PledgesService {
     private readonly outbox: OutboxService,
   ) {}
 
-  async create(principal: Principal, input: CreatePledgeDto, idempotencyKey: string | null): Promise<PledgeView> {
+  /**
+   * Runs once per Idempotency-Key of the calling `@Idempotent()` route (POST /pledges, or an offer's acceptance,
+   * which keys the pledge by the offer when its client sent no key: `fallbackKey`).
+   */
+  async create(principal: Principal, input: CreatePledgeDto, options: { fallbackKey?: string } = {}): Promise<PledgeView> {
     if (input.onBehalfOf) requireOrgScope(principal, 'give', 'CompanyGiving', input.onBehalfOf);
     const need = await this.needs.forGiving(input.needId);
     if (!need || need.orgStatus !== 'verified') throw DomainError.notFound('Need');
     if (!GIVABLE_NEED_STATUSES.has(need.status)) throw GivingErrors.needNotOpen();
     const lines = this.pledgeLines(input, need.items);
     return this.transactions.run((tx) =>
-      this.idempotency.run(tx, { key: idempotencyKey, userId: principal.userId, operation: 'POST /pledges', body: input }, async () => {
-        const scope = grantOrgScope(need.orgId);
-        const pledge = await this.pledges.insert(
-          tx,
-          scope,
-          {
+      this.idempotency.once(
+        tx,
+        input,
+        async () => {
+          const scope = grantOrgScope(need.orgId);
+          const pledge = await this.pledges.insert(
+            tx,
+            scope,
+            {
+              orgId: need.orgId,
+              needId: need.id,
+              programmeId: null,
+              kind: input.kind,
+              donorUserId: principal.userId,
+              onBehalfOfOrgId: input.onBehalfOf ?? null,
+              channel: input.channel ?? 'online_form',
+              documentId: null,
+              note: input.note ?? null,
+              pledgedFen: input.kind === 'money' ? (input.amountFen as number) : null,
+            },
+            lines,
+          );
+          await this.audit.record(tx, {
+            action: 'pledge.created',
+            entityType: 'pledge',
+            entityId: pledge.id,
             orgId: need.orgId,
-            needId: need.id,
-            programmeId: null,
-            kind: input.kind,
-            donorUserId: principal.userId,
-            onBehalfOfOrgId: input.onBehalfOf ?? null,
-            channel: input.channel ?? 'online_form',
-            documentId: null,
-            note: input.note ?? null,
-            pledgedFen: input.kind === 'money' ? (input.amountFen as number) : null,
-          },
-          lines,
-        );
-        await this.audit.record(tx, {
-          action: 'pledge.created',
-          entityType: 'pledge',
-          entityId: pledge.id,
-          orgId: need.orgId,
-          diff: { kind: input.kind, amountFen: input.amountFen ?? null, lines: lines.length, onBehalfOf: input.onBehalfOf ?? null },
-        });
-        await emitPledgeEvent(
-          this.outbox,
-          tx,
-          'pledge.created',
-          { id: pledge.id, orgId: need.orgId, needId: need.id, donorUserId: principal.userId, onBehalfOfOrgId: input.onBehalfOf ?? null },
-          { kind: input.kind },
-        );
-        const stored = await this.pledges.get(pledge.id, tx);
-        return toPledgeView(stored!.pledge, stored!.lines);
-      }),
+            diff: { kind: input.kind, amountFen: input.amountFen ?? null, lines: lines.length, onBehalfOf: input.onBehalfOf ?? null },
+          });
+          await emitPledgeEvent(
+            this.outbox,
+            tx,
+            'pledge.created',
+            { id: pledge.id, orgId: need.orgId, needId: need.id, donorUserId: principal.userId, onBehalfOfOrgId: input.onBehalfOf ?? null },
+            { kind: input.kind },
+          );
+          const stored = await this.pledges.get(pledge.id, tx);
+          return toPledgeView(stored!.pledge, stored!.lines);
+        },
+        options,
+      ),
     );
   }
 
@@ -125,8 +134,7 @@ export class PledgesService {
   async list(principal: Principal, query: ListPledgesDto): Promise<Page<PledgeView>> {
     const view = query.view ?? 'mine';
     const limit = query.limit ?? 50;
-    if (view !== 'mine' && !query.organizationId)
-      throw GivingErrors.organizationRequiredForView(view);
+    if (view !== 'mine' && !query.organizationId) throw GivingErrors.organizationRequiredForView(view);
     const filter =
       view === 'mine'
         ? { donorUserId: principal.userId }

@@ -3,6 +3,7 @@ import { can, requireOrgScope } from '../../common/auth/abilities';
 import type { Principal } from '../../common/auth/principal';
 import { TransactionRunner } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
+import { IdempotencyService } from '../../common/idempotency/idempotency.service';
 import { AuditService } from '../audit';
 import { PledgesService } from '../giving';
 import { OrganizationsService } from '../identity';
@@ -40,6 +41,7 @@ export class OffersService {
     private readonly organizations: OrganizationsService,
     private readonly pledges: PledgesService,
     private readonly audit: AuditService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   /** The donor, or an owner or CSR manager of the company the offer is for (a platform administrator is neither). */
@@ -241,11 +243,13 @@ export class OffersService {
    * a failed pledge gives the reservation back. A retry with the same
    * Idempotency-Key after success returns the same pledge.
    */
-  async accept(principal: Principal, id: string, input: AcceptOfferDto, idempotencyKey: string | null): Promise<AcceptedOfferView> {
+  async accept(principal: Principal, id: string, input: AcceptOfferDto): Promise<AcceptedOfferView> {
     const offer = await this.offers.findById(id);
     if (!offer || !this.owns(principal, offer)) throw DomainError.notFound('Offer');
     // Without a client key the offer's own id keys the pledge, so a retry after a crash cannot pledge twice.
-    const key = idempotencyKey ?? `offer-accept:${offer.id}`;
+    const idempotencyKey = this.idempotency.routeKey();
+    const fallbackKey = `offer-accept:${offer.id}`;
+    const key = idempotencyKey ?? fallbackKey;
     const pledgeInput = {
       needId: input.needId,
       kind: 'goods' as const,
@@ -255,7 +259,7 @@ export class OffersService {
     };
     if (offer.status === 'used') {
       if (idempotencyKey && offer.acceptKey === idempotencyKey) {
-        return { offer: toOfferView(offer), pledge: await this.pledges.create(principal, pledgeInput, key) };
+        return { offer: toOfferView(offer), pledge: await this.pledges.create(principal, pledgeInput, { fallbackKey }) };
       }
       throw MatchingErrors.offerAccepted();
     }
@@ -268,7 +272,7 @@ export class OffersService {
     }
     let pledge: PledgeView;
     try {
-      pledge = await this.pledges.create(principal, pledgeInput, key);
+      pledge = await this.pledges.create(principal, pledgeInput, { fallbackKey });
     } catch (error) {
       await this.transactions.run((tx) => this.offers.release(tx, offer.id, key));
       throw error;
