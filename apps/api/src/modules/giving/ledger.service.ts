@@ -5,11 +5,10 @@ import type { Principal } from '../../common/auth/principal';
 import { TransactionRunner, type Tx } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
 import { IdempotencyService } from '../../common/idempotency/idempotency.service';
-import { AuditService } from '../audit';
-import { OutboxService } from '../live';
+import { ChangeRecorder } from '../live';
 import type { CreateReceiptDto, CreateUsageDto } from './dto/ledger.dto';
 import { EvidenceRepository } from './evidence.repository';
-import { emitPledgeEvent } from './pledge-events';
+import { pledgeEvents } from './pledge-events';
 import { PledgesRepository, type PledgeParties } from './pledges.repository';
 import { pledgeRole, PledgesService } from './pledges.service';
 import { GivingErrors } from './giving.errors';
@@ -28,8 +27,7 @@ export class LedgerService {
     private readonly pledgesService: PledgesService,
     private readonly evidence: EvidenceRepository,
     private readonly idempotency: IdempotencyService,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
+    private readonly changes: ChangeRecorder,
   ) {}
 
   async receive(principal: Principal, pledgeId: string, input: CreateReceiptDto): Promise<LedgerEntryView> {
@@ -57,14 +55,16 @@ export class LedgerService {
           lines,
         );
         const status = await this.pledges.refreshStatus(tx, pledgeId);
-        await this.audit.record(tx, {
-          action: 'pledge.received',
-          entityType: 'pledge',
-          entityId: pledgeId,
-          orgId: parties.orgId,
-          diff: { entryId: entry.id, amountFen: input.amountFen ?? null, lines, status },
+        await this.changes.record(tx, {
+          audit: {
+            action: 'pledge.received',
+            entityType: 'pledge',
+            entityId: pledgeId,
+            orgId: parties.orgId,
+            diff: { entryId: entry.id, amountFen: input.amountFen ?? null, lines, status },
+          },
+          events: pledgeEvents('pledge.received', parties, { status }),
         });
-        await emitPledgeEvent(this.outbox, tx, 'pledge.received', parties, { status });
         return {
           id: entry.id,
           pledgeId,
@@ -107,21 +107,23 @@ export class LedgerService {
           throw GivingErrors.evidenceNotAttachable();
         }
         const status = await this.pledges.refreshStatus(tx, pledgeId);
-        await this.audit.record(tx, {
-          action: 'pledge.used',
-          entityType: 'pledge',
-          entityId: pledgeId,
-          orgId: parties.orgId,
-          diff: {
-            entryId: entry.id,
-            amountFen: input.amountFen ?? null,
-            lines,
-            beneficiaryCount: input.beneficiaryCount,
-            evidence: evidenceIds.length,
-            status,
+        await this.changes.record(tx, {
+          audit: {
+            action: 'pledge.used',
+            entityType: 'pledge',
+            entityId: pledgeId,
+            orgId: parties.orgId,
+            diff: {
+              entryId: entry.id,
+              amountFen: input.amountFen ?? null,
+              lines,
+              beneficiaryCount: input.beneficiaryCount,
+              evidence: evidenceIds.length,
+              status,
+            },
           },
+          events: pledgeEvents('pledge.used', parties, { status }),
         });
-        await emitPledgeEvent(this.outbox, tx, 'pledge.used', parties, { status });
         return {
           id: entry.id,
           pledgeId,
@@ -179,14 +181,16 @@ export class LedgerService {
         throw error;
       }
       const status = await this.pledges.refreshStatus(tx, pledgeId);
-      await this.audit.record(tx, {
-        action: `pledge.${kind}_reversed`,
-        entityType: 'pledge',
-        entityId: pledgeId,
-        orgId: parties.orgId,
-        diff: { entryId: entry.id, reverses: entryId, status },
+      await this.changes.record(tx, {
+        audit: {
+          action: `pledge.${kind}_reversed`,
+          entityType: 'pledge',
+          entityId: pledgeId,
+          orgId: parties.orgId,
+          diff: { entryId: entry.id, reverses: entryId, status },
+        },
+        events: pledgeEvents(kind === 'receipt' ? 'pledge.received' : 'pledge.used', parties, { status }),
       });
-      await emitPledgeEvent(this.outbox, tx, kind === 'receipt' ? 'pledge.received' : 'pledge.used', parties, { status });
       return {
         id: entry.id,
         pledgeId,

@@ -7,13 +7,12 @@ import { TransactionRunner } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
 import { decodeKeyset, encodeKeyset, type KeysetPosition } from '../../common/http/keyset-cursor';
 import { IdempotencyService } from '../../common/idempotency/idempotency.service';
-import { AuditService } from '../audit';
-import { OutboxService } from '../live';
+import { ChangeRecorder } from '../live';
 import type { CreatePledgeDto } from './dto/create-pledge.dto';
 import type { ListPledgesDto } from './dto/list-pledges.dto';
 import { NeedFacts } from './need-facts';
 import { toPledgeView } from './pledge.view';
-import { emitPledgeEvent } from './pledge-events';
+import { pledgeEvents } from './pledge-events';
 import { PledgesRepository, type PledgeParties } from './pledges.repository';
 import { GivingErrors } from './giving.errors';
 
@@ -45,8 +44,7 @@ export class PledgesService {
     private readonly pledges: PledgesRepository,
     private readonly needs: NeedFacts,
     private readonly idempotency: IdempotencyService,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
+    private readonly changes: ChangeRecorder,
   ) {}
 
   /**
@@ -82,20 +80,26 @@ export class PledgesService {
             },
             lines,
           );
-          await this.audit.record(tx, {
-            action: 'pledge.created',
-            entityType: 'pledge',
-            entityId: pledge.id,
-            orgId: need.orgId,
-            diff: { kind: input.kind, amountFen: input.amountFen ?? null, lines: lines.length, onBehalfOf: input.onBehalfOf ?? null },
+          await this.changes.record(tx, {
+            audit: {
+              action: 'pledge.created',
+              entityType: 'pledge',
+              entityId: pledge.id,
+              orgId: need.orgId,
+              diff: { kind: input.kind, amountFen: input.amountFen ?? null, lines: lines.length, onBehalfOf: input.onBehalfOf ?? null },
+            },
+            events: pledgeEvents(
+              'pledge.created',
+              {
+                id: pledge.id,
+                orgId: need.orgId,
+                needId: need.id,
+                donorUserId: principal.userId,
+                onBehalfOfOrgId: input.onBehalfOf ?? null,
+              },
+              { kind: input.kind },
+            ),
           });
-          await emitPledgeEvent(
-            this.outbox,
-            tx,
-            'pledge.created',
-            { id: pledge.id, orgId: need.orgId, needId: need.id, donorUserId: principal.userId, onBehalfOfOrgId: input.onBehalfOf ?? null },
-            { kind: input.kind },
-          );
           const stored = await this.pledges.get(pledge.id, tx);
           return toPledgeView(stored!.pledge, stored!.lines);
         },
@@ -169,14 +173,16 @@ export class PledgesService {
       if (!(await this.pledges.cancel(tx, pledgeId, principal.userId, reason))) {
         throw GivingErrors.cancelRefused(parties.cancelled);
       }
-      await this.audit.record(tx, {
-        action: 'pledge.cancelled',
-        entityType: 'pledge',
-        entityId: pledgeId,
-        orgId: parties.orgId,
-        diff: { by: role },
+      await this.changes.record(tx, {
+        audit: {
+          action: 'pledge.cancelled',
+          entityType: 'pledge',
+          entityId: pledgeId,
+          orgId: parties.orgId,
+          diff: { by: role },
+        },
+        events: pledgeEvents('pledge.cancelled', parties, { status: 'cancelled' }),
       });
-      await emitPledgeEvent(this.outbox, tx, 'pledge.cancelled', parties, { status: 'cancelled' });
       const stored = await this.pledges.get(pledgeId, tx);
       return toPledgeView(stored!.pledge, stored!.lines);
     });

@@ -13,8 +13,7 @@ import { grantOrgScope } from '../../common/auth/org-scope';
 import type { Principal } from '../../common/auth/principal';
 import { TransactionRunner, type Tx } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
-import { AuditService } from '../audit';
-import { OutboxService } from '../live';
+import { ChangeRecorder, changeEvent } from '../live';
 import { normalizeLogin } from './login.util';
 import { MembershipsRepository, type MemberRow } from './memberships.repository';
 import type { OrganizationEntity } from './organization.entity';
@@ -40,8 +39,7 @@ export class OrganizationsService {
     private readonly organizations: OrganizationsRepository,
     private readonly memberships: MembershipsRepository,
     private readonly users: UsersRepository,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
+    private readonly changes: ChangeRecorder,
   ) {}
 
   async create(
@@ -58,20 +56,23 @@ export class OrganizationsService {
       });
       const scope = grantOrgScope(org.id);
       await this.memberships.insert(tx, scope, principal.userId, 'owner');
-      await this.audit.record(tx, {
-        action: 'organization.created',
-        entityType: 'organization',
-        entityId: org.id,
-        orgId: org.id,
-        diff: { kind: org.kind, regionCode: org.regionCode },
+      await this.changes.record(tx, {
+        audit: {
+          action: 'organization.created',
+          entityType: 'organization',
+          entityId: org.id,
+          orgId: org.id,
+          diff: { kind: org.kind, regionCode: org.regionCode },
+        },
+        events: [
+          changeEvent('organization.created', { organizationId: org.id, kind: org.kind, name: org.name }, { orgIds: [org.id] }),
+          changeEvent(
+            'membership.changed',
+            { organizationId: org.id, userId: principal.userId, role: 'owner' },
+            { orgIds: [org.id], userIds: [principal.userId] },
+          ),
+        ],
       });
-      await this.outbox.emit(tx, 'organization.created', { organizationId: org.id, kind: org.kind, name: org.name }, { orgIds: [org.id] });
-      await this.outbox.emit(
-        tx,
-        'membership.changed',
-        { organizationId: org.id, userId: principal.userId, role: 'owner' },
-        { orgIds: [org.id], userIds: [principal.userId] },
-      );
       return toOrganizationView(org);
     });
   }
@@ -114,14 +115,10 @@ export class OrganizationsService {
       if (!org) throw DomainError.notFound('Organization');
       if (org.status !== status) {
         await this.organizations.setStatus(tx, id, status);
-        await this.audit.record(tx, {
-          action: `organization.${status}`,
-          entityType: 'organization',
-          entityId: id,
-          orgId: id,
-          diff: { from: org.status, to: status },
+        await this.changes.record(tx, {
+          audit: { action: `organization.${status}`, entityType: 'organization', entityId: id, orgId: id, diff: { from: org.status, to: status } },
+          events: [changeEvent('organization.updated', { organizationId: id, status }, { orgIds: [id] })],
         });
-        await this.outbox.emit(tx, 'organization.updated', { organizationId: id, status }, { orgIds: [id] });
       }
       const updated = (await this.organizations.findById(id, tx)) as OrganizationEntity;
       return toOrganizationView(updated);
@@ -172,19 +169,12 @@ export class OrganizationsService {
       if (!user) throw IdentityErrors.noAccountWithLogin();
       if (await this.memberships.find(scope, user.id, tx)) throw IdentityErrors.alreadyMember();
       const membership = await this.memberships.insert(tx, scope, user.id, input.role);
-      await this.audit.record(tx, {
-        action: 'membership.added',
-        entityType: 'membership',
-        entityId: membership.id,
-        orgId,
-        diff: { userId: user.id, role: input.role },
+      await this.changes.record(tx, {
+        audit: { action: 'membership.added', entityType: 'membership', entityId: membership.id, orgId, diff: { userId: user.id, role: input.role } },
+        events: [
+          changeEvent('membership.changed', { organizationId: orgId, userId: user.id, role: input.role }, { orgIds: [orgId], userIds: [user.id] }),
+        ],
       });
-      await this.outbox.emit(
-        tx,
-        'membership.changed',
-        { organizationId: orgId, userId: user.id, role: input.role },
-        { orgIds: [orgId], userIds: [user.id] },
-      );
       return { userId: user.id, displayName: user.displayName, role: input.role, joinedAt: membership.createdAt.toISOString() };
     });
   }
@@ -198,14 +188,16 @@ export class OrganizationsService {
       if (!membership) throw DomainError.notFound('Member');
       if (membership.role === 'owner' && role !== 'owner') await this.assertAnotherOwner(tx, scope);
       await this.memberships.updateRole(tx, scope, userId, role);
-      await this.audit.record(tx, {
-        action: 'membership.role_changed',
-        entityType: 'membership',
-        entityId: membership.id,
-        orgId,
-        diff: { userId, from: membership.role, to: role },
+      await this.changes.record(tx, {
+        audit: {
+          action: 'membership.role_changed',
+          entityType: 'membership',
+          entityId: membership.id,
+          orgId,
+          diff: { userId, from: membership.role, to: role },
+        },
+        events: [changeEvent('membership.changed', { organizationId: orgId, userId, role }, { orgIds: [orgId], userIds: [userId] })],
       });
-      await this.outbox.emit(tx, 'membership.changed', { organizationId: orgId, userId, role }, { orgIds: [orgId], userIds: [userId] });
       const user = await this.users.findById(userId, tx);
       return { userId, displayName: user?.displayName ?? '', role, joinedAt: membership.createdAt.toISOString() };
     });
@@ -223,19 +215,10 @@ export class OrganizationsService {
       if (!membership) throw DomainError.notFound('Member');
       if (membership.role === 'owner') await this.assertAnotherOwner(tx, scope);
       await this.memberships.remove(tx, scope, userId);
-      await this.audit.record(tx, {
-        action: 'membership.removed',
-        entityType: 'membership',
-        entityId: membership.id,
-        orgId,
-        diff: { userId, role: membership.role },
+      await this.changes.record(tx, {
+        audit: { action: 'membership.removed', entityType: 'membership', entityId: membership.id, orgId, diff: { userId, role: membership.role } },
+        events: [changeEvent('membership.changed', { organizationId: orgId, userId, role: null }, { orgIds: [orgId], userIds: [userId] })],
       });
-      await this.outbox.emit(
-        tx,
-        'membership.changed',
-        { organizationId: orgId, userId, role: null },
-        { orgIds: [orgId], userIds: [userId] },
-      );
     });
   }
 
