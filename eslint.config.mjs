@@ -49,6 +49,26 @@ export default tseslint.config(
     },
   },
   {
+    // A context names its failures in <context>.errors.ts (one frozen object of constructors), so codes, English
+    // details and field codes have one home and no personal data slips into a detail. engagement and needs follow
+    // once their call sites move to engagement.errors.ts and needs.errors.ts (already written).
+    files: ['apps/api/src/modules/{audit,giving,identity,live,matching,volunteers}/**/*.ts'],
+    ignores: ['**/*.errors.ts', '**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='DomainError']",
+          message: "Throw a named constructor from this context's <context>.errors.ts instead of new DomainError(...).",
+        },
+        {
+          selector: "CallExpression[callee.object.name='DomainError'][callee.property.name='validation']",
+          message: "Throw a named constructor from this context's <context>.errors.ts, whose field errors carry a code.",
+        },
+      ],
+    },
+  },
+  {
     files: ['apps/admin/**/*.{ts,tsx}'],
     languageOptions: {
       parserOptions: { project: ['./apps/admin/tsconfig.json'], tsconfigRootDir: import.meta.dirname },

@@ -44,7 +44,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
         ? toProblem('uri_too_long', 'A path segment is longer than allowed', { instance: request.url })
         : toProblem('validation_failed', 'The path is not valid percent-encoded UTF-8', {
             instance: request.url,
-            errors: [{ field: 'path', message: 'is not valid percent-encoded UTF-8' }],
+            errors: [{ field: 'path', message: 'is not valid percent-encoded UTF-8', code: 'invalid_format' }],
           });
       void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(problem);
     },

@@ -91,11 +91,19 @@ export const FIELD_ERROR_CODES = [
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
-export interface ProblemFieldError {
+/** One field's failure in a problem: the field's path, English for logs and curl users, and the code a client translates. */
+export interface FieldProblem {
   field: string;
   message: string;
-  code?: FieldErrorCode;
+  code: FieldErrorCode;
 }
+
+/**
+ * @deprecated Build field errors as `FieldProblem` (through a context's `*.errors.ts`). This is the same shape
+ * with the code still optional, for the call sites that do not give one yet (modules/needs); the API renders
+ * those with the code `invalid`. Remove it once needs builds its field errors in needs.errors.ts.
+ */
+export type ProblemFieldError = Omit<FieldProblem, 'code'> & { code?: FieldErrorCode };
 
 /** RFC 9457 problem details as Kindred renders them. */
 export interface Problem {
@@ -106,5 +114,5 @@ export interface Problem {
   code: ProblemCode;
   instance?: string;
   errorId?: string;
-  errors?: ProblemFieldError[];
+  errors?: FieldProblem[];
 }

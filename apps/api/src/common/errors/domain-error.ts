@@ -1,26 +1,35 @@
-import type { ProblemCode, ProblemFieldError } from '@kindred/contracts';
+import type { FieldErrorCode, FieldProblem, ProblemCode } from '@kindred/contracts';
+
+/**
+ * A field error as a thrower builds it. The code may still be missing where a
+ * context has not moved its failures into its `*.errors.ts` yet (engagement,
+ * needs); such an error is rendered with the code `invalid`, so every field
+ * error a client sees carries one.
+ */
+export type FieldErrorInput = Omit<FieldProblem, 'code'> & { code?: FieldErrorCode };
 
 /**
  * A failure the caller can act on. Thrown by services; rendered as
  * problem+json by the one exception filter, with the status from PROBLEM_STATUS.
+ * Contexts build them through the named constructors of their `<context>.errors.ts`
+ * (a lint rule refuses `new DomainError` elsewhere in the contexts that have one).
  */
 export class DomainError extends Error {
+  readonly errors?: FieldProblem[];
+
   constructor(
     readonly code: ProblemCode,
     readonly detail: string,
-    readonly errors?: ProblemFieldError[],
+    errors?: readonly FieldErrorInput[],
     readonly headers?: Record<string, string>,
   ) {
     super(`${code}: ${detail}`);
     this.name = 'DomainError';
+    this.errors = errors?.map((error) => ({ field: error.field, message: error.message, code: error.code ?? 'invalid' }));
   }
 
-  static validation(errors: ProblemFieldError[], detail?: string): DomainError {
-    return new DomainError(
-      'validation_failed',
-      detail ?? `Invalid value for ${errors.map((e) => e.field).join(', ')}`,
-      errors,
-    );
+  static validation(errors: readonly FieldErrorInput[], detail?: string): DomainError {
+    return new DomainError('validation_failed', detail ?? `Invalid value for ${errors.map((e) => e.field).join(', ')}`, errors);
   }
 
   static notFound(what: string): DomainError {
@@ -30,4 +39,9 @@ export class DomainError extends Error {
   static forbidden(detail = 'You may not do this'): DomainError {
     return new DomainError('forbidden', detail);
   }
+}
+
+/** One field error with its code: the building block of the `*.errors.ts` constructors. */
+export function fieldError(field: string, code: FieldErrorCode, message: string): FieldProblem {
+  return { field, code, message };
 }

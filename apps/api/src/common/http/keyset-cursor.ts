@@ -17,6 +17,6 @@ export function decodeKeyset(cursor: string | undefined | null): KeysetPosition 
     if (typeof at !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(at))) throw new Error('not a keyset cursor');
     return { at, id };
   } catch {
-    throw DomainError.validation([{ field: 'cursor', message: 'is not a cursor this list gave out' }]);
+    throw DomainError.validation([{ field: 'cursor', message: 'is not a cursor this list gave out', code: 'invalid_format' }]);
   }
 }

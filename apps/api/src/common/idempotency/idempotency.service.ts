@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { RequestContext } from '../context/request-context';
 import type { Tx } from '../database/transaction-runner';
 import { DomainError } from '../errors/domain-error';
 import { IdempotencyRepository } from './idempotency.repository';
 
+/** Explicitly scoped: for callers outside an `@Idempotent()` route (engagement's sign-ups until they move; tests). */
 export interface IdempotencyRequest {
   /** The Idempotency-Key header, or null when the client sent none. */
   key: string | null;
@@ -34,6 +36,26 @@ export function canonicalJson(value: unknown): string {
 @Injectable()
 export class IdempotencyService {
   constructor(private readonly repository: IdempotencyRepository) {}
+
+  /**
+   * The work of an `@Idempotent()` route, run once per Idempotency-Key: the key and operation come from the
+   * request context (IdempotencyInterceptor), the claim is made in `tx`. Without a key from the client,
+   * `fallbackKey` (when given) keys the work, e.g. by the record it changes. Outside any HTTP request (a
+   * script, a test) the work simply runs; inside a route without `@Idempotent()` it is a programming error.
+   */
+  async once<T>(tx: Tx, body: unknown, work: () => Promise<T>, options: { status?: number; fallbackKey?: string } = {}): Promise<T> {
+    const context = RequestContext.current();
+    if (!context) return work();
+    const scope = context.idempotency;
+    if (!scope) throw new Error('IdempotencyService.once runs only in a route marked @Idempotent()');
+    const key = scope.key ?? options.fallbackKey ?? null;
+    return this.run(tx, { key, userId: scope.userId, operation: scope.operation, body }, work, options.status);
+  }
+
+  /** The Idempotency-Key the client sent to the current `@Idempotent()` route, or null. */
+  routeKey(): string | null {
+    return RequestContext.current()?.idempotency?.key ?? null;
+  }
 
   async run<T>(tx: Tx, request: IdempotencyRequest, work: () => Promise<T>, status = 201): Promise<T> {
     if (!request.key) return work();

@@ -4,8 +4,8 @@ describe('findUnstorableText', () => {
   it('should name the nested path when a string holds NUL or a lone surrogate', () => {
     const body = { title: 'ok', items: [{ name: 'a' }, { name: 'b\u0000c' }], note: { text: 'x\ud800' } };
     expect(findUnstorableText(body)).toEqual([
-      { field: 'items[1].name', message: 'must not contain the NUL character (U+0000)' },
-      { field: 'note.text', message: 'must not contain an unpaired UTF-16 surrogate' },
+      { field: 'items[1].name', message: 'must not contain the NUL character (U+0000)', code: 'unstorable_text' },
+      { field: 'note.text', message: 'must not contain an unpaired UTF-16 surrogate', code: 'unstorable_text' },
     ]);
   });
 
@@ -14,12 +14,12 @@ describe('findUnstorableText', () => {
   });
 
   it('should prefix the argument name when the pipe checks a named parameter', () => {
-    expect(findUnstorableText('\udc00', 'id')).toEqual([{ field: 'id', message: 'must not contain an unpaired UTF-16 surrogate' }]);
+    expect(findUnstorableText('\udc00', 'id')).toEqual([{ field: 'id', message: 'must not contain an unpaired UTF-16 surrogate', code: 'unstorable_text' }]);
   });
 
   it('should refuse a field name that holds NUL', () => {
     expect(findUnstorableText({ 'a\u0000': 1 })).toEqual([
-      { field: 'body', message: 'has a field name that must not contain the NUL character (U+0000)' },
+      { field: 'body', message: 'has a field name that must not contain the NUL character (U+0000)', code: 'unstorable_text' },
     ]);
   });
 

@@ -1,4 +1,4 @@
-import type { ProblemFieldError } from '@kindred/contracts';
+import type { FieldProblem } from '@kindred/contracts';
 
 // PostgreSQL text cannot hold U+0000 (22021), and a lone UTF-16 surrogate cannot be encoded as UTF-8
 // (it breaks jsonb outbox payloads and comes back as U+FFFD): neither is ever a meaningful input.
@@ -19,15 +19,15 @@ const childPath = (parent: string, key: string | number): string =>
  * cannot store, with its path (`items[0].name`). Walks iteratively, so a deeply
  * nested body cannot overflow the stack.
  */
-export function findUnstorableText(value: unknown, root = ''): ProblemFieldError[] {
-  const errors: ProblemFieldError[] = [];
+export function findUnstorableText(value: unknown, root = ''): FieldProblem[] {
+  const errors: FieldProblem[] = [];
   const pending: Array<{ value: unknown; path: string }> = [{ value, path: root }];
   const seen = new Set<object>();
   while (pending.length > 0 && errors.length < MAX_ERRORS) {
     const { value: current, path } = pending.pop()!;
     if (typeof current === 'string') {
       const message = problemWith(current);
-      if (message) errors.push({ field: path || 'body', message });
+      if (message) errors.push({ field: path || 'body', message, code: 'unstorable_text' });
       continue;
     }
     if (!current || typeof current !== 'object' || seen.has(current)) continue;
@@ -41,7 +41,7 @@ export function findUnstorableText(value: unknown, root = ''): ProblemFieldError
       const [key, child] = entries[i];
       const keyProblem = problemWith(key);
       if (keyProblem) {
-        errors.push({ field: path || 'body', message: `has a field name that ${keyProblem}` });
+        errors.push({ field: path || 'body', message: `has a field name that ${keyProblem}`, code: 'unstorable_text' });
         continue;
       }
       pending.push({ value: child, path: childPath(path, key) });

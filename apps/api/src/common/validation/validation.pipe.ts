@@ -1,19 +1,21 @@
 import { ValidationError, ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
-import type { ProblemFieldError } from '@kindred/contracts';
+import type { FieldProblem } from '@kindred/contracts';
 import { DomainError } from '../errors/domain-error';
+import { fieldErrorCodeOf } from './field-error-codes';
 import { findUnstorableText } from './unstorable-text';
 
-/** Flattens nested class-validator errors into `field.path` / message pairs. */
-export function flattenValidationErrors(errors: ValidationError[], parent = ''): ProblemFieldError[] {
+/** Flattens nested class-validator errors into `field.path` / message / code triples (the code from CONSTRAINT_CODES). */
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     // An empty key ({"": 1}) still gets a name a client can show.
     const property = error.property === '' ? '""' : error.property;
     const field = parent ? `${parent}.${property}` : property;
     // A null where the field may only be left out says just that; the type and length rules it also broke add nothing.
     const constraints = error.constraints?.isNotNull ? { isNotNull: error.constraints.isNotNull } : (error.constraints ?? {});
-    const own = Object.values(constraints).map((message) => ({
+    const own = Object.entries(constraints).map(([constraint, message]) => ({
       field,
       message: message.replace(/^property (\S*) should not exist$/, 'unknown field'),
+      code: fieldErrorCodeOf(constraint),
     }));
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });

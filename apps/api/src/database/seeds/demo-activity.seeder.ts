@@ -44,64 +44,56 @@ export class DemoActivitySeeder {
     const item = (name: string): string => (goods.items.find((i) => i.name === name) ?? goods.items[0]).id;
 
     // Used in full, with photos: 40 winter coats handed out at a village school.
-    const coats = await this.pledges.create(
-      people.donor,
-      { needId: goodsNeedId, kind: 'goods', lines: [{ itemId: item('冬衣'), quantity: 40 }], channel: 'online_form' },
-      null,
-    );
-    await this.ledger.receive(
-      people.coordinator,
-      coats.id,
-      { lines: [{ itemId: item('冬衣'), quantity: 40 }], receiptNumber: 'HN2026-0001204' },
-      null,
-    );
+    const coats = await this.pledges.create(people.donor, {
+      needId: goodsNeedId,
+      kind: 'goods',
+      lines: [{ itemId: item('冬衣'), quantity: 40 }],
+      channel: 'online_form',
+    });
+    await this.ledger.receive(people.coordinator, coats.id, {
+      lines: [{ itemId: item('冬衣'), quantity: 40 }],
+      receiptNumber: 'HN2026-0001204',
+    });
     const photo = await this.evidence.upload(people.coordinator, ids.ngo, await demoPhoto('#2e7d32', 'Winter coats 2026-12'));
-    await this.ledger.use(
-      people.coordinator,
-      coats.id,
-      {
-        lines: [{ itemId: item('冬衣'), quantity: 40 }],
-        description: '在桃洪镇中心小学向40名留守儿童发放冬衣',
-        beneficiaryCount: 40,
-        beneficiaries: { age6to14: { male: 21, female: 19 } },
-        placeRegionCode: '430524',
-        usedAt: new Date(Date.now() - 2 * 24 * 3600_000).toISOString(),
-        evidenceIds: [photo.id],
-      },
-      null,
-    );
+    await this.ledger.use(people.coordinator, coats.id, {
+      lines: [{ itemId: item('冬衣'), quantity: 40 }],
+      description: '在桃洪镇中心小学向40名留守儿童发放冬衣',
+      beneficiaryCount: 40,
+      beneficiaries: { age6to14: { male: 21, female: 19 } },
+      placeRegionCode: '430524',
+      usedAt: new Date(Date.now() - 2 * 24 * 3600_000).toISOString(),
+      evidenceIds: [photo.id],
+    });
 
     // A company fund: received in part, partly used for stationery.
-    const fund = await this.pledges.create(
-      people.csrManager,
-      { needId: goodsNeedId, kind: 'money', amountFen: 5_000_000, onBehalfOf: ids.company, channel: 'letter', note: '企业关爱基金' },
-      null,
-    );
-    await this.ledger.receive(people.coordinator, fund.id, { amountFen: 3_000_000, receiptNumber: 'HN2026-0001188' }, null);
+    const fund = await this.pledges.create(people.csrManager, {
+      needId: goodsNeedId,
+      kind: 'money',
+      amountFen: 5_000_000,
+      onBehalfOf: ids.company,
+      channel: 'letter',
+      note: '企业关爱基金',
+    });
+    await this.ledger.receive(people.coordinator, fund.id, { amountFen: 3_000_000, receiptNumber: 'HN2026-0001188' });
     const receipt = await this.evidence.upload(people.coordinator, ids.ngo, await demoPhoto('#1565c0', 'Stationery invoice'));
-    await this.ledger.use(
-      people.coordinator,
-      fund.id,
-      {
-        amountFen: 1_200_000,
-        description: '采购文具套装120套，发放给四所村小的学生',
-        beneficiaryCount: 120,
-        placeRegionCode: '430524',
-        usedAt: new Date(Date.now() - 24 * 3600_000).toISOString(),
-        evidenceIds: [receipt.id],
-      },
-      null,
-    );
+    await this.ledger.use(people.coordinator, fund.id, {
+      amountFen: 1_200_000,
+      description: '采购文具套装120套，发放给四所村小的学生',
+      beneficiaryCount: 120,
+      placeRegionCode: '430524',
+      usedAt: new Date(Date.now() - 24 * 3600_000).toISOString(),
+      evidenceIds: [receipt.id],
+    });
 
     // Received, not yet used; promised only; and one withdrawn.
-    const bags = await this.pledges.create(
-      people.volunteer2,
-      { needId: goodsNeedId, kind: 'goods', lines: [{ itemId: item('书包'), quantity: 10 }] },
-      null,
-    );
-    await this.ledger.receive(people.coordinator, bags.id, { lines: [{ itemId: item('书包'), quantity: 10 }] }, null);
-    await this.pledges.create(people.donor, { needId: goodsNeedId, kind: 'money', amountFen: 20_000, note: '给孩子们买些课外书' }, null);
-    const withdrawn = await this.pledges.create(people.donor, { needId: goodsNeedId, kind: 'money', amountFen: 10_000 }, null);
+    const bags = await this.pledges.create(people.volunteer2, {
+      needId: goodsNeedId,
+      kind: 'goods',
+      lines: [{ itemId: item('书包'), quantity: 10 }],
+    });
+    await this.ledger.receive(people.coordinator, bags.id, { lines: [{ itemId: item('书包'), quantity: 10 }] });
+    await this.pledges.create(people.donor, { needId: goodsNeedId, kind: 'money', amountFen: 20_000, note: '给孩子们买些课外书' });
+    const withdrawn = await this.pledges.create(people.donor, { needId: goodsNeedId, kind: 'money', amountFen: 10_000 });
     await this.pledges.cancel(people.donor, withdrawn.id, '改为线下捐赠');
 
     // Sign-ups on upcoming shifts: the cleared volunteer on the weekly tutoring, the other on companionship.

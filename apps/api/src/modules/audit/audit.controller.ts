@@ -5,10 +5,10 @@ import { requireOrgScope } from '../../common/auth/abilities';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Authenticated } from '../../common/auth/policy.decorator';
 import type { Principal } from '../../common/auth/principal';
-import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from './audit.service';
 import { AuditQueryDto } from './dto/audit-query.dto';
 import { ApiAnswer } from '../../common/http/openapi';
+import { AuditErrors } from './audit.errors';
 
 @ApiTags('audit')
 @Controller('audit-log')
@@ -21,7 +21,7 @@ export class AuditController {
   @ApiAnswer(200, { page: 'AuditEntryView' })
   list(@CurrentPrincipal() principal: Principal, @Query() query: AuditQueryDto): Promise<Page<AuditEntryView>> {
     if (!query.organizationId && !principal.isPlatformAdmin) {
-      throw DomainError.validation([{ field: 'organizationId', message: 'organizationId is required' }]);
+      throw AuditErrors.organizationRequired();
     }
     const scope = query.organizationId ? requireOrgScope(principal, 'audit', 'AuditLog', query.organizationId) : null;
     return this.audit.page(scope, query.limit ?? 50, query.cursor ?? null);

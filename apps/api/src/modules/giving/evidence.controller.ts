@@ -4,7 +4,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Authenticated, Public } from '../../common/auth/policy.decorator';
 import type { Principal } from '../../common/auth/principal';
-import { DomainError } from '../../common/errors/domain-error';
 import { EVIDENCE_CSP } from '../../common/http/security-headers';
 import { UuidParam } from '../../common/http/uuid-param.pipe';
 import { EvidenceUrlQueryDto } from './dto/ledger.dto';
@@ -13,6 +12,7 @@ import { EVIDENCE_MAX_BYTES } from './evidence.processor';
 import type { EvidenceView } from '@kindred/contracts';
 import { EvidenceService } from './evidence.service';
 import { ApiAnswer, ApiProblems } from '../../common/http/openapi';
+import { GivingErrors } from './giving.errors';
 
 @ApiTags('giving')
 @Controller('evidence')
@@ -33,15 +33,12 @@ export class EvidenceController {
     @Query() query: EvidenceUploadQueryDto,
     @Req() request: FastifyRequest,
   ): Promise<EvidenceView> {
-    if (!request.isMultipart())
-      throw new DomainError('unsupported_media_type', 'Send the file as multipart/form-data in a field named file');
+    if (!request.isMultipart()) throw GivingErrors.notMultipart();
     const part = await request.file({ limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1 } });
-    if (!part || part.fieldname !== 'file') throw DomainError.validation([{ field: 'file', message: 'is required' }]);
+    if (!part || part.fieldname !== 'file') throw GivingErrors.fileRequired();
     const content = await part.toBuffer().catch((error: unknown) => {
       if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-        throw new DomainError('payload_too_large', `Evidence files may be at most ${EVIDENCE_MAX_BYTES / 1024 / 1024} MiB`, [
-          { field: 'file', message: 'is too large' },
-        ]);
+        throw GivingErrors.fileTooLarge(EVIDENCE_MAX_BYTES);
       }
       throw error;
     });

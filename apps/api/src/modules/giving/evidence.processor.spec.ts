@@ -58,7 +58,7 @@ describe('processEvidence', () => {
     pdf.catalog.set(PDFName.of('OpenAction'), pdf.context.obj({ Type: 'Action', S: 'JavaScript', JS: PDFString.of('app.alert("hi")') }));
     await expect(processEvidence(await bytes(pdf))).rejects.toMatchObject({
       code: 'evidence_active_content',
-      errors: [{ field: 'file', message: expect.stringMatching(/active content/) }],
+      errors: [{ field: 'file', message: expect.stringMatching(/active content/), code: 'not_allowed' }],
     });
   });
 
@@ -125,7 +125,7 @@ describe('processEvidence', () => {
     );
     await expect(processEvidence(await bytes(pdf))).rejects.toMatchObject({
       code: 'evidence_unreadable',
-      errors: [{ field: 'file', message: expect.stringMatching(/encrypted/) }],
+      errors: [{ field: 'file', message: expect.stringMatching(/encrypted/), code: 'invalid_format' }],
     });
     await expect(processEvidence(Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'))).rejects.toMatchObject({
       code: 'evidence_unreadable',

@@ -1,6 +1,7 @@
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFStream, type PDFObject } from 'pdf-lib';
 import sharp from 'sharp';
 import { DomainError } from '../../common/errors/domain-error';
+import { GivingErrors } from './giving.errors';
 
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 const IMAGE_TYPES: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
@@ -18,11 +19,9 @@ export interface ProcessedEvidence {
  * re-written without its metadata (see cleanPdf). Anything else is refused.
  */
 export async function processEvidence(input: Buffer): Promise<ProcessedEvidence> {
-  if (input.length === 0) throw new DomainError('evidence_invalid', 'The file is empty', [{ field: 'file', message: 'is empty' }]);
+  if (input.length === 0) throw GivingErrors.fileEmpty();
   if (input.length > EVIDENCE_MAX_BYTES) {
-    throw new DomainError('payload_too_large', `Evidence files may be at most ${EVIDENCE_MAX_BYTES / 1024 / 1024} MiB`, [
-      { field: 'file', message: 'is too large' },
-    ]);
+    throw GivingErrors.fileTooLarge(EVIDENCE_MAX_BYTES);
   }
   if (input.subarray(0, 5).toString('latin1') === '%PDF-') {
     if (
@@ -31,7 +30,7 @@ export async function processEvidence(input: Buffer): Promise<ProcessedEvidence>
         .toString('latin1')
         .includes('%%EOF')
     ) {
-      throw new DomainError('evidence_invalid', 'The PDF is incomplete', [{ field: 'file', message: 'is not a complete PDF' }]);
+      throw GivingErrors.pdfIncomplete();
     }
     return { content: await cleanPdf(input), contentType: 'application/pdf' };
   }
@@ -43,9 +42,7 @@ export async function processEvidence(input: Buffer): Promise<ProcessedEvidence>
   }
   const contentType = format ? IMAGE_TYPES[format] : undefined;
   if (!format || !contentType) {
-    throw new DomainError('evidence_invalid', 'Only JPEG, PNG or WebP images and PDF documents are accepted', [
-      { field: 'file', message: 'must be a JPEG, PNG or WebP image or a PDF' },
-    ]);
+    throw GivingErrors.fileTypeRefused();
   }
   // rotate() applies the EXIF orientation before the metadata is dropped; sharp writes no metadata by default.
   const pipeline = sharp(input, { limitInputPixels: MAX_PIXELS }).rotate();
@@ -82,7 +79,7 @@ const METADATA_KEYS = ['Metadata', 'PieceInfo'].map((k) => PDFName.of(k));
 const ACTION_TYPE = PDFName.of('S');
 
 function unreadable(reason: string): DomainError {
-  return new DomainError('evidence_unreadable', `The PDF ${reason}`, [{ field: 'file', message: `is a PDF that ${reason}` }]);
+  return GivingErrors.pdfUnreadable(reason);
 }
 
 /** The first active feature found in `object` or the direct objects inside it, by name. */
@@ -133,11 +130,7 @@ export async function cleanPdf(input: Buffer): Promise<Buffer> {
   for (const [, object] of objects) {
     const feature = activeFeature(object);
     if (feature) {
-      throw new DomainError(
-        'evidence_active_content',
-        `The PDF carries active content (${feature}); print it to a plain PDF and upload that`,
-        [{ field: 'file', message: `is a PDF with active content (${feature})` }],
-      );
+      throw GivingErrors.pdfActiveContent(feature);
     }
   }
   const dropped = new Set<PDFRef>();

@@ -5,13 +5,13 @@ import type { Principal } from '../../common/auth/principal';
 import { TransactionRunner, type Tx } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
 import { IdempotencyService } from '../../common/idempotency/idempotency.service';
-import { AuditService } from '../audit';
-import { OutboxService } from '../live';
+import { ChangeRecorder } from '../live';
 import type { CreateReceiptDto, CreateUsageDto } from './dto/ledger.dto';
 import { EvidenceRepository } from './evidence.repository';
-import { emitPledgeEvent } from './pledge-events';
+import { pledgeEvents } from './pledge-events';
 import { PledgesRepository, type PledgeParties } from './pledges.repository';
 import { pledgeRole, PledgesService } from './pledges.service';
+import { GivingErrors } from './giving.errors';
 
 /**
  * The giving ledger of a pledge: receipts, uses with their evidence, and reversals. Every movement of money or
@@ -27,95 +27,88 @@ export class LedgerService {
     private readonly pledgesService: PledgesService,
     private readonly evidence: EvidenceRepository,
     private readonly idempotency: IdempotencyService,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
+    private readonly changes: ChangeRecorder,
   ) {}
 
-  async receive(principal: Principal, pledgeId: string, input: CreateReceiptDto, idempotencyKey: string | null): Promise<LedgerEntryView> {
+  async receive(principal: Principal, pledgeId: string, input: CreateReceiptDto): Promise<LedgerEntryView> {
     const { parties, scope } = await this.managed(principal, pledgeId);
     return this.transactions.run((tx) =>
-      this.idempotency.run(
-        tx,
-        { key: idempotencyKey, userId: principal.userId, operation: `POST /pledges/${pledgeId}/receipts`, body: input },
-        async () => {
-          const lines = await this.move(tx, scope, parties, 'receipt', input.amountFen, input.lines);
-          const entry = await this.pledges.insertEntry(
-            tx,
-            scope,
-            {
-              pledgeId,
-              kind: 'receipt',
-              amountFen: input.amountFen ?? null,
-              receiptNumber: input.receiptNumber ?? null,
-              description: null,
-              beneficiaryCount: null,
-              beneficiaries: null,
-              placeRegionCode: null,
-              occurredAt: input.receivedAt ? new Date(input.receivedAt) : new Date(),
-              recordedBy: principal.userId,
-              reversesId: null,
-              reversalReason: null,
-            },
-            lines,
-          );
-          const status = await this.pledges.refreshStatus(tx, pledgeId);
-          await this.audit.record(tx, {
+      this.idempotency.once(tx, input, async () => {
+        const lines = await this.move(tx, scope, parties, 'receipt', input.amountFen, input.lines);
+        const entry = await this.pledges.insertEntry(
+          tx,
+          scope,
+          {
+            pledgeId,
+            kind: 'receipt',
+            amountFen: input.amountFen ?? null,
+            receiptNumber: input.receiptNumber ?? null,
+            description: null,
+            beneficiaryCount: null,
+            beneficiaries: null,
+            placeRegionCode: null,
+            occurredAt: input.receivedAt ? new Date(input.receivedAt) : new Date(),
+            recordedBy: principal.userId,
+            reversesId: null,
+            reversalReason: null,
+          },
+          lines,
+        );
+        const status = await this.pledges.refreshStatus(tx, pledgeId);
+        await this.changes.record(tx, {
+          audit: {
             action: 'pledge.received',
             entityType: 'pledge',
             entityId: pledgeId,
             orgId: parties.orgId,
             diff: { entryId: entry.id, amountFen: input.amountFen ?? null, lines, status },
-          });
-          await emitPledgeEvent(this.outbox, tx, 'pledge.received', parties, { status });
-          return {
-            id: entry.id,
-            pledgeId,
-            kind: 'receipt' as const,
-            amountFen: entry.amountFen,
-            lines,
-            occurredAt: entry.occurredAt.toISOString(),
-            reversesId: null,
-          };
-        },
-      ),
+          },
+          events: pledgeEvents('pledge.received', parties, { status }),
+        });
+        return {
+          id: entry.id,
+          pledgeId,
+          kind: 'receipt' as const,
+          amountFen: entry.amountFen,
+          lines,
+          occurredAt: entry.occurredAt.toISOString(),
+          reversesId: null,
+        };
+      }),
     );
   }
 
-  async use(principal: Principal, pledgeId: string, input: CreateUsageDto, idempotencyKey: string | null): Promise<LedgerEntryView> {
+  async use(principal: Principal, pledgeId: string, input: CreateUsageDto): Promise<LedgerEntryView> {
     const { parties, scope } = await this.managed(principal, pledgeId);
     return this.transactions.run((tx) =>
-      this.idempotency.run(
-        tx,
-        { key: idempotencyKey, userId: principal.userId, operation: `POST /pledges/${pledgeId}/usages`, body: input },
-        async () => {
-          const lines = await this.move(tx, scope, parties, 'usage', input.amountFen, input.lines);
-          const entry = await this.pledges.insertEntry(
-            tx,
-            scope,
-            {
-              pledgeId,
-              kind: 'usage',
-              amountFen: input.amountFen ?? null,
-              receiptNumber: null,
-              description: input.description,
-              beneficiaryCount: input.beneficiaryCount,
-              beneficiaries: input.beneficiaries ?? null,
-              placeRegionCode: input.placeRegionCode ?? null,
-              occurredAt: new Date(input.usedAt),
-              recordedBy: principal.userId,
-              reversesId: null,
-              reversalReason: null,
-            },
-            lines,
-          );
-          const evidenceIds = [...new Set(input.evidenceIds ?? [])];
-          if ((await this.evidence.attach(tx, scope, evidenceIds, entry.id)) !== evidenceIds.length) {
-            throw DomainError.validation([
-              { field: 'evidenceIds', message: "must be this organisation's uploaded files not yet attached to another use" },
-            ]);
-          }
-          const status = await this.pledges.refreshStatus(tx, pledgeId);
-          await this.audit.record(tx, {
+      this.idempotency.once(tx, input, async () => {
+        const lines = await this.move(tx, scope, parties, 'usage', input.amountFen, input.lines);
+        const entry = await this.pledges.insertEntry(
+          tx,
+          scope,
+          {
+            pledgeId,
+            kind: 'usage',
+            amountFen: input.amountFen ?? null,
+            receiptNumber: null,
+            description: input.description,
+            beneficiaryCount: input.beneficiaryCount,
+            beneficiaries: input.beneficiaries ?? null,
+            placeRegionCode: input.placeRegionCode ?? null,
+            occurredAt: new Date(input.usedAt),
+            recordedBy: principal.userId,
+            reversesId: null,
+            reversalReason: null,
+          },
+          lines,
+        );
+        const evidenceIds = [...new Set(input.evidenceIds ?? [])];
+        if ((await this.evidence.attach(tx, scope, evidenceIds, entry.id)) !== evidenceIds.length) {
+          throw GivingErrors.evidenceNotAttachable();
+        }
+        const status = await this.pledges.refreshStatus(tx, pledgeId);
+        await this.changes.record(tx, {
+          audit: {
             action: 'pledge.used',
             entityType: 'pledge',
             entityId: pledgeId,
@@ -128,19 +121,19 @@ export class LedgerService {
               evidence: evidenceIds.length,
               status,
             },
-          });
-          await emitPledgeEvent(this.outbox, tx, 'pledge.used', parties, { status });
-          return {
-            id: entry.id,
-            pledgeId,
-            kind: 'usage' as const,
-            amountFen: entry.amountFen,
-            lines,
-            occurredAt: entry.occurredAt.toISOString(),
-            reversesId: null,
-          };
-        },
-      ),
+          },
+          events: pledgeEvents('pledge.used', parties, { status }),
+        });
+        return {
+          id: entry.id,
+          pledgeId,
+          kind: 'usage' as const,
+          amountFen: entry.amountFen,
+          lines,
+          occurredAt: entry.occurredAt.toISOString(),
+          reversesId: null,
+        };
+      }),
     );
   }
 
@@ -150,21 +143,15 @@ export class LedgerService {
     return this.transactions.run(async (tx) => {
       const original = await this.pledges.entry(tx, scope, pledgeId, entryId);
       if (!original) throw DomainError.notFound('Ledger entry');
-      if (original.entry.reversesId) throw new DomainError('conflict', 'A reversal cannot itself be reversed');
+      if (original.entry.reversesId) throw GivingErrors.reversalOfReversal();
       const kind = original.entry.kind;
       const amount = original.entry.amountFen;
       if (amount !== null && !(await this.pledges.moveFen(tx, scope, pledgeId, kind, -amount))) {
-        throw new DomainError(
-          kind === 'receipt' ? 'exceeds_received' : 'conflict',
-          kind === 'receipt' ? 'Part of this receipt is already used; reverse those uses first' : 'This use cannot be reversed',
-        );
+        throw GivingErrors.reversalRefused(kind);
       }
       for (const line of original.lines) {
         if (!(await this.pledges.moveLine(tx, scope, pledgeId, line.lineId, kind, -line.quantity))) {
-          throw new DomainError(
-            kind === 'receipt' ? 'exceeds_received' : 'conflict',
-            'Part of this receipt is already used; reverse those uses first',
-          );
+          throw GivingErrors.reversalRefused(kind);
         }
       }
       const lines = original.lines.map((l) => ({ lineId: l.lineId, quantity: -l.quantity }));
@@ -190,18 +177,20 @@ export class LedgerService {
           lines,
         );
       } catch (error) {
-        if ((error as { code?: string }).code === '23505') throw new DomainError('conflict', 'This entry was already reversed');
+        if ((error as { code?: string }).code === '23505') throw GivingErrors.alreadyReversed();
         throw error;
       }
       const status = await this.pledges.refreshStatus(tx, pledgeId);
-      await this.audit.record(tx, {
-        action: `pledge.${kind}_reversed`,
-        entityType: 'pledge',
-        entityId: pledgeId,
-        orgId: parties.orgId,
-        diff: { entryId: entry.id, reverses: entryId, status },
+      await this.changes.record(tx, {
+        audit: {
+          action: `pledge.${kind}_reversed`,
+          entityType: 'pledge',
+          entityId: pledgeId,
+          orgId: parties.orgId,
+          diff: { entryId: entry.id, reverses: entryId, status },
+        },
+        events: pledgeEvents(kind === 'receipt' ? 'pledge.received' : 'pledge.used', parties, { status }),
       });
-      await emitPledgeEvent(this.outbox, tx, kind === 'receipt' ? 'pledge.received' : 'pledge.used', parties, { status });
       return {
         id: entry.id,
         pledgeId,
@@ -219,7 +208,7 @@ export class LedgerService {
     const role = pledgeRole(principal, parties);
     if (role !== 'ngo_manager' && role !== 'admin')
       throw DomainError.forbidden('Only owners and coordinators of the receiving NGO record receipts and uses');
-    if (parties.cancelled) throw new DomainError('pledge_cancelled', 'This pledge was cancelled');
+    if (parties.cancelled) throw GivingErrors.pledgeCancelled();
     return { parties, scope: grantOrgScope(parties.orgId) };
   }
 
@@ -232,29 +221,22 @@ export class LedgerService {
     amountFen: number | undefined,
     lines: Array<{ itemId: string; quantity: number }> | undefined,
   ): Promise<Array<{ lineId: string; quantity: number }>> {
-    const code = kind === 'receipt' ? 'exceeds_pledged' : 'exceeds_received';
-    const what = kind === 'receipt' ? 'more than was pledged' : 'more than was received';
     if (parties.kind === 'money') {
-      if (amountFen === undefined || lines)
-        throw DomainError.validation([{ field: 'amountFen', message: 'is required (and lines absent) for a money pledge' }]);
+      if (amountFen === undefined || lines) throw GivingErrors.moneyMoveShape();
       if (!(await this.pledges.moveFen(tx, scope, parties.id, kind, amountFen))) {
-        throw new DomainError(code, `This would record ${what}`, [{ field: 'amountFen', message: what }]);
+        throw GivingErrors.exceeds(kind);
       }
       return [];
     }
-    if (!lines || amountFen !== undefined)
-      throw DomainError.validation([{ field: 'lines', message: 'are required (and amountFen absent) for a goods pledge' }]);
+    if (!lines || amountFen !== undefined) throw GivingErrors.goodsMoveShape();
     const stored = await this.pledges.get(parties.id, tx);
     const moved: Array<{ lineId: string; quantity: number }> = [];
     for (const [index, line] of lines.entries()) {
       const pledgeLine = stored!.lines.find((l) => l.itemId === line.itemId);
-      if (!pledgeLine) throw DomainError.validation([{ field: `lines.${index}.itemId`, message: 'is not a line of this pledge' }]);
-      if (moved.some((m) => m.lineId === pledgeLine.id))
-        throw DomainError.validation([{ field: `lines.${index}.itemId`, message: 'appears twice' }]);
+      if (!pledgeLine) throw GivingErrors.notALineOfPledge(index);
+      if (moved.some((m) => m.lineId === pledgeLine.id)) throw GivingErrors.lineTwice(index);
       if (!(await this.pledges.moveLine(tx, scope, parties.id, pledgeLine.id, kind, line.quantity))) {
-        throw new DomainError(code, `This would record ${what} of ${pledgeLine.name}`, [
-          { field: `lines.${index}.quantity`, message: what },
-        ]);
+        throw GivingErrors.exceeds(kind, { index, name: pledgeLine.name });
       }
       moved.push({ lineId: pledgeLine.id, quantity: line.quantity });
     }

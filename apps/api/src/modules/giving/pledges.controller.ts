@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page } from '@kindred/contracts';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Authenticated } from '../../common/auth/policy.decorator';
 import type { Principal } from '../../common/auth/principal';
 import { UuidParam } from '../../common/http/uuid-param.pipe';
-import { IdempotencyKey } from '../../common/idempotency/idempotency-key.decorator';
+import { Idempotent } from '../../common/idempotency/idempotent.decorator';
 import { CreatePledgeDto } from './dto/create-pledge.dto';
 import { CancelPledgeDto, CreateReceiptDto, CreateUsageDto, ReasonDto } from './dto/ledger.dto';
 import { ListPledgesDto } from './dto/list-pledges.dto';
@@ -14,8 +14,6 @@ import { LedgerService } from './ledger.service';
 import { PledgesService } from './pledges.service';
 import { TrailService } from './trail.service';
 import { ApiAnswer, ApiProblems } from '../../common/http/openapi';
-
-const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'repeat with the same key and body to get the first answer' };
 
 @ApiTags('giving')
 @Controller('pledges')
@@ -28,16 +26,15 @@ export class PledgesController {
 
   @Post()
   @Authenticated()
-  @ApiHeader(IDEMPOTENCY)
+  @Idempotent()
   @ApiOperation({ summary: 'Pledge money (fen) or goods lines to a need, as a person or for a company' })
   @ApiAnswer(201, 'PledgeView')
   @ApiProblems('need_not_open', 'idempotency_key_reused', 'idempotency_in_progress')
   create(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreatePledgeDto,
-    @IdempotencyKey() key: string | null,
   ): Promise<PledgeView> {
-    return this.pledges.create(principal, body, key);
+    return this.pledges.create(principal, body);
   }
 
   @Get()
@@ -58,7 +55,7 @@ export class PledgesController {
 
   @Post(':id/receipts')
   @Authenticated()
-  @ApiHeader(IDEMPOTENCY)
+  @Idempotent()
   @ApiOperation({ summary: 'Record that the NGO received all or part of the pledge; 422 exceeds_pledged' })
   @ApiAnswer(201, 'LedgerEntryView')
   @ApiProblems('exceeds_pledged', 'pledge_cancelled', 'idempotency_key_reused', 'idempotency_in_progress')
@@ -66,14 +63,13 @@ export class PledgesController {
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,
     @Body() body: CreateReceiptDto,
-    @IdempotencyKey() key: string | null,
   ): Promise<LedgerEntryView> {
-    return this.ledger.receive(principal, id, body, key);
+    return this.ledger.receive(principal, id, body);
   }
 
   @Post(':id/usages')
   @Authenticated()
-  @ApiHeader(IDEMPOTENCY)
+  @Idempotent()
   @ApiOperation({ summary: 'Record a use with what, for how many, where and evidence; 422 exceeds_received' })
   @ApiAnswer(201, 'LedgerEntryView')
   @ApiProblems('exceeds_received', 'pledge_cancelled', 'idempotency_key_reused', 'idempotency_in_progress')
@@ -81,9 +77,8 @@ export class PledgesController {
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,
     @Body() body: CreateUsageDto,
-    @IdempotencyKey() key: string | null,
   ): Promise<LedgerEntryView> {
-    return this.ledger.use(principal, id, body, key);
+    return this.ledger.use(principal, id, body);
   }
 
   @Post(':id/entries/:entryId/reverse')

@@ -7,14 +7,14 @@ import { TransactionRunner } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
 import { decodeKeyset, encodeKeyset, type KeysetPosition } from '../../common/http/keyset-cursor';
 import { IdempotencyService } from '../../common/idempotency/idempotency.service';
-import { AuditService } from '../audit';
-import { OutboxService } from '../live';
+import { ChangeRecorder } from '../live';
 import type { CreatePledgeDto } from './dto/create-pledge.dto';
 import type { ListPledgesDto } from './dto/list-pledges.dto';
 import { NeedFacts } from './need-facts';
 import { toPledgeView } from './pledge.view';
-import { emitPledgeEvent } from './pledge-events';
+import { pledgeEvents } from './pledge-events';
 import { PledgesRepository, type PledgeParties } from './pledges.repository';
+import { GivingErrors } from './giving.errors';
 
 const fromKeyset = (p: KeysetPosition | null): { createdAt: string; id: string } | null => (p ? { createdAt: p.at, id: p.id } : null);
 
@@ -44,53 +44,67 @@ export class PledgesService {
     private readonly pledges: PledgesRepository,
     private readonly needs: NeedFacts,
     private readonly idempotency: IdempotencyService,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
+    private readonly changes: ChangeRecorder,
   ) {}
 
-  async create(principal: Principal, input: CreatePledgeDto, idempotencyKey: string | null): Promise<PledgeView> {
+  /**
+   * Runs once per Idempotency-Key of the calling `@Idempotent()` route (POST /pledges, or an offer's acceptance,
+   * which keys the pledge by the offer when its client sent no key: `fallbackKey`).
+   */
+  async create(principal: Principal, input: CreatePledgeDto, options: { fallbackKey?: string } = {}): Promise<PledgeView> {
     if (input.onBehalfOf) requireOrgScope(principal, 'give', 'CompanyGiving', input.onBehalfOf);
     const need = await this.needs.forGiving(input.needId);
     if (!need || need.orgStatus !== 'verified') throw DomainError.notFound('Need');
-    if (!GIVABLE_NEED_STATUSES.has(need.status)) throw new DomainError('need_not_open', 'This need does not take pledges now');
+    if (!GIVABLE_NEED_STATUSES.has(need.status)) throw GivingErrors.needNotOpen();
     const lines = this.pledgeLines(input, need.items);
     return this.transactions.run((tx) =>
-      this.idempotency.run(tx, { key: idempotencyKey, userId: principal.userId, operation: 'POST /pledges', body: input }, async () => {
-        const scope = grantOrgScope(need.orgId);
-        const pledge = await this.pledges.insert(
-          tx,
-          scope,
-          {
-            orgId: need.orgId,
-            needId: need.id,
-            programmeId: null,
-            kind: input.kind,
-            donorUserId: principal.userId,
-            onBehalfOfOrgId: input.onBehalfOf ?? null,
-            channel: input.channel ?? 'online_form',
-            documentId: null,
-            note: input.note ?? null,
-            pledgedFen: input.kind === 'money' ? (input.amountFen as number) : null,
-          },
-          lines,
-        );
-        await this.audit.record(tx, {
-          action: 'pledge.created',
-          entityType: 'pledge',
-          entityId: pledge.id,
-          orgId: need.orgId,
-          diff: { kind: input.kind, amountFen: input.amountFen ?? null, lines: lines.length, onBehalfOf: input.onBehalfOf ?? null },
-        });
-        await emitPledgeEvent(
-          this.outbox,
-          tx,
-          'pledge.created',
-          { id: pledge.id, orgId: need.orgId, needId: need.id, donorUserId: principal.userId, onBehalfOfOrgId: input.onBehalfOf ?? null },
-          { kind: input.kind },
-        );
-        const stored = await this.pledges.get(pledge.id, tx);
-        return toPledgeView(stored!.pledge, stored!.lines);
-      }),
+      this.idempotency.once(
+        tx,
+        input,
+        async () => {
+          const scope = grantOrgScope(need.orgId);
+          const pledge = await this.pledges.insert(
+            tx,
+            scope,
+            {
+              orgId: need.orgId,
+              needId: need.id,
+              programmeId: null,
+              kind: input.kind,
+              donorUserId: principal.userId,
+              onBehalfOfOrgId: input.onBehalfOf ?? null,
+              channel: input.channel ?? 'online_form',
+              documentId: null,
+              note: input.note ?? null,
+              pledgedFen: input.kind === 'money' ? (input.amountFen as number) : null,
+            },
+            lines,
+          );
+          await this.changes.record(tx, {
+            audit: {
+              action: 'pledge.created',
+              entityType: 'pledge',
+              entityId: pledge.id,
+              orgId: need.orgId,
+              diff: { kind: input.kind, amountFen: input.amountFen ?? null, lines: lines.length, onBehalfOf: input.onBehalfOf ?? null },
+            },
+            events: pledgeEvents(
+              'pledge.created',
+              {
+                id: pledge.id,
+                orgId: need.orgId,
+                needId: need.id,
+                donorUserId: principal.userId,
+                onBehalfOfOrgId: input.onBehalfOf ?? null,
+              },
+              { kind: input.kind },
+            ),
+          });
+          const stored = await this.pledges.get(pledge.id, tx);
+          return toPledgeView(stored!.pledge, stored!.lines);
+        },
+        options,
+      ),
     );
   }
 
@@ -99,17 +113,17 @@ export class PledgesService {
     items: Array<{ id: string; name: string; unit: string; quantity: number }>,
   ): Array<{ itemId: string; name: string; unit: string; quantity: number }> {
     if (input.kind === 'money') {
-      if (input.amountFen === undefined) throw DomainError.validation([{ field: 'amountFen', message: 'is required for a money pledge' }]);
-      if (input.lines) throw DomainError.validation([{ field: 'lines', message: 'must be absent for a money pledge' }]);
+      if (input.amountFen === undefined) throw GivingErrors.amountRequiredForMoney();
+      if (input.lines) throw GivingErrors.linesNotAllowedForMoney();
       return [];
     }
-    if (!input.lines) throw DomainError.validation([{ field: 'lines', message: 'are required for a goods pledge' }]);
-    if (input.amountFen !== undefined) throw DomainError.validation([{ field: 'amountFen', message: 'must be absent for a goods pledge' }]);
+    if (!input.lines) throw GivingErrors.linesRequiredForGoods();
+    if (input.amountFen !== undefined) throw GivingErrors.amountNotAllowedForGoods();
     const seen = new Set<string>();
     return input.lines.map((line, index) => {
       const item = items.find((i) => i.id === line.itemId);
-      if (!item) throw DomainError.validation([{ field: `lines.${index}.itemId`, message: 'is not an item of this need' }]);
-      if (seen.has(line.itemId)) throw DomainError.validation([{ field: `lines.${index}.itemId`, message: 'appears twice' }]);
+      if (!item) throw GivingErrors.notAnItemOfNeed(index);
+      if (seen.has(line.itemId)) throw GivingErrors.lineTwice(index);
       seen.add(line.itemId);
       return { itemId: item.id, name: item.name, unit: item.unit, quantity: line.quantity };
     });
@@ -124,8 +138,7 @@ export class PledgesService {
   async list(principal: Principal, query: ListPledgesDto): Promise<Page<PledgeView>> {
     const view = query.view ?? 'mine';
     const limit = query.limit ?? 50;
-    if (view !== 'mine' && !query.organizationId)
-      throw DomainError.validation([{ field: 'organizationId', message: `is required for view=${view}` }]);
+    if (view !== 'mine' && !query.organizationId) throw GivingErrors.organizationRequiredForView(view);
     const filter =
       view === 'mine'
         ? { donorUserId: principal.userId }
@@ -158,19 +171,18 @@ export class PledgesService {
     if (role === 'ngo_member') throw DomainError.forbidden('Only owners and coordinators of the NGO, or the donor, may cancel');
     return this.transactions.run(async (tx) => {
       if (!(await this.pledges.cancel(tx, pledgeId, principal.userId, reason))) {
-        throw new DomainError(
-          parties.cancelled ? 'pledge_cancelled' : 'conflict',
-          parties.cancelled ? 'This pledge is already cancelled' : 'Part of this pledge was received; reverse the receipts first',
-        );
+        throw GivingErrors.cancelRefused(parties.cancelled);
       }
-      await this.audit.record(tx, {
-        action: 'pledge.cancelled',
-        entityType: 'pledge',
-        entityId: pledgeId,
-        orgId: parties.orgId,
-        diff: { by: role },
+      await this.changes.record(tx, {
+        audit: {
+          action: 'pledge.cancelled',
+          entityType: 'pledge',
+          entityId: pledgeId,
+          orgId: parties.orgId,
+          diff: { by: role },
+        },
+        events: pledgeEvents('pledge.cancelled', parties, { status: 'cancelled' }),
       });
-      await emitPledgeEvent(this.outbox, tx, 'pledge.cancelled', parties, { status: 'cancelled' });
       const stored = await this.pledges.get(pledgeId, tx);
       return toPledgeView(stored!.pledge, stored!.lines);
     });

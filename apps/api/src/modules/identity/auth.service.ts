@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { AuthResponse, Locale } from '@kindred/contracts';
 import { TransactionRunner, type Tx } from '../../common/database/transaction-runner';
-import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit';
 import { normalizeEmail, normalizeLogin, normalizePhone } from './login.util';
@@ -12,6 +11,7 @@ import { hashRefreshToken, TokensService } from './tokens.service';
 import type { UserEntity } from './user.entity';
 import { toUserView } from './user.view';
 import { UsersRepository } from './users.repository';
+import { IdentityErrors } from './identity.errors';
 
 export type LoginResult = AuthResponse;
 
@@ -22,8 +22,6 @@ export interface RegisterInput {
   displayName: string;
   locale?: Locale;
 }
-
-const INVALID_CREDENTIALS = (): DomainError => new DomainError('invalid_credentials', 'The login or the password is wrong');
 
 @Injectable()
 export class AuthService {
@@ -39,10 +37,7 @@ export class AuthService {
 
   async register(input: RegisterInput): Promise<AuthResponse> {
     if (!input.email && !input.phone) {
-      throw DomainError.validation([
-        { field: 'email', message: 'give an e-mail address or a mobile number' },
-        { field: 'phone', message: 'give an e-mail address or a mobile number' },
-      ]);
+      throw IdentityErrors.emailOrPhoneRequired();
     }
     this.passwords.assertAcceptable(input.password);
     const passwordHash = await this.passwords.hash(input.password);
@@ -55,7 +50,7 @@ export class AuthService {
         locale: input.locale ?? 'zh-CN',
         isPlatformAdmin: false,
       });
-      if (!user) throw new DomainError('login_taken', 'An account with this e-mail address or mobile number already exists');
+      if (!user) throw IdentityErrors.loginTaken();
       await this.audit.record(tx, { action: 'user.registered', entityType: 'user', entityId: user.id, actorUserId: user.id });
       return this.startSession(tx, user);
     });
@@ -69,11 +64,11 @@ export class AuthService {
     const normalized = normalizeLogin(login);
     const user = normalized ? await this.users.findByLogin(normalized) : null;
     const passwordOk = await this.passwords.verify(user?.passwordHash ?? null, password);
-    if (!user) throw INVALID_CREDENTIALS();
+    if (!user) throw IdentityErrors.invalidCredentials();
     const locked = user.lockedUntil !== null && user.lockedUntil.getTime() > Date.now();
     if (locked || !passwordOk) {
       if (!locked) await this.users.recordFailedLogin(user.id, this.config.auth.lockoutThreshold, this.config.auth.lockoutSeconds);
-      throw INVALID_CREDENTIALS();
+      throw IdentityErrors.invalidCredentials();
     }
     await this.users.clearFailedLogins(user.id);
     return this.transactions.run(async (tx) => {
@@ -104,8 +99,8 @@ export class AuthService {
       return { kind: 'ok' as const, response: await this.issue(tx, user, session.familyId) };
     });
     if (outcome.kind === 'reused')
-      throw new DomainError('refresh_reused', 'This refresh token was already used; the session has been ended everywhere. Sign in again.');
-    if (outcome.kind === 'invalid') throw new DomainError('refresh_invalid', 'The refresh token is not valid; sign in again');
+      throw IdentityErrors.refreshReused();
+    if (outcome.kind === 'invalid') throw IdentityErrors.refreshInvalid();
     return outcome.response;
   }
 

@@ -1,6 +1,6 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, ThrottlerException, type ThrottlerLimitDetail } from '@nestjs/throttler';
-import { DomainError } from '../../common/errors/domain-error';
+import { IdentityErrors } from './identity.errors';
 
 /** Applies the `ip` and `login` throttlers (see identity.module) and answers 429 as problem+json. */
 @Injectable()
@@ -9,9 +9,7 @@ export class LoginThrottlerGuard extends ThrottlerGuard {
     // RFC 9110 Retry-After in whole seconds: how long until the caller's block (or window) ends.
     const seconds = Math.max(1, Math.ceil(detail.isBlocked ? detail.timeToBlockExpire : detail.timeToExpire));
     return Promise.reject(
-      new DomainError('too_many_requests', `Too many attempts; wait ${seconds} seconds and try again`, undefined, {
-        'retry-after': String(seconds),
-      }),
+      IdentityErrors.tooManyAttempts(seconds),
     );
   }
 }

@@ -13,8 +13,7 @@ import { grantOrgScope } from '../../common/auth/org-scope';
 import type { Principal } from '../../common/auth/principal';
 import { TransactionRunner, type Tx } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
-import { AuditService } from '../audit';
-import { OutboxService } from '../live';
+import { ChangeRecorder, changeEvent } from '../live';
 import { normalizeLogin } from './login.util';
 import { MembershipsRepository, type MemberRow } from './memberships.repository';
 import type { OrganizationEntity } from './organization.entity';
@@ -22,6 +21,7 @@ import { toOrganizationView } from './organization.view';
 import { OrganizationsRepository } from './organizations.repository';
 import { UsersRepository } from './users.repository';
 import { decodeKeyset, encodeKeyset, type KeysetPosition } from '../../common/http/keyset-cursor';
+import { IdentityErrors } from './identity.errors';
 
 const fromKeyset = (p: KeysetPosition | null): { createdAt: string; id: string } | null => (p ? { createdAt: p.at, id: p.id } : null);
 
@@ -39,8 +39,7 @@ export class OrganizationsService {
     private readonly organizations: OrganizationsRepository,
     private readonly memberships: MembershipsRepository,
     private readonly users: UsersRepository,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
+    private readonly changes: ChangeRecorder,
   ) {}
 
   async create(
@@ -57,20 +56,23 @@ export class OrganizationsService {
       });
       const scope = grantOrgScope(org.id);
       await this.memberships.insert(tx, scope, principal.userId, 'owner');
-      await this.audit.record(tx, {
-        action: 'organization.created',
-        entityType: 'organization',
-        entityId: org.id,
-        orgId: org.id,
-        diff: { kind: org.kind, regionCode: org.regionCode },
+      await this.changes.record(tx, {
+        audit: {
+          action: 'organization.created',
+          entityType: 'organization',
+          entityId: org.id,
+          orgId: org.id,
+          diff: { kind: org.kind, regionCode: org.regionCode },
+        },
+        events: [
+          changeEvent('organization.created', { organizationId: org.id, kind: org.kind, name: org.name }, { orgIds: [org.id] }),
+          changeEvent(
+            'membership.changed',
+            { organizationId: org.id, userId: principal.userId, role: 'owner' },
+            { orgIds: [org.id], userIds: [principal.userId] },
+          ),
+        ],
       });
-      await this.outbox.emit(tx, 'organization.created', { organizationId: org.id, kind: org.kind, name: org.name }, { orgIds: [org.id] });
-      await this.outbox.emit(
-        tx,
-        'membership.changed',
-        { organizationId: org.id, userId: principal.userId, role: 'owner' },
-        { orgIds: [org.id], userIds: [principal.userId] },
-      );
       return toOrganizationView(org);
     });
   }
@@ -113,14 +115,10 @@ export class OrganizationsService {
       if (!org) throw DomainError.notFound('Organization');
       if (org.status !== status) {
         await this.organizations.setStatus(tx, id, status);
-        await this.audit.record(tx, {
-          action: `organization.${status}`,
-          entityType: 'organization',
-          entityId: id,
-          orgId: id,
-          diff: { from: org.status, to: status },
+        await this.changes.record(tx, {
+          audit: { action: `organization.${status}`, entityType: 'organization', entityId: id, orgId: id, diff: { from: org.status, to: status } },
+          events: [changeEvent('organization.updated', { organizationId: id, status }, { orgIds: [id] })],
         });
-        await this.outbox.emit(tx, 'organization.updated', { organizationId: id, status }, { orgIds: [id] });
       }
       const updated = (await this.organizations.findById(id, tx)) as OrganizationEntity;
       return toOrganizationView(updated);
@@ -168,22 +166,15 @@ export class OrganizationsService {
       this.assertRoleFits(org.kind, input.role);
       const login = normalizeLogin(input.login);
       const user = login ? await this.users.findByLogin(login, tx) : null;
-      if (!user) throw DomainError.validation([{ field: 'login', message: 'no account has this login' }], 'No account has this login');
-      if (await this.memberships.find(scope, user.id, tx)) throw new DomainError('already_member', 'This person is already a member');
+      if (!user) throw IdentityErrors.noAccountWithLogin();
+      if (await this.memberships.find(scope, user.id, tx)) throw IdentityErrors.alreadyMember();
       const membership = await this.memberships.insert(tx, scope, user.id, input.role);
-      await this.audit.record(tx, {
-        action: 'membership.added',
-        entityType: 'membership',
-        entityId: membership.id,
-        orgId,
-        diff: { userId: user.id, role: input.role },
+      await this.changes.record(tx, {
+        audit: { action: 'membership.added', entityType: 'membership', entityId: membership.id, orgId, diff: { userId: user.id, role: input.role } },
+        events: [
+          changeEvent('membership.changed', { organizationId: orgId, userId: user.id, role: input.role }, { orgIds: [orgId], userIds: [user.id] }),
+        ],
       });
-      await this.outbox.emit(
-        tx,
-        'membership.changed',
-        { organizationId: orgId, userId: user.id, role: input.role },
-        { orgIds: [orgId], userIds: [user.id] },
-      );
       return { userId: user.id, displayName: user.displayName, role: input.role, joinedAt: membership.createdAt.toISOString() };
     });
   }
@@ -197,14 +188,16 @@ export class OrganizationsService {
       if (!membership) throw DomainError.notFound('Member');
       if (membership.role === 'owner' && role !== 'owner') await this.assertAnotherOwner(tx, scope);
       await this.memberships.updateRole(tx, scope, userId, role);
-      await this.audit.record(tx, {
-        action: 'membership.role_changed',
-        entityType: 'membership',
-        entityId: membership.id,
-        orgId,
-        diff: { userId, from: membership.role, to: role },
+      await this.changes.record(tx, {
+        audit: {
+          action: 'membership.role_changed',
+          entityType: 'membership',
+          entityId: membership.id,
+          orgId,
+          diff: { userId, from: membership.role, to: role },
+        },
+        events: [changeEvent('membership.changed', { organizationId: orgId, userId, role }, { orgIds: [orgId], userIds: [userId] })],
       });
-      await this.outbox.emit(tx, 'membership.changed', { organizationId: orgId, userId, role }, { orgIds: [orgId], userIds: [userId] });
       const user = await this.users.findById(userId, tx);
       return { userId, displayName: user?.displayName ?? '', role, joinedAt: membership.createdAt.toISOString() };
     });
@@ -222,19 +215,10 @@ export class OrganizationsService {
       if (!membership) throw DomainError.notFound('Member');
       if (membership.role === 'owner') await this.assertAnotherOwner(tx, scope);
       await this.memberships.remove(tx, scope, userId);
-      await this.audit.record(tx, {
-        action: 'membership.removed',
-        entityType: 'membership',
-        entityId: membership.id,
-        orgId,
-        diff: { userId, role: membership.role },
+      await this.changes.record(tx, {
+        audit: { action: 'membership.removed', entityType: 'membership', entityId: membership.id, orgId, diff: { userId, role: membership.role } },
+        events: [changeEvent('membership.changed', { organizationId: orgId, userId, role: null }, { orgIds: [orgId], userIds: [userId] })],
       });
-      await this.outbox.emit(
-        tx,
-        'membership.changed',
-        { organizationId: orgId, userId, role: null },
-        { orgIds: [orgId], userIds: [userId] },
-      );
     });
   }
 
@@ -246,15 +230,13 @@ export class OrganizationsService {
 
   private async assertAnotherOwner(tx: Tx, scope: ReturnType<typeof grantOrgScope>): Promise<void> {
     if ((await this.memberships.countOwners(tx, scope)) <= 1) {
-      throw new DomainError('last_owner', 'An organisation must keep at least one owner; make someone else owner first');
+      throw IdentityErrors.lastOwner();
     }
   }
 
   private assertRoleFits(kind: OrganizationKind, role: MembershipRole): void {
     if (!ROLES_BY_KIND[kind].includes(role)) {
-      throw new DomainError('role_not_allowed', `Role ${role} does not exist in a ${kind} organisation`, [
-        { field: 'role', message: `must be one of ${ROLES_BY_KIND[kind].join(', ')}` },
-      ]);
+      throw IdentityErrors.roleNotAllowed(role, kind, ROLES_BY_KIND[kind]);
     }
   }
 }

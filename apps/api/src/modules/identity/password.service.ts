@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Algorithm, hash, verify } from '@node-rs/argon2';
-import { DomainError } from '../../common/errors/domain-error';
 import { isCommonPassword } from './common-passwords';
+import { IdentityErrors } from './identity.errors';
 
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
@@ -16,14 +16,10 @@ export class PasswordService {
 
   assertAcceptable(password: string, field = 'password'): void {
     if (password.length < PASSWORD_MIN_LENGTH) {
-      throw new DomainError('weak_password', `The password must have at least ${PASSWORD_MIN_LENGTH} characters`, [
-        { field, message: `must be at least ${PASSWORD_MIN_LENGTH} characters` },
-      ]);
+      throw IdentityErrors.passwordTooShort(field, PASSWORD_MIN_LENGTH);
     }
     if (isCommonPassword(password)) {
-      throw new DomainError('weak_password', 'This password is too common; choose another', [
-        { field, message: 'is too common' },
-      ]);
+      throw IdentityErrors.passwordTooCommon(field);
     }
   }
 

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal, PrincipalResolver } from '../../common/auth/principal';
-import { DomainError } from '../../common/errors/domain-error';
 import { MembershipsRepository } from './memberships.repository';
 import { SessionsRepository } from './sessions.repository';
 import { TokensService, type AccessTokenClaims } from './tokens.service';
 import { UsersRepository } from './users.repository';
+import { IdentityErrors } from './identity.errors';
 
 /**
  * Turns a verified access token into the caller, reading memberships fresh so
@@ -26,9 +26,9 @@ export class PrincipalService implements PrincipalResolver {
       claims = this.tokens.verifyAccess(accessToken);
     } catch (error) {
       if ((error as Error).name === 'TokenExpiredError') {
-        throw new DomainError('token_expired', 'The access token has expired; refresh it');
+        throw IdentityErrors.tokenExpired();
       }
-      throw new DomainError('unauthorized', 'The access token is not valid');
+      throw IdentityErrors.tokenInvalid();
     }
     return this.fromClaims(claims);
   }
@@ -39,7 +39,7 @@ export class PrincipalService implements PrincipalResolver {
       this.memberships.ofUser(claims.sub),
       this.sessions.isFamilyActive(claims.sid),
     ]);
-    if (!user || !active) throw new DomainError('unauthorized', 'The session has ended; sign in again');
+    if (!user || !active) throw IdentityErrors.sessionEnded();
     return {
       userId: user.id,
       sessionId: claims.sid,

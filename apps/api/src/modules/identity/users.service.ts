@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { Locale, MeResponse } from '@kindred/contracts';
 import type { Principal } from '../../common/auth/principal';
 import { TransactionRunner } from '../../common/database/transaction-runner';
-import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit';
 import { MembershipsRepository } from './memberships.repository';
 import { toUserView } from './user.view';
 import { UsersRepository } from './users.repository';
+import { IdentityErrors } from './identity.errors';
 
 export interface UserSummary {
   id: string;
@@ -24,7 +24,7 @@ export class UsersService {
 
   async me(principal: Principal): Promise<MeResponse> {
     const [user, memberships] = await Promise.all([this.users.findById(principal.userId), this.memberships.ofUser(principal.userId)]);
-    if (!user) throw new DomainError('unauthorized', 'The account no longer exists');
+    if (!user) throw IdentityErrors.accountGone();
     return {
       ...toUserView(user),
       memberships: memberships.map(({ organizationId, organizationName, organizationKind, role }) => ({

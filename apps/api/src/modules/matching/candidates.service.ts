@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CandidatesPage, CandidateView } from '@kindred/contracts';
 import type { Principal } from '../../common/auth/principal';
-import { DomainError } from '../../common/errors/domain-error';
 import { UsersService } from '../identity';
 import { NeedsService, ShiftsService } from '../needs';
 import { CodeOfConductService } from '../volunteers';
@@ -15,6 +14,7 @@ import { encodeRankedCursor } from './ranked-cursor';
 import { cursorOf, roundKm, TAKING_SIGNUPS, WIDEN_BELOW } from './ranked-lists';
 import { explainVolunteerMatch } from './reasons';
 import { SkillNamesCache } from './skill-names';
+import { MatchingErrors } from './matching.errors';
 
 /**
  * A need's candidates for a coordinator: the need and shift from the needs context, one ranking statement
@@ -37,13 +37,13 @@ export class CandidatesService {
     const need = await this.needs.get(principal, needId);
     assertCoordinates(principal, need.organizationId);
     if (!TAKING_SIGNUPS.has(need.status))
-      throw new DomainError('need_not_open', `A ${need.status} need takes no sign-ups, so it has no candidates`);
+      throw MatchingErrors.needNotOpen(need.status);
     const now = new Date();
     const { data: shifts } = await this.shifts.list(principal, needId);
     const upcoming = (s: (typeof shifts)[number]): boolean => s.status === 'scheduled' && Date.parse(s.startsAt) > now.getTime();
     let shift = query.shiftId ? shifts.find((s) => s.id === query.shiftId) : undefined;
-    if (query.shiftId && !shift) throw DomainError.validation([{ field: 'shiftId', message: 'is not a shift of this need' }]);
-    if (shift && !upcoming(shift)) throw DomainError.validation([{ field: 'shiftId', message: 'has started or was cancelled' }]);
+    if (query.shiftId && !shift) throw MatchingErrors.notAShiftOfNeed();
+    if (shift && !upcoming(shift)) throw MatchingErrors.shiftNotUpcoming();
     shift ??= shifts.filter(upcoming).sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt) || a.id.localeCompare(b.id))[0];
     const empty = { needId, shiftId: null, shiftFull: false, data: [], nextCursor: null, modelVersion: MATCHING.modelVersion };
     if (!shift) return empty;

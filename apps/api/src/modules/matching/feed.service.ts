@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { FeedMatchView, RankedPage } from '@kindred/contracts';
 import type { Principal } from '../../common/auth/principal';
-import { DomainError } from '../../common/errors/domain-error';
 import { HoursService, SignupsService } from '../engagement';
 import { OrganizationsService } from '../identity';
 import { CodeOfConductService, SafeguardingService, VolunteerProfilesService } from '../volunteers';
@@ -14,6 +13,7 @@ import { cursorOf, roundKm, WIDEN_BELOW } from './ranked-lists';
 import { explainVolunteerMatch } from './reasons';
 import { SkillNamesCache } from './skill-names';
 import { volunteerFacts, type VolunteerSnapshot } from './volunteer-snapshot';
+import { MatchingErrors } from './matching.errors';
 
 /**
  * The volunteer's feed: what the volunteers and engagement contexts know of the caller (their services),
@@ -43,10 +43,7 @@ export class FeedService {
       this.hours.mine(principal),
     ]);
     if (!profile)
-      throw new DomainError(
-        'not_found',
-        'Create your volunteer profile first (PUT /api/v1/me/volunteer-profile): the feed is ranked by it',
-      );
+      throw MatchingErrors.profileFirst();
     // Child-contact work: a valid check that lasts until the shift ends, and the current code of conduct (as sign-ups require).
     const childContactUntil = standing.status === 'valid' && accepted && standing.validUntil ? new Date(standing.validUntil) : null;
     return {

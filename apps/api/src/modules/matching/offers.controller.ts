@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Authenticated } from '../../common/auth/policy.decorator';
 import type { Principal } from '../../common/auth/principal';
 import { UuidParam } from '../../common/http/uuid-param.pipe';
-import { IdempotencyKey } from '../../common/idempotency/idempotency-key.decorator';
+import { Idempotent } from '../../common/idempotency/idempotent.decorator';
 import { GoodsMatchesQueryDto } from './dto/match-queries.dto';
 import { AcceptOfferDto, CreateOfferDto } from './dto/offer.dto';
 import type { AcceptedOfferView, NeedOfferMatchView, OfferNeedMatchView, OfferView, RankedPage } from '@kindred/contracts';
@@ -58,15 +58,14 @@ export class OffersController {
 
   @Post('offers/:id/accept')
   @Authenticated()
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @Idempotent()
   @ApiOperation({ summary: 'Give the offer to a need: creates a goods pledge (giving) and marks the offer used (the donor)' })
   @ApiAnswer(201, 'AcceptedOfferView')
   accept(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,
     @Body() body: AcceptOfferDto,
-    @IdempotencyKey() key: string | null,
   ): Promise<AcceptedOfferView> {
-    return this.offers.accept(principal, id, body, key);
+    return this.offers.accept(principal, id, body);
   }
 }

@@ -3,6 +3,7 @@ import { can, requireOrgScope } from '../../common/auth/abilities';
 import type { Principal } from '../../common/auth/principal';
 import { TransactionRunner } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
+import { IdempotencyService } from '../../common/idempotency/idempotency.service';
 import { AuditService } from '../audit';
 import { PledgesService } from '../giving';
 import { OrganizationsService } from '../identity';
@@ -17,6 +18,7 @@ import { MATCHING } from './matching.config';
 import type { AcceptedOfferView, NeedOfferMatchView, OfferNeedMatchView, OfferView, PledgeView, RankedPage } from '@kindred/contracts';
 import { toOfferView } from './matching.view';
 import { OffersRepository } from './offers.repository';
+import { MatchingErrors } from './matching.errors';
 
 /** An offer may stand for up to two years; longer than that it is no longer a real offer. */
 const MAX_OFFER_DAYS = 731;
@@ -39,6 +41,7 @@ export class OffersService {
     private readonly organizations: OrganizationsService,
     private readonly pledges: PledgesService,
     private readonly audit: AuditService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   /** The donor, or an owner or CSR manager of the company the offer is for (a platform administrator is neither). */
@@ -62,9 +65,9 @@ export class OffersService {
     if (input.onBehalfOf) requireOrgScope(principal, 'give', 'CompanyGiving', input.onBehalfOf);
     const until = new Date(input.until);
     const now = Date.now();
-    if (until.getTime() <= now) throw DomainError.validation([{ field: 'until', message: 'must be in the future' }]);
+    if (until.getTime() <= now) throw MatchingErrors.untilNotFuture();
     if (until.getTime() > now + MAX_OFFER_DAYS * 86_400_000)
-      throw DomainError.validation([{ field: 'until', message: 'must be within two years' }]);
+      throw MatchingErrors.untilTooFar();
     return this.transactions.run(async (tx) => {
       const offer = await this.offers.insert(tx, {
         donorUserId: principal.userId,
@@ -240,11 +243,13 @@ export class OffersService {
    * a failed pledge gives the reservation back. A retry with the same
    * Idempotency-Key after success returns the same pledge.
    */
-  async accept(principal: Principal, id: string, input: AcceptOfferDto, idempotencyKey: string | null): Promise<AcceptedOfferView> {
+  async accept(principal: Principal, id: string, input: AcceptOfferDto): Promise<AcceptedOfferView> {
     const offer = await this.offers.findById(id);
     if (!offer || !this.owns(principal, offer)) throw DomainError.notFound('Offer');
     // Without a client key the offer's own id keys the pledge, so a retry after a crash cannot pledge twice.
-    const key = idempotencyKey ?? `offer-accept:${offer.id}`;
+    const idempotencyKey = this.idempotency.routeKey();
+    const fallbackKey = `offer-accept:${offer.id}`;
+    const key = idempotencyKey ?? fallbackKey;
     const pledgeInput = {
       needId: input.needId,
       kind: 'goods' as const,
@@ -254,27 +259,27 @@ export class OffersService {
     };
     if (offer.status === 'used') {
       if (idempotencyKey && offer.acceptKey === idempotencyKey) {
-        return { offer: toOfferView(offer), pledge: await this.pledges.create(principal, pledgeInput, key) };
+        return { offer: toOfferView(offer), pledge: await this.pledges.create(principal, pledgeInput, { fallbackKey }) };
       }
-      throw new DomainError('invalid_transition', 'This offer was already accepted');
+      throw MatchingErrors.offerAccepted();
     }
-    if (offer.status === 'withdrawn') throw new DomainError('invalid_transition', 'This offer was withdrawn');
-    if (offer.availableUntil.getTime() <= Date.now()) throw new DomainError('conflict', 'This offer has expired');
+    if (offer.status === 'withdrawn') throw MatchingErrors.offerWithdrawn();
+    if (offer.availableUntil.getTime() <= Date.now()) throw MatchingErrors.offerExpired();
     await this.checkLines(principal, offer, input);
 
     if (!(await this.transactions.run((tx) => this.offers.reserve(tx, offer.id, key, new Date())))) {
-      throw new DomainError('conflict', 'This offer is being accepted by another request');
+      throw MatchingErrors.offerBeingAccepted();
     }
     let pledge: PledgeView;
     try {
-      pledge = await this.pledges.create(principal, pledgeInput, key);
+      pledge = await this.pledges.create(principal, pledgeInput, { fallbackKey });
     } catch (error) {
       await this.transactions.run((tx) => this.offers.release(tx, offer.id, key));
       throw error;
     }
     return this.transactions.run(async (tx) => {
       if (!(await this.offers.markUsed(tx, offer.id, key, input.needId, pledge.id))) {
-        throw new DomainError('conflict', 'The reservation of this offer was lost; the pledge stands, see GET /api/v1/pledges');
+        throw MatchingErrors.reservationLost();
       }
       await this.audit.record(tx, {
         action: 'offer.accepted',
@@ -291,17 +296,17 @@ export class OffersService {
   private async checkLines(principal: Principal, offer: GoodsOfferEntity, input: AcceptOfferDto): Promise<void> {
     const need = await this.needs.get(principal, input.needId).catch((error: unknown) => {
       throw error instanceof DomainError && error.code === 'not_found'
-        ? DomainError.validation([{ field: 'needId', message: 'is not a need you can give to' }])
+        ? MatchingErrors.needNotGivable()
         : error;
     });
     input.lines.forEach((line, i) => {
       const item = need.items.find((it) => it.id === line.itemId);
-      if (!item) throw DomainError.validation([{ field: `lines.${i}.itemId`, message: 'is not a goods line of this need' }]);
+      if (!item) throw MatchingErrors.notAGoodsLine(i);
       if (!matchItems(offer.itemName, item.name))
-        throw DomainError.validation([{ field: `lines.${i}.itemId`, message: `does not match the offered item (${offer.itemName})` }]);
+        throw MatchingErrors.itemMismatch(i, offer.itemName);
     });
     const total = input.lines.reduce((sum, l) => sum + l.quantity, 0);
     if (total > offer.quantity)
-      throw DomainError.validation([{ field: 'lines', message: `add up to ${total}, more than the ${offer.quantity} offered` }]);
+      throw MatchingErrors.moreThanOffered(total, offer.quantity);
   }
 }

@@ -1,6 +1,6 @@
-import { DomainError } from '../../common/errors/domain-error';
 import { MATCHING } from './matching.config';
 import { decodeRankedCursor, type RankedCursor } from './ranked-cursor';
+import { MatchingErrors } from './matching.errors';
 
 /** Needs whose shifts take sign-ups (a filled need's shifts can still waitlist). */
 export const TAKING_SIGNUPS = new Set(['open', 'filled', 'in_progress']);
@@ -16,6 +16,6 @@ export const roundKm = (km: number | null, step: number): number | null => (km =
 export function cursorOf(list: 'feed' | 'candidates', text: string | undefined): RankedCursor | null {
   if (!text) return null;
   const cursor = decodeRankedCursor(list, text);
-  if (!cursor) throw DomainError.validation([{ field: 'cursor', message: 'is not a cursor this list gave out' }]);
+  if (!cursor) throw MatchingErrors.unknownCursor();
   return cursor;
 }

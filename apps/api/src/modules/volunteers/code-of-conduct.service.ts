@@ -7,6 +7,7 @@ import { AuditService } from '../audit';
 import { CodeOfConductRepository } from './code-of-conduct.repository';
 import { toVolunteerProfileView } from './volunteer-profile.view';
 import { VolunteerProfilesRepository } from './volunteer-profiles.repository';
+import { VolunteersErrors } from './volunteers.errors';
 
 /** The versioned code of conduct a volunteer accepts before any child-contact work. */
 @Injectable()
@@ -37,13 +38,11 @@ export class CodeOfConductService {
   async accept(principal: Principal, version: string): Promise<VolunteerProfileView> {
     const current = await this.currentVersion();
     if (current === null || version !== current) {
-      throw new DomainError('conflict', 'Only the current code of conduct can be accepted; read it again', [
-        { field: 'version', message: `is not the current version${current ? ` (${current})` : ''}` },
-      ]);
+      throw VolunteersErrors.notCurrentCodeOfConduct(current);
     }
     return this.transactions.run(async (tx) => {
       const profile = await this.profiles.lock(tx, principal.userId);
-      if (!profile) throw new DomainError('conflict', 'Create your volunteer profile first (PUT /api/v1/me/volunteer-profile)');
+      if (!profile) throw VolunteersErrors.profileFirst();
       const at = new Date();
       await this.profiles.acceptCodeOfConduct(tx, principal.userId, version, at);
       await this.audit.record(tx, {

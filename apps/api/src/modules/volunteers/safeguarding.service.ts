@@ -19,6 +19,7 @@ import { toSafeguardingCheckView } from './safeguarding-check.view';
 import { SafeguardingChecksRepository } from './safeguarding-checks.repository';
 import { latestExpiry, standingAt, type Standing } from './safeguarding.policy';
 import { VolunteerProfilesRepository } from './volunteer-profiles.repository';
+import { VolunteersErrors } from './volunteers.errors';
 
 /** A little clock skew between the coordinator's device and the server is not a check "from the future". */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -87,13 +88,11 @@ export class SafeguardingService {
     if (volunteerUserId === principal.userId) throw DomainError.forbidden('Nobody records their own safeguarding check');
     const checkedAt = new Date(input.checkedAt);
     if (checkedAt.getTime() > Date.now() + CLOCK_SKEW_MS)
-      throw DomainError.validation([{ field: 'checkedAt', message: 'must not be in the future' }]);
+      throw VolunteersErrors.checkedInFuture();
     const latest = latestExpiry(checkedAt);
     const expiresAt = input.expiresAt ? new Date(input.expiresAt) : latest;
     if (expiresAt.getTime() <= checkedAt.getTime() || expiresAt.getTime() > latest.getTime()) {
-      throw DomainError.validation([
-        { field: 'expiresAt', message: `must be after checkedAt and at most 12 months later (${latest.toISOString()})` },
-      ]);
+      throw VolunteersErrors.expiryOutOfRange(latest);
     }
     if ((await this.users.summaries([volunteerUserId])).length === 0) throw DomainError.notFound('Volunteer');
     return this.transactions.run(async (tx) => {
@@ -136,11 +135,11 @@ export class SafeguardingService {
     const verified = candidates.filter((m) => m.organizationStatus === 'verified');
     if (verified.length === 1) return verified[0];
     if (verified.length > 1) {
-      throw DomainError.validation([{ field: 'organizationId', message: 'you coordinate several NGOs: say which one records this check' }]);
+      throw VolunteersErrors.whichOrganization();
     }
     if (candidates.some((m) => m.organizationStatus === 'suspended'))
-      throw new DomainError('organization_suspended', 'This organisation is suspended');
-    if (candidates.length > 0) throw new DomainError('organization_unverified', 'Only a verified NGO may record safeguarding checks');
+      throw VolunteersErrors.organizationSuspended();
+    if (candidates.length > 0) throw VolunteersErrors.organizationUnverified();
     throw DomainError.forbidden('Only owners and coordinators of a verified NGO record safeguarding checks');
   }
 
@@ -172,8 +171,8 @@ export class SafeguardingService {
     return this.transactions.run(async (tx) => {
       const check = await this.checks.lock(tx, checkId);
       if (!check) throw DomainError.notFound('Safeguarding check');
-      if (check.result !== 'flagged') throw new DomainError('invalid_transition', 'Only a flagged check can be lifted');
-      if (check.liftedAt) throw new DomainError('invalid_transition', 'This block was already lifted');
+      if (check.result !== 'flagged') throw VolunteersErrors.notFlagged();
+      if (check.liftedAt) throw VolunteersErrors.alreadyLifted();
       const at = new Date();
       await this.checks.lift(tx, checkId, principal.userId, reason, at);
       await this.audit.record(tx, {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { SkillView } from '@kindred/contracts';
-import { DomainError } from '../../common/errors/domain-error';
 import { SkillsRepository } from './skills.repository';
+import { VolunteersErrors } from './volunteers.errors';
 
 @Injectable()
 export class SkillsService {
@@ -16,7 +16,7 @@ export class SkillsService {
     const known = await this.skills.known([...codes]);
     const unknown = codes.filter((code) => !known.has(code));
     if (unknown.length > 0) {
-      throw DomainError.validation([{ field, message: `unknown skill code(s): ${unknown.join(', ')} (see GET /api/v1/skills)` }]);
+      throw VolunteersErrors.unknownSkills(field, unknown);
     }
   }
 }

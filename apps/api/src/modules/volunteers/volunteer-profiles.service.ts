@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { ProblemFieldError, VolunteerProfileView } from '@kindred/contracts';
+import type { FieldProblem, VolunteerProfileView } from '@kindred/contracts';
 import type { Principal } from '../../common/auth/principal';
 import { TransactionRunner } from '../../common/database/transaction-runner';
-import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit';
 import { CodeOfConductService } from './code-of-conduct.service';
 import type { UpsertVolunteerProfileDto } from './dto/upsert-volunteer-profile.dto';
@@ -11,6 +10,7 @@ import { formatVolunteerNumber } from './volunteer-number';
 import type { VolunteerProfileEntity } from './volunteer-profile.entity';
 import { emptyVolunteerProfileView, toVolunteerProfileView } from './volunteer-profile.view';
 import { VolunteerProfilesRepository, type ProfileFields } from './volunteer-profiles.repository';
+import { VolunteerFieldErrors, VolunteersErrors } from './volunteers.errors';
 
 const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
@@ -60,22 +60,22 @@ export class VolunteerProfilesService {
 
   private async validated(principal: Principal, input: UpsertVolunteerProfileDto): Promise<ProfileFields> {
     await this.skills.assertKnown(input.skills, 'skills');
-    const errors: ProblemFieldError[] = [];
+    const errors: FieldProblem[] = [];
     input.availability.forEach((slot, i) => {
-      if (minutesOf(slot.to) <= minutesOf(slot.from)) errors.push({ field: `availability.${i}.to`, message: 'must be after from' });
+      if (minutesOf(slot.to) <= minutesOf(slot.from)) errors.push(VolunteerFieldErrors.slotEndsBeforeStart(i));
     });
     if (input.birthDate) {
       const birth = Date.parse(`${input.birthDate}T00:00:00Z`);
       if (birth > Date.now() || birth < Date.parse('1900-01-01T00:00:00Z'))
-        errors.push({ field: 'birthDate', message: 'must be a date in the past' });
+        errors.push(VolunteerFieldErrors.birthDateNotPast());
     }
     if (input.employerOrganizationId) {
       const employer = principal.memberships.find(
         (m) => m.organizationId === input.employerOrganizationId && m.organizationKind === 'company',
       );
-      if (!employer) errors.push({ field: 'employerOrganizationId', message: 'must be a company you are a member of' });
+      if (!employer) errors.push(VolunteerFieldErrors.notYourCompany());
     }
-    if (errors.length > 0) throw DomainError.validation(errors);
+    if (errors.length > 0) throw VolunteersErrors.invalid(errors);
     return {
       skills: input.skills,
       languages: input.languages,

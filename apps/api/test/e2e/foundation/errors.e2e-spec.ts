@@ -23,7 +23,7 @@ describe('problem+json errors', () => {
     await t.close();
   });
 
-  it('should answer 400 problem+json naming the field when a body value is invalid', async () => {
+  it('should answer 400 problem+json naming the field with a code when a body value is invalid', async () => {
     const res = await t
       .http()
       .post('/api/v1/auth/register')
@@ -31,7 +31,7 @@ describe('problem+json errors', () => {
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.body).toMatchObject({ status: 400, code: 'validation_failed', title: expect.any(String), detail: expect.any(String) });
-    expect(res.body.errors).toEqual([{ field: 'email', message: 'must be a valid e-mail address' }]);
+    expect(res.body.errors).toEqual([{ field: 'email', message: 'must be a valid e-mail address', code: 'invalid_format' }]);
   });
 
   it('should reject an unknown field when the body has one', async () => {
@@ -40,7 +40,7 @@ describe('problem+json errors', () => {
       .post('/api/v1/auth/register')
       .send({ email: 'a@example.cn', password: 'Long-enough-pass-1', displayName: '张三', isPlatformAdmin: true });
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([{ field: 'isPlatformAdmin', message: 'unknown field' }]);
+    expect(res.body.errors).toEqual([{ field: 'isPlatformAdmin', message: 'unknown field', code: 'not_allowed' }]);
     const rows = await t.db.query('SELECT count(*)::int AS n FROM users WHERE email = $1', ['a@example.cn']);
     expect(rows[0]).toEqual({ n: 0 });
   });
@@ -48,7 +48,7 @@ describe('problem+json errors', () => {
   it('should name an empty field name when the body has one', async () => {
     const res = await t.http().post('/api/v1/auth/login').send({ login: 'x', password: 'y', '': null });
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([{ field: '""', message: 'unknown field' }]);
+    expect(res.body.errors).toEqual([{ field: '""', message: 'unknown field', code: 'not_allowed' }]);
   });
 
   it('should answer 400 malformed_body when the JSON cannot be parsed', async () => {
@@ -77,14 +77,14 @@ describe('problem+json errors', () => {
     const user = await registerUser(t);
     const res = await t.http().get('/api/v1/organizations/not-a-uuid').set(bearer(user));
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([{ field: 'id', message: 'must be a UUID' }]);
+    expect(res.body.errors).toEqual([{ field: 'id', message: 'must be a UUID', code: 'invalid_format' }]);
   });
 
   it('should answer the router’s own refusals as coded problems when the path is not UTF-8 or a segment is too long', async () => {
     const badUrl = await t.http().get('/api/v1/organizations/%E0%A4%A');
     expect(badUrl.status).toBe(400);
     expect(badUrl.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(badUrl.body).toMatchObject({ code: 'validation_failed', errors: [{ field: 'path' }] });
+    expect(badUrl.body).toMatchObject({ code: 'validation_failed', errors: [{ field: 'path', code: 'invalid_format' }] });
     const tooLong = await t.http().get(`/api/v1/organizations/${'a'.repeat(500)}`);
     expect(tooLong.status).toBe(414);
     expect(tooLong.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -115,14 +115,14 @@ describe('input PostgreSQL cannot store', () => {
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.body.code).toBe('validation_failed');
-    expect(res.body.errors).toEqual(expect.arrayContaining([{ field, message: expect.stringMatching(message) }]));
+    expect(res.body.errors).toEqual(expect.arrayContaining([{ field, message: expect.stringMatching(message), code: expect.any(String) }]));
   }
 
   it('should answer 400 naming displayName when PATCH /me sets a NOT NULL field to null', async () => {
     const res = await t.http().patch('/api/v1/me').set(bearer(owner)).send({ displayName: null });
     expectFieldProblem(res, 'displayName', /must not be null/);
     // Only that: the string and length rules a null also breaks would only confuse.
-    expect(res.body.errors).toEqual([{ field: 'displayName', message: 'must not be null; leave the field out instead' }]);
+    expect(res.body.errors).toEqual([{ field: 'displayName', message: 'must not be null; leave the field out instead', code: 'required' }]);
     const me = await t.http().get('/api/v1/me').set(bearer(owner));
     expect(me.body.displayName).toBe(owner.displayName);
   });

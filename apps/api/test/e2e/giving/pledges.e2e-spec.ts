@@ -128,6 +128,30 @@ describe('giving: pledges, receipts, uses and the trail', () => {
     expect(other.body.code).toBe('idempotency_key_reused');
   });
 
+  it('should record a receipt once per Idempotency-Key and bind the key to its pledge and route when receipts are retried', async () => {
+    const first = (await pledge(t, donor, { needId: need.id, kind: 'money', amountFen: 8_000 })).body.id as string;
+    const second = (await pledge(t, donor, { needId: need.id, kind: 'money', amountFen: 8_000 })).body.id as string;
+    const receive = (pledgeId: string, body: object, key = 'receipt-key-1') =>
+      t.http().post(`/api/v1/pledges/${pledgeId}/receipts`).set(bearer(world.ngo.coordinator)).set('Idempotency-Key', key).send(body);
+
+    const [a, b] = await Promise.all([receive(first, { amountFen: 3_000 }), receive(first, { amountFen: 3_000 })]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(b.body.id).toBe(a.body.id);
+    expect((await receive(first, { amountFen: 3_000 })).body.id).toBe(a.body.id);
+    const entries = await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM pledge_ledger_entries WHERE pledge_id = $1 AND kind = 'receipt'", [first]);
+    expect(entries[0].n).toBe(1);
+
+    const otherBody = await receive(first, { amountFen: 4_000 });
+    expect(otherBody.status).toBe(422);
+    expect(otherBody.body.code).toBe('idempotency_key_reused');
+    // The same key and body on another pledge is another operation, not a replay of the first receipt.
+    const otherPledge = await receive(second, { amountFen: 3_000 });
+    expect(otherPledge.status).toBe(422);
+    expect(otherPledge.body.code).toBe('idempotency_key_reused');
+    const stored = await t.db.query<{ operation: string }>("SELECT operation FROM idempotency_keys WHERE key = 'receipt-key-1'");
+    expect(stored).toEqual([{ operation: `POST /api/v1/pledges/${first}/receipts` }]);
+  });
+
   it('should correct a receipt by a reversing entry and refuse to reverse what is already used', async () => {
     const created = await pledge(t, donor, { needId: need.id, kind: 'money', amountFen: 9_000 });
     const id = created.body.id as string;

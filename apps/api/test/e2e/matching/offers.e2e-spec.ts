@@ -175,7 +175,7 @@ describe('matching: goods offers', () => {
     };
 
     expect((await accept({ needId: need.id, lines: [{ itemId: need.items[1].id, quantity: 5 }] })).body.errors).toEqual([
-      { field: 'lines.0.itemId', message: 'does not match the offered item (冬衣)' },
+      { field: 'lines.0.itemId', message: 'does not match the offered item (冬衣)', code: 'invalid_choice' },
     ]);
     const tooMany = await accept({ needId: need.id, lines: [{ itemId: jacket, quantity: 26 }] });
     expect(tooMany.status).toBe(400);
