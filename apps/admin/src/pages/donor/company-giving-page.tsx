@@ -15,7 +15,7 @@ import { formatDate, formatDuration, formatMoney, minutesToHours } from '../../i
 import { currentLocale } from '../../i18n/i18n';
 import { useSession } from '../../session/use-session';
 import { pledgeSummary } from '../pledges/pledge-summary';
-import { useNeedsById } from '../volunteer/use-need-titles';
+import { useNeedsById } from '../../api/use-need-titles';
 
 type Employee = EmployeeHoursView['employees'][number];
 

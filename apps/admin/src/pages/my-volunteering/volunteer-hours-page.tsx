@@ -16,7 +16,7 @@ import { formatDate, formatDuration, formatPercent, minutesToHours } from '../..
 import { currentLocale } from '../../i18n/i18n';
 import { problemCode } from '../../i18n/problem-messages';
 import { apiClient } from '../../providers/api-client';
-import { useNeedsById } from './use-need-titles';
+import { useNeedsById } from '../../api/use-need-titles';
 
 /** The certificate is an HTML page behind the bearer token: fetched here and opened as a blob in a new tab. */
 async function openCertificate(certificate: CertificateView, opened: Window | null): Promise<void> {

@@ -16,7 +16,7 @@ import { formatDate, formatTimeRange } from '../../i18n/formatters';
 import { currentLocale } from '../../i18n/i18n';
 import { newIdempotencyKey } from '../../lib/idempotency';
 import { apiClient } from '../../providers/api-client';
-import { useNeedsById } from './use-need-titles';
+import { useNeedsById } from '../../api/use-need-titles';
 
 const CHECK_IN_OPENS_MS = 30 * 60_000;
 

@@ -13,7 +13,7 @@ import { currentLocale } from '../../i18n/i18n';
 import { problemMessage } from '../../i18n/problem-messages';
 import { isCompleteCode, normalizeCode, parseCheckInParams } from '../../lib/check-in';
 import { apiClient } from '../../providers/api-client';
-import { useNeedsById } from './use-need-titles';
+import { useNeedsById } from '../../api/use-need-titles';
 import { checkInOpen } from './volunteer-shifts-page';
 
 /**
