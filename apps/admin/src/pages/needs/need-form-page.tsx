@@ -23,12 +23,12 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { CHILD_CONTACT_NEED_TYPES, NEED_TYPES, type NeedType, type NeedView, type OrganizationView } from '@kindred/contracts';
 import { useApiAction } from '../../api/use-api-action';
+import { useEndpointMutation } from '../../api/use-endpoint';
 import { useSkills } from '../../api/use-skills';
 import { ErrorState } from '../../components/list-states';
 import { PageHeader } from '../../components/page-header';
 import { applyProblemToForm, problemMessage } from '../../i18n/problem-messages';
 import { fenToYuan, yuanToFen } from '../../lib/money';
-import { apiClient } from '../../providers/api-client';
 import { useSession } from '../../session/use-session';
 
 interface ItemValues {
@@ -95,6 +95,7 @@ function NeedForm({ needId }: { needId: string | null }) {
   const [form] = Form.useForm<NeedFormValues>();
   const [failure, setFailure] = useState<string | null>(null);
   const { run, pending } = useApiAction();
+  const call = useEndpointMutation();
   const { options: skillOptions, isLoading: skillsLoading } = useSkills();
   const editing = needId !== null;
   const type = Form.useWatch('type', form);
@@ -148,7 +149,7 @@ function NeedForm({ needId }: { needId: string | null }) {
     if (editing && needId) {
       const saved = await run(
         'save',
-        () => apiClient.request<NeedView>(`needs/${needId}`, { method: 'PATCH', body: toBody(values, isDraft) }),
+        () => call('updateNeed', { params: { needId }, body: toBody(values, isDraft) }),
         {
           success: t('needs.form.saved'),
           onError,
@@ -159,7 +160,7 @@ function NeedForm({ needId }: { needId: string | null }) {
     }
     const created = await run(
       'save',
-      () => apiClient.request<NeedView>('needs', { method: 'POST', body: { organizationId, ...toBody(values, true) } }),
+      () => call('createNeed', { body: { organizationId, ...toBody(values, true) } }),
       { success: t('needs.form.created'), onError },
     );
     if (created) void navigate(`/needs/${created.id}`);

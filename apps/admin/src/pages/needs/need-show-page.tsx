@@ -5,9 +5,9 @@ import { Alert, App, Button, Card, Descriptions, Flex, Popconfirm, Progress, Ske
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { CoverageView, NeedView, Page, PledgeView, ShiftView } from '@kindred/contracts';
+import type { NeedView, PledgeView, ShiftView } from '@kindred/contracts';
 import { useApiAction } from '../../api/use-api-action';
-import { useApiQuery } from '../../api/use-api-query';
+import { useEndpoint, useEndpointMutation } from '../../api/use-endpoint';
 import { useRosterCounts, withCounts } from '../../api/use-roster-counts';
 import { useSkills } from '../../api/use-skills';
 import { ExportExcelButton } from '../../components/export-excel-button';
@@ -19,7 +19,6 @@ import { formatDate, formatMoney, formatTimeRange } from '../../i18n/formatters'
 import { currentLocale } from '../../i18n/i18n';
 import { isEditable, statusChoices } from '../../lib/need-status';
 import { canAccess } from '../../navigation/access';
-import { apiClient } from '../../providers/api-client';
 import { useSession } from '../../session/use-session';
 import { NeedStatusModal } from './need-status-modal';
 import { ShiftFormModal } from './shift-form-modal';
@@ -36,22 +35,23 @@ function NeedShow({ id }: { id: string }) {
   const { message } = App.useApp();
   const { access, memberships } = useSession();
   const { run, pending } = useApiAction();
+  const call = useEndpointMutation();
   const { label: skillLabel } = useSkills();
   const [addingShift, setAddingShift] = useState(false);
   const [changingStatus, setChangingStatus] = useState(false);
 
   // `need.*` events (channel resources/needs) refresh the need live.
   const { result: need, query } = useOne<NeedView>({ resource: 'needs', id });
-  const shiftsQuery = useApiQuery<Page<ShiftView>>(`needs/${id}/shifts`, undefined, { live: ['shifts'] });
+  const shiftsQuery = useEndpoint('needShifts', id ? { params: { needId: id } } : null, { live: ['shifts'] });
   const membership = memberships.find((m) => m.organizationId === need?.organizationId);
   const isMember = membership !== undefined;
   const canPlan = isMember && canAccess('ngoCoordinator', { ...access, membership: membership ?? null });
   const counts = useRosterCounts(shiftsQuery.data?.data, { enabled: isMember });
   const hasGoods = (need?.items.length ?? 0) > 0 || need?.targetFen !== null;
-  const coverage = useApiQuery<CoverageView>(need && hasGoods ? `needs/${id}/coverage` : null, undefined, { live: ['pledges', 'needs'] });
-  const pledges = useApiQuery<Page<PledgeView>>(
-    need && isMember ? 'pledges' : null,
-    { view: 'organization', organizationId: need?.organizationId, needId: id, limit: 50 },
+  const coverage = useEndpoint('needCoverage', need && hasGoods && id ? { params: { needId: id } } : null, { live: ['pledges', 'needs'] });
+  const pledges = useEndpoint(
+    'pledges',
+    need && isMember ? { query: { view: 'organization', organizationId: need.organizationId, needId: id, limit: 50 } } : null,
     { live: ['pledges'] },
   );
 
@@ -99,7 +99,7 @@ function NeedShow({ id }: { id: string }) {
               okButtonProps={{ danger: true }}
               cancelText={t('buttons.cancel')}
               onConfirm={() =>
-                void run(`cancel-${s.id}`, () => apiClient.request(`shifts/${s.id}/cancel`, { method: 'POST', body: {} }), {
+                void run(`cancel-${s.id}`, () => call('cancelShift', { params: { shiftId: s.id }, body: {} }), {
                   success: t('shifts.cancelled'),
                 }).then(() => shiftsQuery.refetch())
               }
@@ -148,7 +148,7 @@ function NeedShow({ id }: { id: string }) {
   if (!need) return <Skeleton active />;
 
   const publish = () =>
-    void run('publish', () => apiClient.request<NeedView>(`needs/${need.id}/publish`, { method: 'POST' }), {
+    void run('publish', () => call('publishNeed', { params: { needId: need.id } }), {
       success: t('needs.show.published'),
       failure: t('needs.show.publishFailed'),
     }).then((result) => {

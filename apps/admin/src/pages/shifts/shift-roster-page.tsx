@@ -22,9 +22,9 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { AttendanceView, HourRecordView, NeedView, RosterRow, RosterView, ShiftView, SignupView } from '@kindred/contracts';
+import type { NeedView, RosterRow } from '@kindred/contracts';
 import { useApiAction } from '../../api/use-api-action';
-import { useApiQuery } from '../../api/use-api-query';
+import { useEndpoint, useEndpointMutation } from '../../api/use-endpoint';
 import { ExportExcelButton } from '../../components/export-excel-button';
 import { EmptyState, ErrorState } from '../../components/list-states';
 import { LiveStatusBadge } from '../../components/live-status-badge';
@@ -34,7 +34,6 @@ import type { ExportColumn } from '../../export/xlsx-export';
 import { formatDate, formatDuration, formatTimeRange } from '../../i18n/formatters';
 import { currentLocale } from '../../i18n/i18n';
 import { canAccess } from '../../navigation/access';
-import { apiClient } from '../../providers/api-client';
 import { useSession } from '../../session/use-session';
 import { SafeguardingDrawer } from '../volunteers/safeguarding-drawer';
 import { InviteModal } from './invite-modal';
@@ -56,13 +55,14 @@ function ShiftRoster({ id }: { id: string }) {
   const locale = currentLocale();
   const { access, memberships } = useSession();
   const { run, pending } = useApiAction();
+  const call = useEndpointMutation();
   const [inviting, setInviting] = useState(false);
   const [checking, setChecking] = useState<{ userId: string; displayName: string } | null>(null);
   const [reversing, setReversing] = useState<RosterRow | null>(null);
   const [reverseForm] = Form.useForm<{ reason: string }>();
 
-  const shift = useApiQuery<ShiftView>(`shifts/${id}`, undefined, { live: ['shifts'] });
-  const roster = useApiQuery<RosterView>(`shifts/${id}/signups`, undefined, { live: ['signups', 'shifts'] });
+  const shift = useEndpoint('shift', id ? { params: { shiftId: id } } : null, { live: ['shifts'] });
+  const roster = useEndpoint('roster', id ? { params: { shiftId: id } } : null, { live: ['signups', 'shifts'] });
   const { result: need } = useOne<NeedView>({
     resource: 'needs',
     id: shift.data?.needId ?? '',
@@ -127,7 +127,7 @@ function ShiftRoster({ id }: { id: string }) {
                 onClick={() =>
                   act(
                     `in-${row.signupId}`,
-                    () => apiClient.request<AttendanceView>(`signups/${row.signupId}/check-in`, { method: 'POST' }),
+                    () => call('checkIn', { params: { signupId: row.signupId } }),
                     t('roster.checkedIn', { name: row.displayName }),
                   )
                 }
@@ -144,7 +144,7 @@ function ShiftRoster({ id }: { id: string }) {
                 onClick={() =>
                   act(
                     `out-${row.signupId}`,
-                    () => apiClient.request<AttendanceView>(`signups/${row.signupId}/check-out`, { method: 'POST' }),
+                    () => call('checkOut', { params: { signupId: row.signupId } }),
                     t('roster.checkedOut', { name: row.displayName }),
                   )
                 }
@@ -162,7 +162,7 @@ function ShiftRoster({ id }: { id: string }) {
                 onConfirm={() =>
                   act(
                     `ns-${row.signupId}`,
-                    () => apiClient.request<SignupView>(`signups/${row.signupId}/no-show`, { method: 'POST' }),
+                    () => call('markNoShow', { params: { signupId: row.signupId } }),
                     t('roster.markedNoShow', { name: row.displayName }),
                   )
                 }
@@ -182,7 +182,7 @@ function ShiftRoster({ id }: { id: string }) {
                   onClick={() =>
                     act(
                       `v-${row.signupId}`,
-                      () => apiClient.request<HourRecordView>(`hour-records/${row.hourRecord?.id}/verify`, { method: 'POST', body: {} }),
+                      () => call('verifyHours', { params: { recordId: row.hourRecord?.id ?? '' }, body: {} }),
                       t('hours.verifiedOne'),
                     )
                   }
@@ -196,7 +196,7 @@ function ShiftRoster({ id }: { id: string }) {
                   onClick={() =>
                     act(
                       `r-${row.signupId}`,
-                      () => apiClient.request<HourRecordView>(`hour-records/${row.hourRecord?.id}/reject`, { method: 'POST', body: {} }),
+                      () => call('rejectHours', { params: { recordId: row.hourRecord?.id ?? '' }, body: {} }),
                       t('hours.rejectedOne'),
                     )
                   }
@@ -284,7 +284,7 @@ function ShiftRoster({ id }: { id: string }) {
                 onConfirm={() =>
                   void run(
                     'verify-shift',
-                    () => apiClient.request<{ verified: number; minutes: number }>(`shifts/${id}/hours/verify`, { method: 'POST' }),
+                    () => call('verifyShiftHours', { params: { shiftId: id ?? '' } }),
                     {
                       success: (r) =>
                         r.verified === 0
@@ -375,7 +375,7 @@ function ShiftRoster({ id }: { id: string }) {
             void run(
               'reverse',
               () =>
-                apiClient.request<HourRecordView>(`hour-records/${recordId}/reverse`, { method: 'POST', body: { reason: reason.trim() } }),
+                call('reverseHours', { params: { recordId }, body: { reason: reason.trim() } }),
               {
                 success: t('hours.reversed'),
               },
