@@ -43,6 +43,7 @@ export default defineConfig({
     testTimeout: 30_000,
     environment: 'jsdom',
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    setupFiles: ['src/test-setup.ts'],
     restoreMocks: true,
     // Refine's CommonJS build would otherwise load a second react-router copy under Node.
     server: { deps: { inline: [/@refinedev\//] } },

@@ -44,7 +44,7 @@ import {
   VolunteerNeedPage,
   VolunteerProfilePage,
   VolunteerShiftsPage,
-} from './pages/volunteer';
+} from './pages/my-volunteering';
 
 // A 4xx answer will not change on a retry; network failures and 5xx get two more tries.
 function retryQuery(failureCount: number, error: unknown): boolean {

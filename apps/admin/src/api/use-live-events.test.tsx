@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, renderHook } from '@testing-library/react';
 import type { EventEnvelope } from '@kindred/contracts';
 import { liveConnection, liveProvider, replayTracker } from '../providers/live-provider';
-import { useLiveEvents } from './use-api-query';
+import { useLiveEvents } from './use-live-events';
 
 let eventId = 1000;
 const signupConfirmed = (shiftId: string): EventEnvelope => ({

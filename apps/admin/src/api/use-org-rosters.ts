@@ -1,6 +1,6 @@
+import { useState } from 'react';
 import type { OrganizationRosterEntry } from '@kindred/contracts';
-import { apiClient } from '../providers/api-client';
-import { useAsyncQuery } from './use-api-query';
+import { useEndpoint } from './use-endpoint';
 
 export type ShiftWithRoster = OrganizationRosterEntry;
 
@@ -21,20 +21,20 @@ const DAY_MS = 86_400_000;
  */
 export function useOrgRosters(organizationId: string | null, window: OrgRostersWindow) {
   const { pastDays, futureDays, maxShifts = 200 } = window;
-  return useAsyncQuery<ShiftWithRoster[]>(
-    ['org-rosters', organizationId, pastDays, futureDays, maxShifts],
-    (signal) => {
-      // Whole minutes, so that re-reads within a minute ask the same question.
-      const now = Math.floor(Date.now() / 60_000) * 60_000;
-      return apiClient.request<ShiftWithRoster[]>(`organizations/${organizationId}/rosters`, {
-        query: {
-          from: new Date(now - pastDays * DAY_MS).toISOString(),
-          to: new Date(now + futureDays * DAY_MS).toISOString(),
-          limit: maxShifts,
+  // The window is fixed when the screen opens (to the minute), so live re-reads ask the same question.
+  const [now] = useState(() => Math.floor(Date.now() / 60_000) * 60_000);
+  return useEndpoint(
+    'organizationRosters',
+    organizationId === null
+      ? null
+      : {
+          params: { organizationId },
+          query: {
+            from: new Date(now - pastDays * DAY_MS).toISOString(),
+            to: new Date(now + futureDays * DAY_MS).toISOString(),
+            limit: maxShifts,
+          },
         },
-        signal,
-      });
-    },
-    { enabled: organizationId !== null, live: ['signups', 'hour-records'] },
+    { live: ['signups', 'hour-records'] },
   );
 }

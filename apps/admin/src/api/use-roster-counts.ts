@@ -1,7 +1,6 @@
 import type { RosterView, ShiftView } from '@kindred/contracts';
-import { apiClient } from '../providers/api-client';
-import { mapLimit } from './fetch-all';
-import { useAsyncQuery } from './use-api-query';
+import { useMemo } from 'react';
+import { useEndpointMany } from './use-endpoint';
 
 export type SeatCounts = Pick<RosterView, 'confirmedCount' | 'waitlistCount' | 'capacity'>;
 
@@ -11,17 +10,14 @@ export type SeatCounts = Pick<RosterView, 'confirmedCount' | 'waitlistCount' | '
  */
 export function useRosterCounts(shifts: readonly Pick<ShiftView, 'id'>[] | undefined, { max = 40, enabled = true } = {}) {
   const ids = (shifts ?? []).slice(0, max).map((s) => s.id);
-  const query = useAsyncQuery<Record<string, SeatCounts>>(
-    ['roster-counts', ids],
-    async (signal) => {
-      const rosters = await mapLimit(ids, 6, (id) => apiClient.request<RosterView>(`shifts/${id}/signups`, { signal }));
-      return Object.fromEntries(
-        rosters.map((r) => [r.shiftId, { confirmedCount: r.confirmedCount, waitlistCount: r.waitlistCount, capacity: r.capacity }]),
-      );
-    },
-    { enabled: enabled && ids.length > 0, live: ['signups', 'shifts'] },
+  const rosters = useEndpointMany('roster', ids, { enabled, live: ['signups', 'shifts'] }).data;
+  return useMemo<Record<string, SeatCounts>>(
+    () =>
+      Object.fromEntries(
+        [...(rosters?.values() ?? [])].map((r) => [r.shiftId, { confirmedCount: r.confirmedCount, waitlistCount: r.waitlistCount, capacity: r.capacity }]),
+      ),
+    [rosters],
   );
-  return query.data ?? {};
 }
 
 /** The shift with the roster's counts when known. */

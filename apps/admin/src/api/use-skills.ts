@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import type { Locale, SkillView } from '@kindred/contracts';
 import { currentLocale } from '../i18n/i18n';
-import { useApiQuery } from './use-api-query';
+import { useEndpoint } from './use-endpoint';
 
 /** The shared skills catalogue (rarely changes: cached for an hour), with labels in the reader's language. */
 export function useSkills() {
   const locale = currentLocale();
-  const query = useApiQuery<SkillView[]>('skills', undefined, { staleTime: 3_600_000 });
+  const query = useEndpoint('skills', {}, { staleTime: 3_600_000 });
   const skills = query.data;
   const options = useMemo(() => (skills ?? []).map((skill) => ({ value: skill.code, label: skillName(skill, locale) })), [skills, locale]);
   const label = useMemo(() => {

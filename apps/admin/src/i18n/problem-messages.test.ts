@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../providers/api-client';
+import { ApiError, problemToError } from '../providers/api-client';
 import { formFieldErrors, problemMessage } from './problem-messages';
 
 const apiError = (init: ConstructorParameters<typeof ApiError>[0]) => new ApiError(init);
@@ -14,18 +14,26 @@ describe('problem messages', () => {
     expect(problemMessage(undefined)).toBe('请求失败');
   });
 
-  it('should keep validation messages on their fields, with array paths split', () => {
-    const error = apiError({
-      statusCode: 400,
-      code: 'validation_failed',
-      message: 'Invalid',
-      errors: { login: ['no account has this login'], 'items.0.quantity': ['must be positive'] },
-    });
+  it('should keep validation messages on their fields, with array paths split, translated by code', () => {
+    const error = problemToError(
+      400,
+      {
+        code: 'validation_failed',
+        detail: 'Invalid',
+        errors: [
+          { field: 'login', message: 'no account has this login', code: 'invalid' },
+          { field: 'items[0].quantity', message: 'must not be less than 1', code: 'too_small' },
+          { field: 'note', message: 'must be shorter than or equal to 500 characters' },
+        ],
+      },
+      'failed',
+    );
 
-    // Known API texts are translated; others stay as the API wrote them.
+    // A code on a known field has its own words, another code the code's words, no code the server's text.
     expect(formFieldErrors(error)).toEqual([
       { name: ['login'], errors: ['没有使用这个手机号或邮箱的账号，请确认对方已经注册'] },
-      { name: ['items', 0, 'quantity'], errors: ['must be positive'] },
+      { name: ['items', 0, 'quantity'], errors: ['数值太小'] },
+      { name: ['note'], errors: ['must be shorter than or equal to 500 characters'] },
     ]);
   });
 
@@ -36,5 +44,10 @@ describe('problem messages', () => {
     const taken = apiError({ statusCode: 409, code: 'login_taken', message: 'exists' });
     expect(formFieldErrors(taken, { login_taken: 'phone' })).toEqual([{ name: ['phone'], errors: [expect.stringContaining('已注册')] }]);
     expect(formFieldErrors(taken)).toEqual([]);
+  });
+
+  it('should not match the server English text when a field error carries no code', () => {
+    const error = problemToError(400, { code: 'validation_failed', errors: [{ field: 'login', message: 'no account has this login' }] }, 'failed');
+    expect(formFieldErrors(error)).toEqual([{ name: ['login'], errors: ['no account has this login'] }]);
   });
 });

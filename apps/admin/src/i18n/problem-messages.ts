@@ -24,25 +24,6 @@ function isHttpErrorLike(error: unknown): error is { message: string; statusCode
   return typeof error === 'object' && error !== null && 'statusCode' in error && 'message' in error;
 }
 
-/**
- * Field messages of the API's own checks that the forms cannot make beforehand (an unknown login,
- * an unknown region code), matched by text; anything else is shown as the API wrote it.
- */
-const KNOWN_FIELD_MESSAGES: ReadonlyArray<[RegExp, string]> = [
-  [/^no account has this login$/i, 'fieldMessages.noAccount'],
-  [/^must be a known GB\/T 2260 region code/i, 'fieldMessages.unknownRegion'],
-  [/^must be at least \d+ characters$/i, 'fieldMessages.passwordTooShort'],
-  [/^is too common$/i, 'fieldMessages.passwordTooCommon'],
-  [/^must be a valid e-mail address$/i, 'fieldMessages.emailInvalid'],
-  [/^must be a mainland China mobile number/i, 'fieldMessages.phoneInvalid'],
-  [/^give an e-mail address or a mobile number$/i, 'fieldMessages.emailOrPhone'],
-];
-
-export function fieldMessage(message: string): string {
-  const known = KNOWN_FIELD_MESSAGES.find(([pattern]) => pattern.test(message));
-  return known ? i18n.t(known[1]) : message;
-}
-
 export interface FormFieldError {
   name: Array<string | number>;
   errors: string[];
@@ -50,7 +31,7 @@ export interface FormFieldError {
 
 /**
  * Field errors for an antd form from a problem answer.
- * - `validation_failed`: the API's messages (translated when known), on the fields it names;
+ * - `validation_failed`: the messages of the field errors' codes (see `toFieldErrors`), on the fields it names;
  * - another code with field errors (e.g. `weak_password`): the translated text of the code on those fields;
  * - a code without field errors that belongs to one field (e.g. `login_taken` → the login field): `fieldForCode`.
  */
@@ -61,7 +42,7 @@ export function formFieldErrors(error: unknown, fieldForCode: Readonly<Record<st
   if (error.errors) {
     return Object.entries(error.errors).map(([field, messages]) => ({
       name: field.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)),
-      errors: translated ? [translated] : messages.map(fieldMessage),
+      errors: translated ? [translated] : messages,
     }));
   }
   const field = code ? fieldForCode[code] : undefined;

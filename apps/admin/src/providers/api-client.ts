@@ -1,4 +1,5 @@
 import type { AuthResponse, Problem, ProblemFieldError } from '@kindred/contracts';
+import { fieldErrorMessage } from '../i18n/field-errors';
 import { i18n } from '../i18n/i18n';
 import { isOutageStatus, serviceStatus, type ServiceStatusStore } from './service-status';
 import { tokenStore, type TokenStore } from './token-store';
@@ -24,7 +25,7 @@ export interface RequestOptions {
   auth?: AuthMode;
 }
 
-/** Field name → messages, the shape Refine's forms spread over their fields. */
+/** Field name → messages in the reader's language, the shape Refine's forms spread over their fields. */
 export type FieldErrors = Record<string, string[]>;
 
 /** An HTTP failure in the shape Refine expects of an `HttpError`. */
@@ -58,9 +59,9 @@ export function normalizeFieldPath(field: string): string {
 export function toFieldErrors(errors: readonly ProblemFieldError[] | undefined): FieldErrors | undefined {
   if (!errors || errors.length === 0) return undefined;
   const result: FieldErrors = {};
-  for (const { field, message } of errors) {
-    const key = normalizeFieldPath(field);
-    (result[key] ??= []).push(message);
+  for (const error of errors) {
+    const key = normalizeFieldPath(error.field);
+    (result[key] ??= []).push(fieldErrorMessage(error));
   }
   return result;
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiClient } from './api-client';
+import { endpointPath } from '../api/endpoints';
 import { createDataProvider, filtersToQuery, sortersToQuery } from './data-provider';
 import { json, memoryTokens, problem, stubFetch } from './test-support';
 
@@ -144,5 +145,33 @@ describe('data provider', () => {
       skills: ['math', 'art'],
     });
     expect(sortersToQuery([{ field: 'a', order: 'asc' }, { field: 'b', order: 'desc' }])).toBe('a,-b');
+  });
+
+  it('should read one operation of the endpoint table for each id when getMany names it', async () => {
+    const { calls } = stubFetch((call) => json(200, { shiftId: call.url.split('/')[4], confirmedCount: 1 }));
+
+    const result = await provider().getMany!({ resource: 'roster', ids: ['s1', 's 2'], meta: { operation: 'roster' } });
+
+    expect(result.data).toEqual([
+      { shiftId: 's1', confirmedCount: 1 },
+      { shiftId: 's%202', confirmedCount: 1 },
+    ]);
+    expect(calls.map((c) => c.url)).toEqual(['/api/v1/shifts/s1/signups', '/api/v1/shifts/s%202/signups']);
+  });
+
+  it('should send the query and the idempotency key of a custom call from its meta', async () => {
+    const { calls } = stubFetch(() => json(201, { id: 'e1' }));
+
+    await provider().custom!({
+      url: endpointPath('signUp', { shiftId: 'sh1' }),
+      method: 'post',
+      meta: { operation: 'signUp', query: { organizationId: 'o1' }, idempotencyKey: 'k-9' },
+    });
+
+    expect(calls[0]).toMatchObject({
+      url: '/api/v1/shifts/sh1/signups?organizationId=o1',
+      method: 'POST',
+      headers: { 'Idempotency-Key': 'k-9' },
+    });
   });
 });

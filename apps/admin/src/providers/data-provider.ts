@@ -1,22 +1,36 @@
 import type { BaseRecord, CrudFilter, CrudSort, DataProvider, GetListResponse, MetaQuery } from '@refinedev/core';
 import type { Page } from '@kindred/contracts';
+import { mapLimit } from '../lib/map-limit';
+import { ENDPOINTS, endpointPath, type EndpointName } from '../api/endpoints';
 import { apiClient, type ApiClient, type HttpMethod, type QueryValue } from './api-client';
 
 const DEFAULT_PAGE_SIZE = 10;
 // Upper bound when Refine asks for a whole list (pagination mode "off"/"client").
 const FETCH_ALL_PAGE_SIZE = 100;
 const FETCH_ALL_MAX_PAGES = 50;
+// Requests in flight at once when one operation is read for many ids.
+const MANY_IN_FLIGHT = 6;
 
 /**
  * `meta` keys understood by the provider:
  * - `path`: API path to use instead of the resource name, e.g. `shifts/<id>/signups`
  * - `query`: extra query parameters
  * - `idempotencyKey`: sent as `Idempotency-Key` on creating calls
+ * - `operation`: a name of `api/endpoints.ts`; `getMany` then fills the operation's one path parameter
+ *   with each id (e.g. the rosters of several shifts), and `custom` names it (the URL is already resolved)
  */
-interface KindredMeta {
+export interface KindredMeta {
   path?: string;
   query?: Record<string, QueryValue>;
   idempotencyKey?: string;
+  operation?: EndpointName;
+}
+
+/** The one path parameter of an operation read for many ids. */
+function onlyParam(name: EndpointName): string {
+  const names = [...ENDPOINTS[name].path.matchAll(/:(\w+)/g)].map((match) => match[1] as string);
+  if (names.length !== 1) throw new Error(`${name}: getMany needs an operation with one path parameter`);
+  return names[0] as string;
 }
 
 function metaOf(meta: MetaQuery | undefined): KindredMeta {
@@ -158,6 +172,15 @@ export function createDataProvider(client: ApiClient = apiClient): DataProvider 
 
     getMany: async ({ resource, ids, meta }) => {
       const m = metaOf(meta);
+      const signal = meta?.queryContext?.signal;
+      const operation = m.operation;
+      if (operation) {
+        const param = onlyParam(operation);
+        const data = await mapLimit(ids, MANY_IN_FLIGHT, (id) =>
+          client.request(endpointPath(operation, { [param]: String(id) } as never), { query: m.query, signal }),
+        );
+        return { data: data as never[] };
+      }
       const path = resourcePath(resource, m);
       const data = await Promise.all(
         ids.map((id) => client.request(`${path}/${encodeURIComponent(String(id))}`, { query: m.query })),
@@ -197,16 +220,22 @@ export function createDataProvider(client: ApiClient = apiClient): DataProvider 
       return { data: (data ?? { id }) as never };
     },
 
-    custom: async ({ url, method, filters, sorters, payload, query, headers }) => {
+    custom: async ({ url, method, filters, sorters, payload, query, headers, meta }) => {
+      const m = metaOf(meta);
       const data = await client.request(url, {
         method: method.toUpperCase() as HttpMethod,
         query: {
+          ...m.query,
           ...(query as Record<string, QueryValue> | undefined),
           ...filtersToQuery(filters),
           sort: sortersToQuery(sorters),
         },
         body: payload,
-        headers: headers as Record<string, string> | undefined,
+        headers: {
+          ...(headers as Record<string, string> | undefined),
+          ...(m.idempotencyKey ? { 'Idempotency-Key': m.idempotencyKey } : {}),
+        },
+        signal: meta?.queryContext?.signal,
       });
       return { data: data as never };
     },

@@ -197,14 +197,38 @@ export const en: Messages<typeof zhCN> = {
     service_unavailable: 'The service is unavailable for now; please try again later',
     value_rejected: 'A value could not be saved; check the fields and try again',
   },
-  fieldMessages: {
-    noAccount: 'No account uses this mobile number or e-mail; check that they have registered',
-    unknownRegion: 'There is no region with this code; check it (6 digits for a county, 9 for a township)',
-    passwordTooShort: 'The password needs at least 8 characters',
-    passwordTooCommon: 'This password is too common; choose one that is hard to guess',
-    emailInvalid: 'This is not a valid e-mail address',
-    phoneInvalid: 'Please enter an 11-digit mainland China mobile number',
-    emailOrPhone: 'Give an e-mail address or a mobile number',
+  fieldErrors: {
+    // One message per code of a field error (libs/contracts FIELD_ERROR_CODES).
+    codes: {
+      required: 'This field is required',
+      not_allowed: 'This field cannot be sent here',
+      invalid_type: 'This value has the wrong type',
+      invalid_format: 'This value is not in the expected format',
+      invalid_choice: 'Choose one of the offered values',
+      too_short: 'This is too short',
+      too_long: 'This is too long',
+      too_small: 'This number is too small',
+      too_large: 'This number is too large',
+      invalid_date: 'This is not a valid date',
+      in_the_future: 'This date cannot be in the future',
+      unstorable_text: 'This text contains characters that cannot be saved',
+      invalid: 'This value is not valid',
+    },
+    // Clearer words for a code on a named field (the last part of its path).
+    byField: {
+      login: { invalid: 'No account uses this mobile number or e-mail; check that they have registered' },
+      regionCode: {
+        invalid: 'There is no region with this code; check it (6 digits for a county, 9 for a township)',
+        invalid_format: 'There is no region with this code; check it (6 digits for a county, 9 for a township)',
+        invalid_choice: 'There is no region with this code; check it (6 digits for a county, 9 for a township)',
+      },
+      password: {
+        too_short: 'The password needs at least 8 characters',
+        invalid: 'This password is too common; choose one that is hard to guess',
+      },
+      email: { invalid_format: 'This is not a valid e-mail address', required: 'Give an e-mail address or a mobile number' },
+      phone: { invalid_format: 'Please enter an 11-digit mainland China mobile number', required: 'Give an e-mail address or a mobile number' },
+    },
   },
   roles: {
     owner: 'Owner',

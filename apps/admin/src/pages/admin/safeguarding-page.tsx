@@ -3,9 +3,10 @@ import { SearchOutlined, UnlockOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Modal, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import type { BlockedVolunteerView, Page, SafeguardingCheckView, SafeguardingDetailView, SafeguardingStatus } from '@kindred/contracts';
+import type { BlockedVolunteerView, SafeguardingCheckView, SafeguardingStatus } from '@kindred/contracts';
+import { useList } from '@refinedev/core';
 import { useApiAction } from '../../api/use-api-action';
-import { useAsyncQuery } from '../../api/use-api-query';
+import { useEndpoint, useEndpointMutation } from '../../api/use-endpoint';
 import { ExportExcelButton } from '../../components/export-excel-button';
 import { EmptyState, ErrorState } from '../../components/list-states';
 import { PageHeader } from '../../components/page-header';
@@ -13,7 +14,6 @@ import { SafeguardingTag } from '../../components/status-tags';
 import type { ExportColumn } from '../../export/xlsx-export';
 import { formatDate } from '../../i18n/formatters';
 import { currentLocale } from '../../i18n/i18n';
-import { apiClient } from '../../providers/api-client';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Blocks are rare; the list reads at most this many before it stops asking for more pages. */
@@ -27,6 +27,46 @@ interface BlockRow {
   organizationName: string | null;
 }
 
+/** Every check of the volunteer looked up, or else the blocks the API lists (at most `MAX_ROWS`). */
+function useBlockRows(lookup: string | null) {
+  const standing = useEndpoint('volunteerSafeguarding', lookup ? { params: { userId: lookup } } : null);
+  const { query: list } = useList<BlockedVolunteerView>({
+    resource: 'safeguarding-checks/blocking',
+    pagination: { mode: 'off' },
+    liveMode: 'off',
+    queryOptions: { enabled: lookup === null },
+    successNotification: false,
+    errorNotification: false,
+  });
+  const data = useMemo<BlockRow[] | undefined>(() => {
+    if (lookup) {
+      const detail = standing.data;
+      return detail?.checks.map((check) => ({
+        check,
+        status: detail.status,
+        volunteerName: null,
+        volunteerNumber: null,
+        organizationName: null,
+      }));
+    }
+    return list.data?.data.slice(0, MAX_ROWS).map((b) => ({
+      check: b.check,
+      status: 'blocked' as const,
+      volunteerName: b.volunteer.displayName,
+      volunteerNumber: b.volunteer.volunteerNumber,
+      organizationName: b.verifiedOrganizationName,
+    }));
+  }, [lookup, standing.data, list.data]);
+  const current = lookup ? standing : list;
+  return {
+    data,
+    isLoading: current.isLoading,
+    isError: current.isError,
+    error: current.error,
+    refetch: () => current.refetch(),
+  };
+}
+
 /**
  * Volunteers blocked by a record found and not lifted (the API's list of blocks), or every check of one
  * volunteer looked up by user ID. A platform administrator lifts a block with a reason.
@@ -35,48 +75,19 @@ export function SafeguardingAdminPage() {
   const { t } = useTranslation();
   const locale = currentLocale();
   const { run, pending } = useApiAction();
+  const call = useEndpointMutation();
   const [lookup, setLookup] = useState<string | null>(null);
   const [lookupError, setLookupError] = useState<string | null>(null);
   const [lifting, setLifting] = useState<BlockRow | null>(null);
   const [form] = Form.useForm<{ reason: string }>();
 
-  const blocks = useAsyncQuery<BlockRow[]>(['safeguarding-blocks', lookup], async (signal) => {
-    if (lookup) {
-      const standing = await apiClient.request<SafeguardingDetailView>(`volunteers/${lookup}/safeguarding`, { signal });
-      return standing.checks.map((check) => ({
-        check,
-        status: standing.status,
-        volunteerName: null,
-        volunteerNumber: null,
-        organizationName: null,
-      }));
-    }
-    const rows: BlockRow[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: Page<BlockedVolunteerView> = await apiClient.request<Page<BlockedVolunteerView>>('safeguarding-checks/blocking', {
-        query: { limit: 200, cursor },
-        signal,
-      });
-      rows.push(
-        ...page.data.map((b) => ({
-          check: b.check,
-          status: 'blocked' as const,
-          volunteerName: b.volunteer.displayName,
-          volunteerNumber: b.volunteer.volunteerNumber,
-          organizationName: b.verifiedOrganizationName,
-        })),
-      );
-      cursor = page.nextCursor;
-    } while (cursor && rows.length < MAX_ROWS);
-    return rows;
-  });
+  const blocks = useBlockRows(lookup);
 
   const lift = async (values: { reason: string }) => {
     if (!lifting) return;
     const done = await run(
       'lift',
-      () => apiClient.request(`safeguarding-checks/${lifting.check.id}/lift`, { method: 'POST', body: { reason: values.reason.trim() } }),
+      () => call('liftBlock', { params: { checkId: lifting.check.id }, body: { reason: values.reason.trim() } }),
       {
         success: t('safeguardingAdmin.lifted'),
       },

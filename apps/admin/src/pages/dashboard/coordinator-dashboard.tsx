@@ -2,60 +2,14 @@ import { useMemo } from 'react';
 import { Card, Col, Empty, Flex, List, Row, Statistic, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { CoverageView, NeedSummaryView, OrganizationHoursView, Page, PledgeView, RosterView, ShiftView } from '@kindred/contracts';
-import { fetchAllPages, mapLimit } from '../../api/fetch-all';
-import { useApiQuery, useAsyncQuery } from '../../api/use-api-query';
+import { useEndpoint } from '../../api/use-endpoint';
 import { EChart } from '../../components/echart';
 import { ExportExcelButton } from '../../components/export-excel-button';
 import { ErrorState } from '../../components/list-states';
 import { formatPercent, formatTimeRange, minutesToHours } from '../../i18n/formatters';
 import { currentLocale } from '../../i18n/i18n';
-import {
-  ACTIVE_NEED_STATUSES,
-  countByStatus,
-  fillRate,
-  goodsCoverageRows,
-  monthlyHours,
-  needsByType,
-  todaysShifts,
-} from '../../lib/dashboard-stats';
-import { apiClient } from '../../providers/api-client';
-
-interface ShiftWithNeed extends ShiftView {
-  needTitle: string;
-}
-
-interface WorkData {
-  needs: NeedSummaryView[];
-  shifts: ShiftWithNeed[];
-}
-
-const DAY_MS = 86_400_000;
-
-/** Needs and their shifts, with seat counts taken from the rosters of the next two weeks' shifts. */
-async function loadWork(organizationId: string, signal?: AbortSignal): Promise<WorkData> {
-  const needs = await fetchAllPages<NeedSummaryView>('needs', { organizationId }, signal);
-  const active = needs.filter((n) => ACTIVE_NEED_STATUSES.includes(n.status));
-  const perNeed = await mapLimit(active, 6, async (need) => {
-    const page = await apiClient.request<Page<ShiftView>>(`needs/${need.id}/shifts`, { signal });
-    return page.data.map((shift) => ({ ...shift, needTitle: need.title }));
-  });
-  const now = Date.now();
-  const shifts = perNeed.flat();
-  const soon = shifts
-    .filter((s) => s.status === 'scheduled' && Date.parse(s.endsAt) >= now && Date.parse(s.startsAt) <= now + 14 * DAY_MS)
-    .slice(0, 40);
-  const rosters = await mapLimit(soon, 6, (s) => apiClient.request<RosterView>(`shifts/${s.id}/signups`, { signal }));
-  const counts = new Map(rosters.map((r) => [r.shiftId, r]));
-  // Fill rate over what the rosters say: the next two weeks.
-  return {
-    needs,
-    shifts: shifts.map((s) => {
-      const roster = counts.get(s.id);
-      return roster ? { ...s, confirmedCount: roster.confirmedCount, waitlistCount: roster.waitlistCount } : s;
-    }),
-  };
-}
+import { countByStatus, fillRate, goodsCoverageRows, monthlyHours, needsByType, todaysShifts } from '../../lib/dashboard-stats';
+import { DAY_MS, useDashboardWork, useGoodsCoverage, useWaitingPledges } from './use-dashboard-data';
 
 /** Live counters and charts of one NGO. */
 export function CoordinatorDashboard({ organizationId }: { organizationId: string }) {
@@ -63,29 +17,10 @@ export function CoordinatorDashboard({ organizationId }: { organizationId: strin
   const locale = currentLocale();
   const { token } = theme.useToken();
 
-  const work = useAsyncQuery<WorkData>(['dashboard-work', organizationId], (signal) => loadWork(organizationId, signal), {
-    live: ['needs', 'shifts', 'signups'],
-  });
-  const hours = useApiQuery<OrganizationHoursView>(`organizations/${organizationId}/hours`, undefined, { live: ['hour-records'] });
-  const waiting = useAsyncQuery<number>(
-    ['dashboard-pledges', organizationId],
-    async (signal) =>
-      (await fetchAllPages<PledgeView>('pledges', { view: 'organization', organizationId, status: 'pledged' }, signal)).length,
-    { live: ['pledges'] },
-  );
-  const goodsNeeds = useMemo(
-    () => (work.data?.needs ?? []).filter((n) => n.type === 'goods' && ACTIVE_NEED_STATUSES.includes(n.status)).slice(0, 8),
-    [work.data],
-  );
-  const coverage = useAsyncQuery<Array<{ needTitle: string; coverage: CoverageView }>>(
-    ['dashboard-coverage', goodsNeeds.map((n) => n.id)],
-    async (signal) =>
-      mapLimit(goodsNeeds, 4, async (need) => ({
-        needTitle: need.title,
-        coverage: await apiClient.request<CoverageView>(`needs/${need.id}/coverage`, { signal }),
-      })),
-    { enabled: goodsNeeds.length > 0, live: ['pledges'] },
-  );
+  const work = useDashboardWork(organizationId);
+  const hours = useEndpoint('organizationHours', { params: { organizationId } }, { live: ['hour-records'] });
+  const waiting = useWaitingPledges(organizationId);
+  const coverage = useGoodsCoverage(work.data?.needs);
 
   const needs = work.data?.needs ?? [];
   const shifts = work.data?.shifts ?? [];
@@ -125,7 +60,7 @@ export function CoordinatorDashboard({ organizationId }: { organizationId: strin
     };
   }, [needs, t, token.colorPrimary]);
 
-  const coverageRows = useMemo(() => goodsCoverageRows(coverage.data ?? []), [coverage.data]);
+  const coverageRows = useMemo(() => goodsCoverageRows(coverage ?? []), [coverage]);
   const coverageOption = useMemo(
     () => ({
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
@@ -149,7 +84,7 @@ export function CoordinatorDashboard({ organizationId }: { organizationId: strin
     { key: 'fillRate', value: work.data ? formatPercent(fill, locale) : '—', to: '/needs' },
     { key: 'todaysShifts', value: work.data ? today.length : '—', to: '/needs' },
     { key: 'pendingHours', value: hours.data ? pendingHours : '—', suffix: hours.data ? t('common.hoursUnit') : undefined, to: '/hours' },
-    { key: 'waitingPledges', value: waiting.data ?? '—', to: '/pledges' },
+    { key: 'waitingPledges', value: waiting ?? '—', to: '/pledges' },
   ];
 
   return (

@@ -5,7 +5,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { EmployeeHoursView, PledgeView } from '@kindred/contracts';
-import { useApiQuery } from '../../api/use-api-query';
+import { useEndpoint } from '../../api/use-endpoint';
 import { ExportExcelButton } from '../../components/export-excel-button';
 import { EmptyState, ErrorState } from '../../components/list-states';
 import { PageHeader } from '../../components/page-header';
@@ -15,7 +15,7 @@ import { formatDate, formatDuration, formatMoney, minutesToHours } from '../../i
 import { currentLocale } from '../../i18n/i18n';
 import { useSession } from '../../session/use-session';
 import { pledgeSummary } from '../pledges/pledge-summary';
-import { useNeedsById } from '../volunteer/use-need-titles';
+import { useNeedsById } from '../../api/use-need-titles';
 
 type Employee = EmployeeHoursView['employees'][number];
 
@@ -46,7 +46,7 @@ function CompanyGiving({ organizationId, organizationName }: { organizationId: s
   });
   const pledges = useMemo(() => (tableProps.dataSource as PledgeView[] | undefined) ?? [], [tableProps.dataSource]);
   const needs = useNeedsById(pledges.flatMap((p) => (p.needId ? [p.needId] : [])));
-  const hours = useApiQuery<EmployeeHoursView>(`organizations/${organizationId}/employee-hours`, undefined, { live: ['hour-records'] });
+  const hours = useEndpoint('employeeHours', { params: { organizationId } }, { live: ['hour-records'] });
   const moneyTotal = pledges.filter((p) => p.kind === 'money' && p.status !== 'cancelled').reduce((n, p) => n + (p.pledgedFen ?? 0), 0);
 
   const pledgeColumns: ColumnsType<PledgeView> = [

@@ -4,9 +4,9 @@ import { GiftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, InputNumber, Progress, Radio, Select, Skeleton, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import type { CoverageView, NeedView, PledgeKind, PledgeView } from '@kindred/contracts';
+import type { NeedView, PledgeKind } from '@kindred/contracts';
 import { useApiAction } from '../../api/use-api-action';
-import { useApiQuery } from '../../api/use-api-query';
+import { useEndpoint, useEndpointMutation } from '../../api/use-endpoint';
 import { ErrorState } from '../../components/list-states';
 import { PageHeader } from '../../components/page-header';
 import { PortalColumn } from '../../components/portal-column';
@@ -17,7 +17,6 @@ import { applyProblemToForm, problemMessage } from '../../i18n/problem-messages'
 import { newIdempotencyKey } from '../../lib/idempotency';
 import { yuanToFen } from '../../lib/money';
 import { linesToSend } from '../../lib/pledge-math';
-import { apiClient } from '../../providers/api-client';
 import { useSession } from '../../session/use-session';
 
 interface PledgeValues {
@@ -42,9 +41,10 @@ function DonorNeed({ id }: { id: string }) {
   const [form] = Form.useForm<PledgeValues>();
   const [failure, setFailure] = useState<string | null>(null);
   const { run, pending } = useApiAction();
+  const call = useEndpointMutation();
   const submitting = useRef(false);
   const { result: need, query } = useOne<NeedView>({ resource: 'needs', id });
-  const coverage = useApiQuery<CoverageView>(`needs/${id}/coverage`, undefined, { live: ['pledges', 'needs'] });
+  const coverage = useEndpoint('needCoverage', id ? { params: { needId: id } } : null, { live: ['pledges', 'needs'] });
   const kind = Form.useWatch('kind', form);
   const companies = memberships.filter((m) => m.organizationKind === 'company' && (m.role === 'owner' || m.role === 'csr_manager'));
 
@@ -72,10 +72,9 @@ function DonorNeed({ id }: { id: string }) {
     const pledge = await run(
       'pledge',
       () =>
-        apiClient.request<PledgeView>('pledges', {
-          method: 'POST',
+        call('createPledge', {
           // A new key for each submit: a network retry of this one is answered once, a new pledge is a new submit.
-          headers: { 'Idempotency-Key': newIdempotencyKey() },
+          idempotencyKey: newIdempotencyKey(),
           body: {
             ...body,
             ...(values.onBehalfOf ? { onBehalfOf: values.onBehalfOf } : {}),

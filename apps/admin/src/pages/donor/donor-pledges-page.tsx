@@ -14,7 +14,7 @@ import type { ExportColumn } from '../../export/xlsx-export';
 import { formatDate } from '../../i18n/formatters';
 import { currentLocale } from '../../i18n/i18n';
 import { pledgeSummary } from '../pledges/pledge-summary';
-import { useNeedsById } from '../volunteer/use-need-titles';
+import { useNeedsById } from '../../api/use-need-titles';
 
 /** The donor's own pledges, newest first, each opening its trail; refreshed live as the NGO receives and uses them. */
 export function DonorPledgesPage() {

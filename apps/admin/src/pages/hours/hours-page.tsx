@@ -4,10 +4,9 @@ import { App, Button, Card, Col, Flex, Popconfirm, Progress, Row, Statistic, Tab
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { mapLimit } from '../../api/fetch-all';
-import type { OrganizationHoursView, ShiftVerificationResult } from '@kindred/contracts';
+import { mapLimit } from '../../lib/map-limit';
 import { useApiAction } from '../../api/use-api-action';
-import { useApiQuery } from '../../api/use-api-query';
+import { useEndpoint, useEndpointMutation } from '../../api/use-endpoint';
 import { useOrgRosters, type ShiftWithRoster } from '../../api/use-org-rosters';
 import { ExportExcelButton } from '../../components/export-excel-button';
 import { EmptyState, ErrorState } from '../../components/list-states';
@@ -15,7 +14,6 @@ import { PageHeader } from '../../components/page-header';
 import type { ExportColumn } from '../../export/xlsx-export';
 import { formatDuration, formatTimeRange, minutesToHours } from '../../i18n/formatters';
 import { currentLocale } from '../../i18n/i18n';
-import { apiClient } from '../../providers/api-client';
 import { useSession } from '../../session/use-session';
 
 const checkedOutCount = (entry: ShiftWithRoster) => entry.roster.signups.filter((s) => s.checkedOutAt).length;
@@ -35,8 +33,9 @@ function HoursVerification({ organizationId, organizationName }: { organizationI
   const locale = currentLocale();
   const { message, notification } = App.useApp();
   const { run, pending } = useApiAction();
+  const call = useEndpointMutation();
   const [bulk, setBulk] = useState<{ done: number; total: number } | null>(null);
-  const totals = useApiQuery<OrganizationHoursView>(`organizations/${organizationId}/hours`, undefined, { live: ['hour-records'] });
+  const totals = useEndpoint('organizationHours', { params: { organizationId } }, { live: ['hour-records'] });
   const rosters = useOrgRosters(organizationId, { pastDays: 30, futureDays: 0 });
   const rows = useMemo(
     () => (rosters.data ?? []).filter((entry) => Date.parse(entry.shift.startsAt) <= Date.now()).reverse(),
@@ -52,7 +51,7 @@ function HoursVerification({ organizationId, organizationName }: { organizationI
   const verifyShift = (entry: ShiftWithRoster) =>
     void run(
       `verify-${entry.shift.id}`,
-      () => apiClient.request<ShiftVerificationResult>(`shifts/${entry.shift.id}/hours/verify`, { method: 'POST' }),
+      () => call('verifyShiftHours', { params: { shiftId: entry.shift.id } }),
       {
         success: (r) =>
           r.verified === 0
@@ -67,7 +66,7 @@ function HoursVerification({ organizationId, organizationName }: { organizationI
       const results = await mapLimit(
         withCheckOuts,
         3,
-        (entry) => apiClient.request<ShiftVerificationResult>(`shifts/${entry.shift.id}/hours/verify`, { method: 'POST' }),
+        (entry) => call('verifyShiftHours', { params: { shiftId: entry.shift.id } }),
         (done, total) => setBulk({ done, total }),
       );
       const count = results.reduce((n, r) => n + r.verified, 0);

@@ -1,81 +1,19 @@
 import { useEffect, useState } from 'react';
 import { useOne } from '@refinedev/core';
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Divider,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Row,
-  Select,
-  Skeleton,
-  Switch,
-  Typography,
-} from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Row, Select, Skeleton, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { CHILD_CONTACT_NEED_TYPES, NEED_TYPES, type NeedType, type NeedView, type OrganizationView } from '@kindred/contracts';
 import { useApiAction } from '../../api/use-api-action';
+import { useEndpointMutation } from '../../api/use-endpoint';
 import { useSkills } from '../../api/use-skills';
 import { ErrorState } from '../../components/list-states';
 import { PageHeader } from '../../components/page-header';
 import { applyProblemToForm, problemMessage } from '../../i18n/problem-messages';
-import { fenToYuan, yuanToFen } from '../../lib/money';
-import { apiClient } from '../../providers/api-client';
+import { yuanToFen } from '../../lib/money';
 import { useSession } from '../../session/use-session';
-
-interface ItemValues {
-  name: string;
-  unit: string;
-  quantity: number;
-}
-
-interface NeedFormValues {
-  type: NeedType;
-  title: string;
-  description: string;
-  regionCode: string;
-  place?: string;
-  childContact: boolean;
-  requiredSkills: string[];
-  minAge?: number | null;
-  beneficiaryCount?: number | null;
-  period?: [Dayjs, Dayjs] | null;
-  targetYuan?: string;
-  items?: ItemValues[];
-}
-
-function toBody(values: NeedFormValues, includeDraftOnly: boolean) {
-  const body: Record<string, unknown> = {
-    title: values.title.trim(),
-    description: values.description.trim(),
-    regionCode: values.regionCode.trim(),
-    place: values.place?.trim() || null,
-    childContact: values.childContact,
-    requiredSkills: values.requiredSkills ?? [],
-    minAge: values.minAge ?? null,
-    beneficiaryCount: values.beneficiaryCount ?? 0,
-    startsAt: values.period?.[0]?.toISOString() ?? null,
-    endsAt: values.period?.[1]?.toISOString() ?? null,
-    targetFen: values.targetYuan?.trim() ? yuanToFen(values.targetYuan) : null,
-  };
-  if (includeDraftOnly) {
-    body.type = values.type;
-    const items = (values.items ?? [])
-      .filter((item) => item?.name?.trim())
-      .map((item) => ({ name: item.name.trim(), unit: item.unit.trim(), quantity: item.quantity }));
-    // Only goods needs have goods lines, and the API takes them only as a non-empty list.
-    if (values.type === 'goods' && items.length > 0) body.items = items;
-  }
-  return body;
-}
+import { NeedItemsFields } from './need-items-fields';
+import { fromNeed, toBody, type NeedFormValues } from './need-form-values';
 
 export function NeedCreatePage() {
   return <NeedForm needId={null} />;
@@ -95,6 +33,7 @@ function NeedForm({ needId }: { needId: string | null }) {
   const [form] = Form.useForm<NeedFormValues>();
   const [failure, setFailure] = useState<string | null>(null);
   const { run, pending } = useApiAction();
+  const call = useEndpointMutation();
   const { options: skillOptions, isLoading: skillsLoading } = useSkills();
   const editing = needId !== null;
   const type = Form.useWatch('type', form);
@@ -113,20 +52,7 @@ function NeedForm({ needId }: { needId: string | null }) {
 
   useEffect(() => {
     if (!need) return;
-    form.setFieldsValue({
-      type: need.type,
-      title: need.title,
-      description: need.description,
-      regionCode: need.regionCode,
-      place: need.place ?? undefined,
-      childContact: need.childContact,
-      requiredSkills: need.requiredSkills,
-      minAge: need.minAge,
-      beneficiaryCount: need.beneficiaryCount,
-      period: need.startsAt && need.endsAt ? [dayjs(need.startsAt), dayjs(need.endsAt)] : undefined,
-      targetYuan: need.targetFen === null ? undefined : String(fenToYuan(need.targetFen)),
-      items: need.items.map((item) => ({ name: item.name, unit: item.unit, quantity: item.quantity })),
-    });
+    form.setFieldsValue(fromNeed(need));
   }, [need, form]);
 
   if (editing && needQuery.isError) return <ErrorState error={needQuery.error} onRetry={() => void needQuery.refetch()} />;
@@ -146,22 +72,17 @@ function NeedForm({ needId }: { needId: string | null }) {
       return true;
     };
     if (editing && needId) {
-      const saved = await run(
-        'save',
-        () => apiClient.request<NeedView>(`needs/${needId}`, { method: 'PATCH', body: toBody(values, isDraft) }),
-        {
-          success: t('needs.form.saved'),
-          onError,
-        },
-      );
+      const saved = await run('save', () => call('updateNeed', { params: { needId }, body: toBody(values, isDraft) }), {
+        success: t('needs.form.saved'),
+        onError,
+      });
       if (saved) void navigate(`/needs/${saved.id}`);
       return;
     }
-    const created = await run(
-      'save',
-      () => apiClient.request<NeedView>('needs', { method: 'POST', body: { organizationId, ...toBody(values, true) } }),
-      { success: t('needs.form.created'), onError },
-    );
+    const created = await run('save', () => call('createNeed', { body: { organizationId, ...toBody(values, true) } }), {
+      success: t('needs.form.created'),
+      onError,
+    });
     if (created) void navigate(`/needs/${created.id}`);
   };
 
@@ -286,74 +207,7 @@ function NeedForm({ needId }: { needId: string | null }) {
               </Form.Item>
             </Col>
           </Row>
-          {type === 'goods' && (
-            <>
-              <Divider orientation="left" plain>
-                {t('needs.form.items')}
-              </Divider>
-              <Typography.Paragraph type="secondary">
-                {isDraft ? t('needs.form.itemsHelp') : t('needs.form.itemsLocked')}
-              </Typography.Paragraph>
-              <Form.List name="items">
-                {(fields, { add, remove }) => (
-                  <Flex vertical gap={8} data-testid="need-items">
-                    {fields.map((field) => (
-                      <Flex key={field.key} gap={8} align="baseline" wrap>
-                        <Form.Item
-                          name={[field.name, 'name']}
-                          rules={[{ required: true, whitespace: true, message: t('needs.form.itemNameRequired') }]}
-                          style={{ flex: '2 1 160px', marginBottom: 0 }}
-                        >
-                          <Input placeholder={t('needs.form.itemName')} aria-label={t('needs.form.itemName')} disabled={!isDraft} />
-                        </Form.Item>
-                        <Form.Item
-                          name={[field.name, 'unit']}
-                          rules={[{ required: true, whitespace: true, message: t('needs.form.itemUnitRequired') }]}
-                          style={{ flex: '1 1 80px', marginBottom: 0 }}
-                        >
-                          <Input placeholder={t('needs.form.itemUnit')} aria-label={t('needs.form.itemUnit')} disabled={!isDraft} />
-                        </Form.Item>
-                        <Form.Item
-                          name={[field.name, 'quantity']}
-                          rules={[{ required: true, message: t('needs.form.itemQuantityRequired') }]}
-                          style={{ flex: '1 1 100px', marginBottom: 0 }}
-                        >
-                          <InputNumber
-                            min={1}
-                            max={1_000_000}
-                            precision={0}
-                            placeholder={t('needs.form.itemQuantity')}
-                            aria-label={t('needs.form.itemQuantity')}
-                            style={{ width: '100%' }}
-                            disabled={!isDraft}
-                          />
-                        </Form.Item>
-                        {isDraft && (
-                          <Button
-                            type="text"
-                            danger
-                            icon={<MinusCircleOutlined />}
-                            onClick={() => remove(field.name)}
-                            aria-label={t('needs.form.removeItem')}
-                          />
-                        )}
-                      </Flex>
-                    ))}
-                    {isDraft && (
-                      <Button
-                        type="dashed"
-                        icon={<PlusOutlined />}
-                        onClick={() => add({ name: '', unit: '', quantity: 1 })}
-                        data-testid="add-item"
-                      >
-                        {t('needs.form.addItem')}
-                      </Button>
-                    )}
-                  </Flex>
-                )}
-              </Form.List>
-            </>
-          )}
+          {type === 'goods' && <NeedItemsFields isDraft={isDraft} />}
           <Flex gap={8} style={{ marginTop: 24 }} wrap>
             <Button type="primary" htmlType="submit" loading={pending === 'save'} data-testid="save-need">
               {editing ? t('needs.form.save') : t('needs.form.submit')}

@@ -1,29 +1,29 @@
 import { useMemo, useState } from 'react';
 import { useOne } from '@refinedev/core';
 import { EditOutlined, PlusOutlined, QrcodeOutlined, SendOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Flex, Popconfirm, Progress, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Popconfirm, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { CoverageView, NeedView, Page, PledgeView, ShiftView } from '@kindred/contracts';
+import type { NeedView, ShiftView } from '@kindred/contracts';
 import { useApiAction } from '../../api/use-api-action';
-import { useApiQuery } from '../../api/use-api-query';
+import { useEndpoint, useEndpointMutation } from '../../api/use-endpoint';
 import { useRosterCounts, withCounts } from '../../api/use-roster-counts';
 import { useSkills } from '../../api/use-skills';
 import { ExportExcelButton } from '../../components/export-excel-button';
 import { EmptyState, ErrorState } from '../../components/list-states';
 import { PageHeader } from '../../components/page-header';
-import { NeedStatusTag, NeedTypeTag, PledgeStatusTag } from '../../components/status-tags';
+import { NeedStatusTag, NeedTypeTag } from '../../components/status-tags';
 import type { ExportColumn } from '../../export/xlsx-export';
 import { formatDate, formatMoney, formatTimeRange } from '../../i18n/formatters';
 import { currentLocale } from '../../i18n/i18n';
 import { isEditable, statusChoices } from '../../lib/need-status';
 import { canAccess } from '../../navigation/access';
-import { apiClient } from '../../providers/api-client';
 import { useSession } from '../../session/use-session';
+import { NeedCoverageCard } from './need-coverage-card';
+import { NeedPledgesCard } from './need-pledges-card';
 import { NeedStatusModal } from './need-status-modal';
 import { ShiftFormModal } from './shift-form-modal';
-import { pledgeSummary } from '../pledges/pledge-summary';
 
 export function NeedShowPage() {
   const { id = '' } = useParams<{ id: string }>();
@@ -36,22 +36,23 @@ function NeedShow({ id }: { id: string }) {
   const { message } = App.useApp();
   const { access, memberships } = useSession();
   const { run, pending } = useApiAction();
+  const call = useEndpointMutation();
   const { label: skillLabel } = useSkills();
   const [addingShift, setAddingShift] = useState(false);
   const [changingStatus, setChangingStatus] = useState(false);
 
   // `need.*` events (channel resources/needs) refresh the need live.
   const { result: need, query } = useOne<NeedView>({ resource: 'needs', id });
-  const shiftsQuery = useApiQuery<Page<ShiftView>>(`needs/${id}/shifts`, undefined, { live: ['shifts'] });
+  const shiftsQuery = useEndpoint('needShifts', id ? { params: { needId: id } } : null, { live: ['shifts'] });
   const membership = memberships.find((m) => m.organizationId === need?.organizationId);
   const isMember = membership !== undefined;
   const canPlan = isMember && canAccess('ngoCoordinator', { ...access, membership: membership ?? null });
   const counts = useRosterCounts(shiftsQuery.data?.data, { enabled: isMember });
   const hasGoods = (need?.items.length ?? 0) > 0 || need?.targetFen !== null;
-  const coverage = useApiQuery<CoverageView>(need && hasGoods ? `needs/${id}/coverage` : null, undefined, { live: ['pledges', 'needs'] });
-  const pledges = useApiQuery<Page<PledgeView>>(
-    need && isMember ? 'pledges' : null,
-    { view: 'organization', organizationId: need?.organizationId, needId: id, limit: 50 },
+  const coverage = useEndpoint('needCoverage', need && hasGoods && id ? { params: { needId: id } } : null, { live: ['pledges', 'needs'] });
+  const pledges = useEndpoint(
+    'pledges',
+    need && isMember ? { query: { view: 'organization', organizationId: need.organizationId, needId: id, limit: 50 } } : null,
     { live: ['pledges'] },
   );
 
@@ -99,7 +100,7 @@ function NeedShow({ id }: { id: string }) {
               okButtonProps={{ danger: true }}
               cancelText={t('buttons.cancel')}
               onConfirm={() =>
-                void run(`cancel-${s.id}`, () => apiClient.request(`shifts/${s.id}/cancel`, { method: 'POST', body: {} }), {
+                void run(`cancel-${s.id}`, () => call('cancelShift', { params: { shiftId: s.id }, body: {} }), {
                   success: t('shifts.cancelled'),
                 }).then(() => shiftsQuery.refetch())
               }
@@ -128,27 +129,12 @@ function NeedShow({ id }: { id: string }) {
   );
 
   const pledgeRows = pledges.data?.data ?? [];
-  const pledgeColumns: ColumnsType<PledgeView> = [
-    { title: t('pledges.columns.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDate(v, locale, { withTime: true }) },
-    { title: t('pledges.columns.what'), key: 'what', render: (_v, p) => pledgeSummary(p, t, locale) },
-    { title: t('pledges.columns.status'), dataIndex: 'status', render: (v: PledgeView['status']) => <PledgeStatusTag status={v} /> },
-    { title: t('pledges.columns.actions'), key: 'actions', render: (_v, p) => <Link to={`/pledges/${p.id}`}>{t('pledges.open')}</Link> },
-  ];
-  const pledgeExport = useMemo<ExportColumn<PledgeView>[]>(
-    () => [
-      { header: t('pledges.columns.createdAt'), value: (p) => new Date(p.createdAt) },
-      { header: t('pledges.columns.what'), value: (p) => pledgeSummary(p, t, locale) },
-      { header: t('pledges.columns.status'), value: (p) => t(`pledgeStatuses.${p.status}`) },
-      { header: t('pledges.columns.id'), value: (p) => p.id },
-    ],
-    [t, locale],
-  );
 
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   if (!need) return <Skeleton active />;
 
   const publish = () =>
-    void run('publish', () => apiClient.request<NeedView>(`needs/${need.id}/publish`, { method: 'POST' }), {
+    void run('publish', () => call('publishNeed', { params: { needId: need.id } }), {
       success: t('needs.show.published'),
       failure: t('needs.show.publishFailed'),
     }).then((result) => {
@@ -263,73 +249,16 @@ function NeedShow({ id }: { id: string }) {
         )}
       </Card>
 
-      {hasGoods && coverage.data && (
-        <Card title={t('needs.coverage.title')} data-testid="coverage-card">
-          {coverage.data.money.targetFen !== null && (
-            <Flex vertical gap={4} style={{ marginBottom: 16 }}>
-              <Typography.Text>
-                {t('needs.coverage.money', {
-                  pledged: formatMoney(coverage.data.money.pledgedFen, locale),
-                  received: formatMoney(coverage.data.money.receivedFen, locale),
-                  used: formatMoney(coverage.data.money.usedFen, locale),
-                  target: formatMoney(coverage.data.money.targetFen, locale),
-                })}
-              </Typography.Text>
-              <Progress
-                percent={Math.min(100, Math.round(coverage.data.money.pledgedPercent ?? 0))}
-                success={{ percent: Math.min(100, Math.round(coverage.data.money.receivedPercent ?? 0)) }}
-              />
-            </Flex>
-          )}
-          {coverage.data.items.map((item) => (
-            <Flex key={item.itemId} vertical gap={2} style={{ marginBottom: 8 }}>
-              <Typography.Text>
-                {t('needs.coverage.line', {
-                  name: item.name,
-                  needed: item.needed,
-                  pledged: item.pledged,
-                  received: item.received,
-                  used: item.used,
-                  unit: item.unit,
-                })}
-              </Typography.Text>
-              <Progress
-                percent={Math.min(100, Math.round(item.pledgedPercent ?? 0))}
-                success={{ percent: Math.min(100, Math.round(item.receivedPercent ?? 0)) }}
-                size="small"
-              />
-            </Flex>
-          ))}
-        </Card>
-      )}
+      {hasGoods && coverage.data && <NeedCoverageCard coverage={coverage.data} />}
 
       {isMember && (hasGoods || pledgeRows.length > 0) && (
-        <Card
-          title={t('needs.show.pledges')}
-          extra={
-            <ExportExcelButton
-              size="small"
-              fileName={`${need.title}-${t('pledges.exportName')}`}
-              sheetName={t('pledges.exportName')}
-              columns={pledgeExport}
-              rows={pledgeRows}
-            />
-          }
-        >
-          {pledges.isError ? (
-            <ErrorState error={pledges.error} onRetry={() => void pledges.refetch()} />
-          ) : (
-            <Table<PledgeView>
-              rowKey="id"
-              dataSource={pledgeRows}
-              columns={pledgeColumns}
-              loading={pledges.isLoading}
-              pagination={{ pageSize: 10, hideOnSinglePage: true }}
-              scroll={{ x: 'max-content' }}
-              locale={{ emptyText: <EmptyState title={t('pledges.emptyForNeed')} hint={t('pledges.emptyForNeedHint')} /> }}
-            />
-          )}
-        </Card>
+        <NeedPledgesCard
+          needTitle={need.title}
+          rows={pledgeRows}
+          isLoading={pledges.isLoading}
+          error={pledges.isError ? pledges.error : null}
+          onRetry={() => void pledges.refetch()}
+        />
       )}
 
       <ShiftFormModal

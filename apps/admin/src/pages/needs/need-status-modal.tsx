@@ -3,9 +3,9 @@ import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { NeedStatus, NeedView } from '@kindred/contracts';
 import { useApiAction } from '../../api/use-api-action';
+import { useEndpointMutation } from '../../api/use-endpoint';
 import { problemMessage } from '../../i18n/problem-messages';
 import { statusChoices } from '../../lib/need-status';
-import { apiClient } from '../../providers/api-client';
 
 interface StatusFormValues {
   status: NeedStatus;
@@ -28,6 +28,7 @@ export function NeedStatusModal({
   const [form] = Form.useForm<StatusFormValues>();
   const [failure, setFailure] = useState<string | null>(null);
   const { run, pending } = useApiAction();
+  const call = useEndpointMutation();
   const status = Form.useWatch('status', form);
   const choices = statusChoices(need.status);
 
@@ -42,8 +43,8 @@ export function NeedStatusModal({
     const changed = await run(
       'status',
       () =>
-        apiClient.request<NeedView>(`needs/${need.id}/status`, {
-          method: 'POST',
+        call('changeNeedStatus', {
+          params: { needId: need.id },
           body: { status: values.status, ...(values.reason?.trim() ? { reason: values.reason.trim() } : {}) },
         }),
       {

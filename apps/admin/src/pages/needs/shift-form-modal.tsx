@@ -4,9 +4,9 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { ShiftsCreatedView } from '@kindred/contracts';
 import { useApiAction } from '../../api/use-api-action';
+import { useEndpointMutation } from '../../api/use-endpoint';
 import { applyProblemToForm, problemMessage } from '../../i18n/problem-messages';
 import { beijingWeekday, buildRrule, type RepeatFrequency } from '../../lib/recurrence';
-import { apiClient } from '../../providers/api-client';
 
 interface ShiftFormValues {
   startsAt: Dayjs;
@@ -34,6 +34,7 @@ export function ShiftFormModal({ needId, open, onClose, onCreated }: ShiftFormMo
   const [form] = Form.useForm<ShiftFormValues>();
   const [failure, setFailure] = useState<string | null>(null);
   const { run, pending } = useApiAction();
+  const call = useEndpointMutation();
   const repeat = Form.useWatch('repeat', form) ?? 'none';
 
   const close = () => {
@@ -59,7 +60,7 @@ export function ShiftFormModal({ needId, open, onClose, onCreated }: ShiftFormMo
       capacity: values.capacity,
       ...(rrule && values.until ? { rrule, until: values.until.format('YYYY-MM-DD') } : {}),
     };
-    const created = await run('create', () => apiClient.request<ShiftsCreatedView>(`needs/${needId}/shifts`, { method: 'POST', body }), {
+    const created = await run('create', () => call('createShifts', { params: { needId }, body }), {
       success: (result) => t('shifts.form.created', { count: result.data.length }),
       onError: (error) => {
         if (!applyProblemToForm(form, error)) setFailure(problemMessage(error));

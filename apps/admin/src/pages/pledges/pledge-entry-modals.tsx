@@ -3,15 +3,15 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, DatePicker, Form, Input, InputNumber, Modal, Typography, Upload, type UploadFile } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { EvidenceView, LedgerEntryView, PledgeView } from '@kindred/contracts';
+import type { EvidenceView, PledgeView } from '@kindred/contracts';
 import { useApiAction } from '../../api/use-api-action';
+import { useEndpointMutation } from '../../api/use-endpoint';
 import { formatMoney } from '../../i18n/formatters';
 import { currentLocale } from '../../i18n/i18n';
 import { applyProblemToForm, problemMessage } from '../../i18n/problem-messages';
 import { newIdempotencyKey } from '../../lib/idempotency';
 import { fenToYuan, yuanToFen } from '../../lib/money';
 import { linesToSend, openFen, openLines } from '../../lib/pledge-math';
-import { apiClient } from '../../providers/api-client';
 
 interface EntryValues {
   amountYuan?: string;
@@ -45,6 +45,7 @@ export function PledgeEntryModal({ pledge, step, open, onClose, onSaved }: Pledg
   const [failure, setFailure] = useState<string | null>(null);
   const [files, setFiles] = useState<UploadFile<EvidenceView>[]>([]);
   const { run, pending } = useApiAction();
+  const call = useEndpointMutation();
   // One key per attempt of the same entry: a retry after a lost answer is not recorded twice.
   const key = useRef(newIdempotencyKey());
   const lines = openLines(pledge, step);
@@ -81,10 +82,10 @@ export function PledgeEntryModal({ pledge, step, open, onClose, onSaved }: Pledg
     const saved = await run(
       'save',
       () =>
-        apiClient.request<LedgerEntryView>(`pledges/${pledge.id}/${step === 'receipt' ? 'receipts' : 'usages'}`, {
-          method: 'POST',
+        call(step === 'receipt' ? 'recordReceipt' : 'recordUsage', {
+          params: { pledgeId: pledge.id },
           body,
-          headers: { 'Idempotency-Key': key.current },
+          idempotencyKey: key.current,
         }),
       {
         success: step === 'receipt' ? t('pledgeEntry.received') : t('pledgeEntry.used'),
@@ -103,7 +104,7 @@ export function PledgeEntryModal({ pledge, step, open, onClose, onSaved }: Pledg
   const upload = async (file: File): Promise<EvidenceView> => {
     const data = new FormData();
     data.append('file', file, file.name);
-    return apiClient.request<EvidenceView>('evidence', { method: 'POST', query: { organizationId: pledge.organizationId }, body: data });
+    return call('uploadEvidence', { query: { organizationId: pledge.organizationId }, body: data });
   };
 
   return (

@@ -4,8 +4,8 @@ import { CheckCircleOutlined, InboxOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Flex, Skeleton, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { NeedView, PledgeView, TrailView } from '@kindred/contracts';
-import { useApiQuery } from '../../api/use-api-query';
+import type { NeedView } from '@kindred/contracts';
+import { useEndpoint } from '../../api/use-endpoint';
 import { ErrorState } from '../../components/list-states';
 import { PageHeader } from '../../components/page-header';
 import { PledgeStatusTag } from '../../components/status-tags';
@@ -32,8 +32,8 @@ function PledgeShow({ id }: { id: string }) {
   const locale = currentLocale();
   const { access, memberships } = useSession();
   const [entry, setEntry] = useState<'receipt' | 'usage' | null>(null);
-  const pledge = useApiQuery<PledgeView>(`pledges/${id}`, undefined, { live: ['pledges'] });
-  const trail = useApiQuery<TrailView>(`pledges/${id}/trail`, undefined, { live: ['pledges'] });
+  const pledge = useEndpoint('pledge', id ? { params: { pledgeId: id } } : null, { live: ['pledges'] });
+  const trail = useEndpoint('pledgeTrail', id ? { params: { pledgeId: id } } : null, { live: ['pledges'] });
   const needId = pledge.data?.needId ?? '';
   const { result: need } = useOne<NeedView>({ resource: 'needs', id: needId, queryOptions: { enabled: needId !== '' } });
 

@@ -5,8 +5,8 @@ import { Button, Flex, Result, Spin, Typography, theme } from 'antd';
 import { QRCodeSVG } from 'qrcode.react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { CheckInCodeView, NeedView, RosterView, ShiftView } from '@kindred/contracts';
-import { useApiQuery } from '../../api/use-api-query';
+import type { NeedView } from '@kindred/contracts';
+import { useEndpoint } from '../../api/use-endpoint';
 import { LanguageSwitcher } from '../../components/language-switcher';
 import { formatTimeRange } from '../../i18n/formatters';
 import { currentLocale } from '../../i18n/i18n';
@@ -34,9 +34,9 @@ export function CheckInDisplayPage() {
   const now = useNow(1000);
   const [fullscreen, setFullscreen] = useState(false);
 
-  const code = useApiQuery<CheckInCodeView>(`shifts/${id}/check-in-code`, undefined, { staleTime: 0 });
-  const shift = useApiQuery<ShiftView>(`shifts/${id}`);
-  const roster = useApiQuery<RosterView>(`shifts/${id}/signups`, undefined, { live: ['signups'] });
+  const code = useEndpoint('checkInCode', id ? { params: { shiftId: id } } : null, { staleTime: 0 });
+  const shift = useEndpoint('shift', id ? { params: { shiftId: id } } : null);
+  const roster = useEndpoint('roster', id ? { params: { shiftId: id } } : null, { live: ['signups'] });
   const { result: need } = useOne<NeedView>({
     resource: 'needs',
     id: shift.data?.needId ?? '',

@@ -1,13 +1,11 @@
 import { useMemo, useState } from 'react';
 import { Alert, Form, Input, Modal, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CandidatesPage, InvitationView } from '@kindred/contracts';
 import { useApiAction } from '../../api/use-api-action';
-import { useApiQuery } from '../../api/use-api-query';
+import { useEndpoint, useEndpointMutation } from '../../api/use-endpoint';
 import { currentLocale } from '../../i18n/i18n';
 import { reasonText } from '../../lib/matches';
 import { problemMessage } from '../../i18n/problem-messages';
-import { apiClient } from '../../providers/api-client';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -37,8 +35,9 @@ export function InviteModal({
   const [form] = Form.useForm<InviteValues>();
   const [failure, setFailure] = useState<string | null>(null);
   const { run, pending } = useApiAction();
+  const call = useEndpointMutation();
   const locale = currentLocale();
-  const known = useApiQuery<CandidatesPage>(open ? `needs/${needId}/candidates` : null, { shiftId, limit: 30 });
+  const known = useEndpoint('needCandidates', open ? { params: { needId }, query: { shiftId, limit: 30 } } : null);
 
   const options = useMemo(
     () =>
@@ -66,8 +65,8 @@ export function InviteModal({
     const sent = await run(
       'invite',
       () =>
-        apiClient.request<InvitationView>(`shifts/${shiftId}/invitations`, {
-          method: 'POST',
+        call('invite', {
+          params: { shiftId },
           body: { userId: values.userId.trim(), ...(values.message?.trim() ? { message: values.message.trim() } : {}) },
         }),
       {

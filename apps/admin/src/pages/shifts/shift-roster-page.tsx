@@ -1,51 +1,29 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useOne } from '@refinedev/core';
-import { CheckCircleOutlined, LoginOutlined, LogoutOutlined, QrcodeOutlined, SafetyOutlined, UserAddOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Flex,
-  Form,
-  Input,
-  Modal,
-  Popconfirm,
-  Row,
-  Skeleton,
-  Space,
-  Statistic,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { CheckCircleOutlined, QrcodeOutlined, UserAddOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Flex, Popconfirm, Row, Skeleton, Space, Statistic, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { AttendanceView, HourRecordView, NeedView, RosterRow, RosterView, ShiftView, SignupView } from '@kindred/contracts';
+import type { NeedView, RosterRow } from '@kindred/contracts';
 import { useApiAction } from '../../api/use-api-action';
-import { useApiQuery } from '../../api/use-api-query';
+import { useEndpoint, useEndpointMutation } from '../../api/use-endpoint';
 import { ExportExcelButton } from '../../components/export-excel-button';
 import { EmptyState, ErrorState } from '../../components/list-states';
 import { LiveStatusBadge } from '../../components/live-status-badge';
 import { PageHeader } from '../../components/page-header';
-import { HourStatusTag, SignupStatusTag } from '../../components/status-tags';
-import type { ExportColumn } from '../../export/xlsx-export';
-import { formatDate, formatDuration, formatTimeRange } from '../../i18n/formatters';
+import { formatDuration, formatTimeRange } from '../../i18n/formatters';
 import { currentLocale } from '../../i18n/i18n';
 import { canAccess } from '../../navigation/access';
-import { apiClient } from '../../providers/api-client';
 import { useSession } from '../../session/use-session';
 import { SafeguardingDrawer } from '../volunteers/safeguarding-drawer';
 import { InviteModal } from './invite-modal';
+import { ReverseHoursModal } from './reverse-hours-modal';
+import { useRosterColumns, useRosterExportColumns } from './roster-columns';
 
 export function ShiftRosterPage() {
   const { id = '' } = useParams<{ id: string }>();
   return <ShiftRoster key={id} id={id} />;
 }
-
-const time = (value: string | null, locale: ReturnType<typeof currentLocale>) =>
-  value ? formatDate(value, locale, { withTime: true }) : '—';
 
 /**
  * Who signed up for a shift, filling live: sign-up, cancellation, check-in and check-out events of the
@@ -56,13 +34,13 @@ function ShiftRoster({ id }: { id: string }) {
   const locale = currentLocale();
   const { access, memberships } = useSession();
   const { run, pending } = useApiAction();
+  const call = useEndpointMutation();
   const [inviting, setInviting] = useState(false);
   const [checking, setChecking] = useState<{ userId: string; displayName: string } | null>(null);
   const [reversing, setReversing] = useState<RosterRow | null>(null);
-  const [reverseForm] = Form.useForm<{ reason: string }>();
 
-  const shift = useApiQuery<ShiftView>(`shifts/${id}`, undefined, { live: ['shifts'] });
-  const roster = useApiQuery<RosterView>(`shifts/${id}/signups`, undefined, { live: ['signups', 'shifts'] });
+  const shift = useEndpoint('shift', id ? { params: { shiftId: id } } : null, { live: ['shifts'] });
+  const roster = useEndpoint('roster', id ? { params: { shiftId: id } } : null, { live: ['signups', 'shifts'] });
   const { result: need } = useOne<NeedView>({
     resource: 'needs',
     id: shift.data?.needId ?? '',
@@ -77,164 +55,16 @@ function ShiftRoster({ id }: { id: string }) {
       if (result !== undefined) void roster.refetch();
     });
 
-  const columns: ColumnsType<RosterRow> = [
-    {
-      title: t('roster.columns.name'),
-      dataIndex: 'displayName',
-      render: (name: string) => <Typography.Text strong>{name}</Typography.Text>,
-    },
-    {
-      title: t('roster.columns.status'),
-      dataIndex: 'status',
-      render: (_v, row) => (
-        <Space size={4} wrap>
-          <SignupStatusTag status={row.status} position={row.position} />
-          {row.autoClosed && <Tag color="gold">{t('roster.autoClosed')}</Tag>}
-          {row.skippedReason && <Tag>{t('roster.skipped')}</Tag>}
-        </Space>
-      ),
-    },
-    { title: t('roster.columns.signedUpAt'), dataIndex: 'createdAt', render: (v: string) => time(v, locale) },
-    { title: t('roster.columns.checkedInAt'), dataIndex: 'checkedInAt', render: (v: string | null) => time(v, locale) },
-    { title: t('roster.columns.checkedOutAt'), dataIndex: 'checkedOutAt', render: (v: string | null) => time(v, locale) },
-    {
-      title: t('roster.columns.hours'),
-      key: 'hours',
-      render: (_v, row) =>
-        row.hourRecord ? (
-          <Space size={4}>
-            <Typography.Text>{formatDuration(row.hourRecord.minutes, locale)}</Typography.Text>
-            <HourStatusTag status={row.hourRecord.status} />
-          </Space>
-        ) : (
-          '—'
-        ),
-    },
-    {
-      title: t('roster.columns.actions'),
-      key: 'actions',
-      render: (_v, row) => {
-        if (!canCoordinate) return null;
-        const started = shift.data ? Date.parse(shift.data.startsAt) <= Date.now() : false;
-        const active = row.status === 'confirmed';
-        return (
-          <Space size="small" wrap>
-            {active && !row.checkedInAt && (
-              <Button
-                size="small"
-                icon={<LoginOutlined />}
-                loading={pending === `in-${row.signupId}`}
-                onClick={() =>
-                  act(
-                    `in-${row.signupId}`,
-                    () => apiClient.request<AttendanceView>(`signups/${row.signupId}/check-in`, { method: 'POST' }),
-                    t('roster.checkedIn', { name: row.displayName }),
-                  )
-                }
-                data-testid={`check-in-${row.signupId}`}
-              >
-                {t('roster.checkIn')}
-              </Button>
-            )}
-            {row.checkedInAt && !row.checkedOutAt && (
-              <Button
-                size="small"
-                icon={<LogoutOutlined />}
-                loading={pending === `out-${row.signupId}`}
-                onClick={() =>
-                  act(
-                    `out-${row.signupId}`,
-                    () => apiClient.request<AttendanceView>(`signups/${row.signupId}/check-out`, { method: 'POST' }),
-                    t('roster.checkedOut', { name: row.displayName }),
-                  )
-                }
-              >
-                {t('roster.checkOut')}
-              </Button>
-            )}
-            {active && !row.checkedInAt && started && (
-              <Popconfirm
-                title={t('roster.noShowConfirm', { name: row.displayName })}
-                description={t('roster.noShowHint')}
-                okText={t('roster.noShow')}
-                okButtonProps={{ danger: true }}
-                cancelText={t('buttons.cancel')}
-                onConfirm={() =>
-                  act(
-                    `ns-${row.signupId}`,
-                    () => apiClient.request<SignupView>(`signups/${row.signupId}/no-show`, { method: 'POST' }),
-                    t('roster.markedNoShow', { name: row.displayName }),
-                  )
-                }
-              >
-                <Button size="small" danger loading={pending === `ns-${row.signupId}`}>
-                  {t('roster.noShow')}
-                </Button>
-              </Popconfirm>
-            )}
-            {row.hourRecord?.status === 'pending' && (
-              <>
-                <Button
-                  size="small"
-                  type="primary"
-                  icon={<CheckCircleOutlined />}
-                  loading={pending === `v-${row.signupId}`}
-                  onClick={() =>
-                    act(
-                      `v-${row.signupId}`,
-                      () => apiClient.request<HourRecordView>(`hour-records/${row.hourRecord?.id}/verify`, { method: 'POST', body: {} }),
-                      t('hours.verifiedOne'),
-                    )
-                  }
-                >
-                  {t('hours.verify')}
-                </Button>
-                <Button
-                  size="small"
-                  danger
-                  loading={pending === `r-${row.signupId}`}
-                  onClick={() =>
-                    act(
-                      `r-${row.signupId}`,
-                      () => apiClient.request<HourRecordView>(`hour-records/${row.hourRecord?.id}/reject`, { method: 'POST', body: {} }),
-                      t('hours.rejectedOne'),
-                    )
-                  }
-                >
-                  {t('hours.reject')}
-                </Button>
-              </>
-            )}
-            {row.hourRecord?.status === 'verified' && (
-              <Button size="small" onClick={() => setReversing(row)}>
-                {t('hours.reverse')}
-              </Button>
-            )}
-            <Button
-              size="small"
-              icon={<SafetyOutlined />}
-              onClick={() => setChecking({ userId: row.userId, displayName: row.displayName })}
-            >
-              {t('roster.safeguarding')}
-            </Button>
-          </Space>
-        );
-      },
-    },
-  ];
-
-  const exportColumns = useMemo<ExportColumn<RosterRow>[]>(
-    () => [
-      { header: t('roster.columns.name'), value: (r) => r.displayName },
-      { header: t('roster.columns.status'), value: (r) => t(`signupStatuses.${r.status}`) },
-      { header: t('roster.columns.position'), value: (r) => r.position },
-      { header: t('roster.columns.signedUpAt'), value: (r) => new Date(r.createdAt) },
-      { header: t('roster.columns.checkedInAt'), value: (r) => (r.checkedInAt ? new Date(r.checkedInAt) : null) },
-      { header: t('roster.columns.checkedOutAt'), value: (r) => (r.checkedOutAt ? new Date(r.checkedOutAt) : null) },
-      { header: t('roster.columns.minutes'), value: (r) => r.hourRecord?.minutes ?? null },
-    ],
-    [t],
-  );
+  const columns = useRosterColumns({
+    canCoordinate,
+    startsAt: shift.data?.startsAt,
+    pending,
+    act,
+    call,
+    onReverse: setReversing,
+    onCheck: setChecking,
+  });
+  const exportColumns = useRosterExportColumns();
 
   if (shift.isError) return <ErrorState error={shift.error} onRetry={() => void shift.refetch()} />;
   if (!shift.data) return <Skeleton active />;
@@ -282,16 +112,12 @@ function ShiftRoster({ id }: { id: string }) {
                 okText={t('hours.verifyShift')}
                 cancelText={t('buttons.cancel')}
                 onConfirm={() =>
-                  void run(
-                    'verify-shift',
-                    () => apiClient.request<{ verified: number; minutes: number }>(`shifts/${id}/hours/verify`, { method: 'POST' }),
-                    {
-                      success: (r) =>
-                        r.verified === 0
-                          ? t('hours.nothingPending')
-                          : t('hours.verifiedShift', { count: r.verified, duration: formatDuration(r.minutes, locale) }),
-                    },
-                  ).then(() => roster.refetch())
+                  void run('verify-shift', () => call('verifyShiftHours', { params: { shiftId: id ?? '' } }), {
+                    success: (r) =>
+                      r.verified === 0
+                        ? t('hours.nothingPending')
+                        : t('hours.verifiedShift', { count: r.verified, duration: formatDuration(r.minutes, locale) }),
+                  }).then(() => roster.refetch())
                 }
               >
                 <Button
@@ -349,54 +175,7 @@ function ShiftRoster({ id }: { id: string }) {
       {need && canCoordinate && (
         <InviteModal shiftId={id} needId={need.id} open={inviting} onClose={() => setInviting(false)} exclude={excluded} />
       )}
-      <Modal
-        open={reversing !== null}
-        title={t('hours.reverseTitle', { name: reversing?.displayName ?? '' })}
-        okText={t('hours.reverse')}
-        okButtonProps={{ danger: true }}
-        cancelText={t('buttons.cancel')}
-        confirmLoading={pending === 'reverse'}
-        onOk={() => reverseForm.submit()}
-        onCancel={() => {
-          setReversing(null);
-          reverseForm.resetFields();
-        }}
-        destroyOnHidden
-        forceRender
-      >
-        <Alert type="info" showIcon message={t('hours.reverseHint')} style={{ marginBottom: 16 }} />
-        <Form
-          form={reverseForm}
-          layout="vertical"
-          requiredMark={false}
-          onFinish={({ reason }) => {
-            const recordId = reversing?.hourRecord?.id;
-            if (!recordId) return;
-            void run(
-              'reverse',
-              () =>
-                apiClient.request<HourRecordView>(`hour-records/${recordId}/reverse`, { method: 'POST', body: { reason: reason.trim() } }),
-              {
-                success: t('hours.reversed'),
-              },
-            ).then((result) => {
-              if (result) {
-                setReversing(null);
-                reverseForm.resetFields();
-                void roster.refetch();
-              }
-            });
-          }}
-        >
-          <Form.Item
-            name="reason"
-            label={t('hours.reverseReason')}
-            rules={[{ required: true, whitespace: true, message: t('hours.reverseReasonRequired') }]}
-          >
-            <Input.TextArea rows={3} maxLength={500} />
-          </Form.Item>
-        </Form>
-      </Modal>
+      <ReverseHoursModal row={reversing} onClose={() => setReversing(null)} onReversed={() => void roster.refetch()} />
       {need && (
         <SafeguardingDrawer
           volunteer={checking}

@@ -18,25 +18,14 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import {
-  SAFEGUARDING_AUTHORITIES,
-  SAFEGUARDING_CHECK_KINDS,
-  SAFEGUARDING_OFFENCE_SCOPES,
-  SAFEGUARDING_RESULTS,
-  type SafeguardingAuthority,
-  type SafeguardingCheckKind,
-  type SafeguardingDetailView,
-  type SafeguardingOffenceScope,
-  type SafeguardingResult,
-} from '@kindred/contracts';
+import { SAFEGUARDING_AUTHORITIES, SAFEGUARDING_CHECK_KINDS, SAFEGUARDING_OFFENCE_SCOPES, SAFEGUARDING_RESULTS, type SafeguardingAuthority, type SafeguardingCheckKind, type SafeguardingOffenceScope, type SafeguardingResult } from '@kindred/contracts';
 import { useApiAction } from '../../api/use-api-action';
-import { useApiQuery } from '../../api/use-api-query';
+import { useEndpoint, useEndpointMutation } from '../../api/use-endpoint';
 import { ErrorState } from '../../components/list-states';
 import { SafeguardingTag } from '../../components/status-tags';
 import { formatDate } from '../../i18n/formatters';
 import { currentLocale } from '../../i18n/i18n';
 import { applyProblemToForm, problemMessage } from '../../i18n/problem-messages';
-import { apiClient } from '../../providers/api-client';
 
 interface CheckFormValues {
   kind: SafeguardingCheckKind;
@@ -66,7 +55,8 @@ export function SafeguardingDrawer({ volunteer, organizationId, canRecord, onClo
   const [form] = Form.useForm<CheckFormValues>();
   const [failure, setFailure] = useState<string | null>(null);
   const { run, pending } = useApiAction();
-  const standing = useApiQuery<SafeguardingDetailView>(volunteer ? `volunteers/${volunteer.userId}/safeguarding` : null);
+  const call = useEndpointMutation();
+  const standing = useEndpoint('volunteerSafeguarding', volunteer ? { params: { userId: volunteer.userId } } : null);
 
   const onFinish = async (values: CheckFormValues) => {
     if (!volunteer) return;
@@ -74,8 +64,8 @@ export function SafeguardingDrawer({ volunteer, organizationId, canRecord, onClo
     const saved = await run(
       'record',
       () =>
-        apiClient.request(`volunteers/${volunteer.userId}/safeguarding-checks`, {
-          method: 'POST',
+        call('recordSafeguardingCheck', {
+          params: { userId: volunteer.userId },
           body: {
             kind: values.kind,
             result: values.result,

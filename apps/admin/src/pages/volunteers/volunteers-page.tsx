@@ -4,8 +4,7 @@ import type { SafeguardingStandingView } from '@kindred/contracts';
 import { Button, Card, Flex, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import { mapLimit } from '../../api/fetch-all';
-import { useAsyncQuery } from '../../api/use-api-query';
+import { useEndpointMany } from '../../api/use-endpoint';
 import { useOrgRosters } from '../../api/use-org-rosters';
 import { ExportExcelButton } from '../../components/export-excel-button';
 import { EmptyState, ErrorState } from '../../components/list-states';
@@ -16,7 +15,6 @@ import { formatDate } from '../../i18n/formatters';
 import { currentLocale } from '../../i18n/i18n';
 import { summarizeVolunteers, type VolunteerSummary } from '../../lib/volunteer-directory';
 import { canAccess } from '../../navigation/access';
-import { apiClient } from '../../providers/api-client';
 import { useSession } from '../../session/use-session';
 import { SafeguardingDrawer } from './safeguarding-drawer';
 
@@ -39,15 +37,8 @@ function Volunteers({ organizationId, organizationName }: { organizationId: stri
   const rosters = useOrgRosters(organizationId, { pastDays: 180, futureDays: 90 });
   const volunteers = useMemo(() => summarizeVolunteers(rosters.data ?? []), [rosters.data]);
   const ids = volunteers.map((v) => v.userId);
-  const standings = useAsyncQuery<Record<string, SafeguardingStandingView>>(
-    ['standings', ids],
-    async (signal) => {
-      const list = await mapLimit(ids, 6, (id) => apiClient.request<SafeguardingStandingView>(`volunteers/${id}/safeguarding`, { signal }));
-      return Object.fromEntries(list.map((s) => [s.userId, s]));
-    },
-    { enabled: ids.length > 0 },
-  );
-  const rows: Row[] = volunteers.map((v) => ({ ...v, standing: standings.data?.[v.userId] }));
+  const standings = useEndpointMany('volunteerSafeguarding', ids);
+  const rows: Row[] = volunteers.map((v) => ({ ...v, standing: standings.data?.get(v.userId) }));
 
   const columns: ColumnsType<Row> = [
     { title: t('volunteers.columns.name'), dataIndex: 'displayName', render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },

@@ -18,9 +18,9 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { AvailabilitySlot, CodeOfConductView, SafeguardingDetailView, VolunteerProfileView } from '@kindred/contracts';
+import type { AvailabilitySlot } from '@kindred/contracts';
 import { useApiAction } from '../../api/use-api-action';
-import { useApiQuery } from '../../api/use-api-query';
+import { useEndpoint, useEndpointMutation } from '../../api/use-endpoint';
 import { useSkills } from '../../api/use-skills';
 import { ErrorState } from '../../components/list-states';
 import { PageHeader } from '../../components/page-header';
@@ -29,7 +29,6 @@ import { SafeguardingTag } from '../../components/status-tags';
 import { formatDate } from '../../i18n/formatters';
 import { currentLocale } from '../../i18n/i18n';
 import { applyProblemToForm, problemMessage } from '../../i18n/problem-messages';
-import { apiClient } from '../../providers/api-client';
 
 interface ProfileValues {
   skills: string[];
@@ -51,10 +50,11 @@ export function VolunteerProfilePage() {
   const [form] = Form.useForm<ProfileValues>();
   const [failure, setFailure] = useState<string | null>(null);
   const { run, pending } = useApiAction();
+  const call = useEndpointMutation();
   const { options: skillOptions } = useSkills();
-  const profile = useApiQuery<VolunteerProfileView>('me/volunteer-profile');
-  const conduct = useApiQuery<CodeOfConductView>('code-of-conduct', undefined, { staleTime: 600_000 });
-  const safeguarding = useApiQuery<SafeguardingDetailView>('me/safeguarding');
+  const profile = useEndpoint('myVolunteerProfile', {});
+  const conduct = useEndpoint('codeOfConduct', {}, { staleTime: 600_000 });
+  const safeguarding = useEndpoint('mySafeguarding', {});
   // Before the first save the API answers an empty profile: an empty form with a word of welcome.
   const missing = profile.data?.saved === false;
 
@@ -76,8 +76,7 @@ export function VolunteerProfilePage() {
     const saved = await run(
       'save',
       () =>
-        apiClient.request<VolunteerProfileView>('me/volunteer-profile', {
-          method: 'PUT',
+        call('saveMyVolunteerProfile', {
           body: {
             skills: values.skills ?? [],
             languages: values.languages ?? [],
@@ -101,7 +100,7 @@ export function VolunteerProfilePage() {
   };
 
   const accept = (version: string) =>
-    void run('accept', () => apiClient.request('me/code-of-conduct/accept', { method: 'POST', body: { version } }), {
+    void run('accept', () => call('acceptCodeOfConduct', { body: { version } }), {
       success: t('profile.conduct.accepted'),
     }).then(() => profile.refetch());
 

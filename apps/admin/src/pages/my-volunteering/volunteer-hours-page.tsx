@@ -3,9 +3,9 @@ import { FileTextOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Flex, List, Row, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import type { CertificateView, HourRecordView, MyHoursView } from '@kindred/contracts';
+import type { CertificateView, HourRecordView } from '@kindred/contracts';
 import { useApiAction } from '../../api/use-api-action';
-import { useApiQuery } from '../../api/use-api-query';
+import { useEndpoint, useEndpointMutation, useEndpointRead } from '../../api/use-endpoint';
 import { ExportExcelButton } from '../../components/export-excel-button';
 import { EmptyState, ErrorState } from '../../components/list-states';
 import { PageHeader } from '../../components/page-header';
@@ -15,13 +15,10 @@ import type { ExportColumn } from '../../export/xlsx-export';
 import { formatDate, formatDuration, formatPercent, minutesToHours } from '../../i18n/formatters';
 import { currentLocale } from '../../i18n/i18n';
 import { problemCode } from '../../i18n/problem-messages';
-import { apiClient } from '../../providers/api-client';
-import { useNeedsById } from './use-need-titles';
+import { useNeedsById } from '../../api/use-need-titles';
 
-/** The certificate is an HTML page behind the bearer token: fetched here and opened as a blob in a new tab. */
-async function openCertificate(certificate: CertificateView, opened: Window | null): Promise<void> {
-  const path = new URL(certificate.documentUrl, window.location.origin).pathname;
-  const html = await apiClient.request<string>(path, { headers: { Accept: 'text/html' } });
+/** The certificate, an HTML page behind the bearer token, opened as a blob in a new tab (or saved when pop-ups are blocked). */
+function showDocument(certificate: CertificateView, html: string, opened: Window | null): void {
   const url = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
   if (opened && !opened.closed) {
     opened.location.href = url;
@@ -43,8 +40,14 @@ export function VolunteerHoursPage() {
   const locale = currentLocale();
   const { notification } = App.useApp();
   const { run, pending } = useApiAction();
-  const hours = useApiQuery<MyHoursView>('me/hours', undefined, { live: ['hour-records', 'signups'] });
-  const certificates = useApiQuery<CertificateView[]>('me/certificates');
+  const read = useEndpointRead();
+  const openCertificate = async (certificate: CertificateView, opened: Window | null): Promise<void> => {
+    const html = await read('certificateDocument', { params: { certificateId: certificate.id } }, { Accept: 'text/html' });
+    showDocument(certificate, html, opened);
+  };
+  const call = useEndpointMutation();
+  const hours = useEndpoint('myHours', {}, { live: ['hour-records', 'signups'] });
+  const certificates = useEndpoint('myCertificates', {});
   const records = useMemo(() => hours.data?.records ?? [], [hours.data]);
   const needs = useNeedsById(records.map((r) => r.needId));
 
@@ -68,7 +71,7 @@ export function VolunteerHoursPage() {
   const requestCertificate = (organizationId: string) => {
     // Opened now, while the click still counts as the person's gesture; filled once the page is fetched.
     const opened = window.open('', '_blank');
-    void run('certificate', () => apiClient.request<CertificateView>('certificates', { method: 'POST', body: { organizationId } }), {
+    void run('certificate', () => call('requestCertificate', { body: { organizationId } }), {
       success: t('certificates.issued'),
       onError: (error) => {
         opened?.close();

@@ -3,17 +3,16 @@ import { CheckCircleOutlined, LogoutOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Result, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { AttendanceView, MyShiftRow } from '@kindred/contracts';
+import type { AttendanceView } from '@kindred/contracts';
 import { useApiAction } from '../../api/use-api-action';
-import { useApiQuery } from '../../api/use-api-query';
+import { useEndpoint, useEndpointMutation } from '../../api/use-endpoint';
 import { PageHeader } from '../../components/page-header';
 import { PortalColumn } from '../../components/portal-column';
 import { formatDate, formatDuration, formatTimeRange } from '../../i18n/formatters';
 import { currentLocale } from '../../i18n/i18n';
 import { problemMessage } from '../../i18n/problem-messages';
 import { isCompleteCode, normalizeCode, parseCheckInParams } from '../../lib/check-in';
-import { apiClient } from '../../providers/api-client';
-import { useNeedsById } from './use-need-titles';
+import { useNeedsById } from '../../api/use-need-titles';
 import { checkInOpen } from './volunteer-shifts-page';
 
 /**
@@ -26,11 +25,12 @@ export function VolunteerCheckInPage() {
   const [search] = useSearchParams();
   const scanned = parseCheckInParams(search.toString());
   const { run, pending } = useApiAction();
+  const call = useEndpointMutation();
   const [shiftId, setShiftId] = useState<string | null>(scanned.shiftId);
   const [code, setCode] = useState(scanned.code ?? '');
   const [failure, setFailure] = useState<string | null>(null);
   const [attendance, setAttendance] = useState<AttendanceView | null>(null);
-  const mine = useApiQuery<MyShiftRow[]>('me/shifts', undefined, { live: ['signups'] });
+  const mine = useEndpoint('myShifts', {}, { live: ['signups'] });
   const rows = useMemo(() => mine.data ?? [], [mine.data]);
   const needs = useNeedsById(rows.map((r) => r.needId));
   const choices = rows.filter((r) => r.status === 'confirmed' && !r.checkedInAt && checkInOpen(r));
@@ -46,7 +46,7 @@ export function VolunteerCheckInPage() {
     setFailure(null);
     const result = await run(
       'check-in',
-      () => apiClient.request<AttendanceView>(`shifts/${shift}/check-in`, { method: 'POST', body: { token } }),
+      () => call('checkInWithCode', { params: { shiftId: shift }, body: { token } }),
       {
         success: t('checkIn.done'),
         onError: (error) => {
@@ -69,7 +69,7 @@ export function VolunteerCheckInPage() {
   }, []);
 
   const checkOut = async (signupId: string) => {
-    const result = await run('check-out', () => apiClient.request<AttendanceView>(`signups/${signupId}/check-out`, { method: 'POST' }), {
+    const result = await run('check-out', () => call('checkOut', { params: { signupId } }), {
       success: t('checkIn.checkedOut'),
     });
     if (result) {

@@ -3,9 +3,9 @@ import { CheckOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Flex, List, Popconfirm, Skeleton, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import type { CancelSignupResult, MyShiftRow, NeedView, Page, ShiftView, SignupView } from '@kindred/contracts';
+import type { MyShiftRow, NeedView, ShiftView } from '@kindred/contracts';
 import { useApiAction } from '../../api/use-api-action';
-import { useApiQuery } from '../../api/use-api-query';
+import { useEndpoint, useEndpointMutation } from '../../api/use-endpoint';
 import { useSkills } from '../../api/use-skills';
 import { ExportExcelButton } from '../../components/export-excel-button';
 import { EmptyState, ErrorState } from '../../components/list-states';
@@ -18,7 +18,6 @@ import { currentLocale } from '../../i18n/i18n';
 import { problemCode, problemMessage } from '../../i18n/problem-messages';
 import { newIdempotencyKey } from '../../lib/idempotency';
 import type { ShownReason } from '../../lib/matches';
-import { apiClient } from '../../providers/api-client';
 
 const ACTIVE = new Set(['confirmed', 'waitlisted']);
 // Problems a volunteer fixes on their profile page.
@@ -38,9 +37,10 @@ function VolunteerNeed({ id }: { id: string }) {
   const { state } = useLocation() as { state: { reasons?: ShownReason[] } | null };
   const { label } = useSkills();
   const { run, pending } = useApiAction();
+  const call = useEndpointMutation();
   const { result: need, query } = useOne<NeedView>({ resource: 'needs', id });
-  const shifts = useApiQuery<Page<ShiftView>>(`needs/${id}/shifts`, undefined, { live: ['shifts'] });
-  const mine = useApiQuery<MyShiftRow[]>('me/shifts', undefined, { live: ['signups'] });
+  const shifts = useEndpoint('needShifts', id ? { params: { needId: id } } : null, { live: ['shifts'] });
+  const mine = useEndpoint('myShifts', {}, { live: ['signups'] });
 
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   if (!need) return <Skeleton active />;
@@ -62,10 +62,7 @@ function VolunteerNeed({ id }: { id: string }) {
     void run(
       `signup-${shift.id}`,
       () =>
-        apiClient.request<SignupView>(`shifts/${shift.id}/signups`, {
-          method: 'POST',
-          headers: { 'Idempotency-Key': newIdempotencyKey() },
-        }),
+        call('signUp', { params: { shiftId: shift.id }, idempotencyKey: newIdempotencyKey() }),
       {
         success: (s) => (s.status === 'waitlisted' ? t('signup.waitlisted', { position: s.position ?? '?' }) : t('signup.confirmed')),
         onError: (error) => {
@@ -87,7 +84,7 @@ function VolunteerNeed({ id }: { id: string }) {
   const cancel = (signup: MyShiftRow) =>
     void run(
       `cancel-${signup.signupId}`,
-      () => apiClient.request<CancelSignupResult>(`signups/${signup.signupId}`, { method: 'DELETE', body: {} }),
+      () => call('cancelSignup', { params: { signupId: signup.signupId }, body: {} }),
       {
         success: (r) => (r.lateCancellation ? t('signup.cancelledLate') : t('signup.cancelled')),
       },

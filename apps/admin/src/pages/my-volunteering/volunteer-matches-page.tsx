@@ -1,11 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { ArrowRightOutlined, CheckOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Segmented, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { FeedMatchView, NeedSummaryView, Page, RankedPage, SignupView } from '@kindred/contracts';
 import { useApiAction } from '../../api/use-api-action';
-import { useAsyncQuery } from '../../api/use-api-query';
+import { useEndpoint, useEndpointMutation } from '../../api/use-endpoint';
 import { useSkills } from '../../api/use-skills';
 import { ExportExcelButton } from '../../components/export-excel-button';
 import { EmptyState, ErrorState } from '../../components/list-states';
@@ -18,7 +17,7 @@ import { currentLocale } from '../../i18n/i18n';
 import { problemCode, problemMessage } from '../../i18n/problem-messages';
 import { newIdempotencyKey } from '../../lib/idempotency';
 import { feedItems, openNeedItems, type CardNeed, type MatchItem } from '../../lib/matches';
-import { apiClient, isApiError } from '../../providers/api-client';
+import { isApiError } from '../../providers/api-client';
 
 interface Feed {
   /** `matches`: ranked for the volunteer with reasons; `open`: the matching service is not there, newest open needs instead. */
@@ -29,18 +28,22 @@ interface Feed {
 // Once the API has said it has no matching route, this page does not ask again until a reload.
 let matchingMissing = false;
 
-async function loadFeed(locale: ReturnType<typeof currentLocale>, signal?: AbortSignal): Promise<Feed> {
-  if (!matchingMissing) {
-    try {
-      const page = await apiClient.request<RankedPage<FeedMatchView>>('me/matches', { query: { limit: 30 }, signal });
-      return { mode: 'matches', items: feedItems(page, locale) };
-    } catch (error) {
-      if (!(isApiError(error) && error.statusCode === 404 && error.code === 'route_not_found')) throw error;
-      matchingMissing = true;
-    }
-  }
-  const page = await apiClient.request<Page<NeedSummaryView>>('needs', { query: { status: 'open', limit: 20 }, signal });
-  return { mode: 'open', items: openNeedItems(page) };
+/** The ranked feed, or open needs once the API has said it has no matching route. */
+function useFeed(locale: ReturnType<typeof currentLocale>) {
+  const live = ['needs', 'signups'] as const;
+  const matches = useEndpoint('myMatches', matchingMissing ? null : { query: { limit: 30 } }, { live });
+  const routeMissing = isApiError(matches.error) && matches.error.statusCode === 404 && matches.error.code === 'route_not_found';
+  useEffect(() => {
+    if (routeMissing) matchingMissing = true;
+  }, [routeMissing]);
+  const fallback = matchingMissing || routeMissing;
+  const open = useEndpoint('needs', fallback ? { query: { status: 'open', limit: 20 } } : null, { live });
+  const data = useMemo<Feed | undefined>(() => {
+    if (fallback) return open.data ? { mode: 'open', items: openNeedItems(open.data) } : undefined;
+    return matches.data ? { mode: 'matches', items: feedItems(matches.data, locale) } : undefined;
+  }, [fallback, open.data, matches.data, locale]);
+  const current = fallback ? open : matches;
+  return { data, isError: current.isError, error: current.error, refetch: () => current.refetch() };
 }
 
 export function VolunteerMatchesPage() {
@@ -50,9 +53,10 @@ export function VolunteerMatchesPage() {
   const { modal } = App.useApp();
   const navigate = useNavigate();
   const { run, pending } = useApiAction();
+  const call = useEndpointMutation();
   const [tab, setTab] = useState<'matches' | 'all'>('matches');
   // Signing up (here or elsewhere) takes the entry out of the feed; new and changed needs re-rank it.
-  const feed = useAsyncQuery<Feed>(['matches', locale], (signal) => loadFeed(locale, signal), { live: ['needs', 'signups'] });
+  const feed = useFeed(locale);
   const items = feed.data?.items ?? [];
 
   const exportColumns: ExportColumn<MatchItem>[] = [
@@ -80,7 +84,7 @@ export function VolunteerMatchesPage() {
     void run(
       `signup-${item.key}`,
       () =>
-        apiClient.request<SignupView>(`shifts/${shiftId}/signups`, { method: 'POST', headers: { 'Idempotency-Key': newIdempotencyKey() } }),
+        call('signUp', { params: { shiftId }, idempotencyKey: newIdempotencyKey() }),
       {
         success: (r) => (r.status === 'waitlisted' ? t('signup.waitlisted', { position: r.position ?? '?' }) : t('signup.confirmed')),
         onError: (error) => {

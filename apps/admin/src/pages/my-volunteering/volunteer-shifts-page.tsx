@@ -3,9 +3,9 @@ import { CheckOutlined, CloseOutlined, LoginOutlined, LogoutOutlined } from '@an
 import { Button, Card, Flex, List, Popconfirm, Segmented, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { AttendanceView, CancelSignupResult, InvitationView, MyShiftRow, SignupView } from '@kindred/contracts';
+import type { MyShiftRow } from '@kindred/contracts';
 import { useApiAction } from '../../api/use-api-action';
-import { useApiQuery } from '../../api/use-api-query';
+import { useEndpoint, useEndpointMutation } from '../../api/use-endpoint';
 import { ExportExcelButton } from '../../components/export-excel-button';
 import { EmptyState, ErrorState } from '../../components/list-states';
 import { PageHeader } from '../../components/page-header';
@@ -15,8 +15,7 @@ import type { ExportColumn } from '../../export/xlsx-export';
 import { formatDate, formatTimeRange } from '../../i18n/formatters';
 import { currentLocale } from '../../i18n/i18n';
 import { newIdempotencyKey } from '../../lib/idempotency';
-import { apiClient } from '../../providers/api-client';
-import { useNeedsById } from './use-need-titles';
+import { useNeedsById } from '../../api/use-need-titles';
 
 const CHECK_IN_OPENS_MS = 30 * 60_000;
 
@@ -30,9 +29,10 @@ export function VolunteerShiftsPage() {
   const { t } = useTranslation();
   const locale = currentLocale();
   const { run, pending } = useApiAction();
+  const call = useEndpointMutation();
   const [tab, setTab] = useState<'upcoming' | 'past'>('upcoming');
-  const mine = useApiQuery<MyShiftRow[]>('me/shifts', undefined, { live: ['signups', 'shifts'] });
-  const invitations = useApiQuery<InvitationView[]>('me/invitations', undefined, { live: ['signups'] });
+  const mine = useEndpoint('myShifts', {}, { live: ['signups', 'shifts'] });
+  const invitations = useEndpoint('myInvitations', {}, { live: ['signups'] });
   const rows = useMemo(() => mine.data ?? [], [mine.data]);
   const needs = useNeedsById([...rows.map((r) => r.needId), ...(invitations.data ?? []).map((i) => i.needId)]);
   const now = Date.now();
@@ -86,9 +86,9 @@ export function VolunteerShiftsPage() {
                         void run(
                           `accept-${invitation.id}`,
                           () =>
-                            apiClient.request<SignupView>(`invitations/${invitation.id}/accept`, {
-                              method: 'POST',
-                              headers: { 'Idempotency-Key': newIdempotencyKey() },
+                            call('acceptInvitation', {
+                              params: { invitationId: invitation.id },
+                              idempotencyKey: newIdempotencyKey(),
                             }),
                           {
                             success: (s) =>
@@ -105,7 +105,7 @@ export function VolunteerShiftsPage() {
                       onClick={() =>
                         void run(
                           `decline-${invitation.id}`,
-                          () => apiClient.request(`invitations/${invitation.id}/decline`, { method: 'POST' }),
+                          () => call('declineInvitation', { params: { invitationId: invitation.id } }),
                           { success: t('myShifts.declined') },
                         ).then(refresh)
                       }
@@ -187,7 +187,7 @@ export function VolunteerShiftsPage() {
                         onClick={() =>
                           void run(
                             `out-${row.signupId}`,
-                            () => apiClient.request<AttendanceView>(`signups/${row.signupId}/check-out`, { method: 'POST' }),
+                            () => call('checkOut', { params: { signupId: row.signupId } }),
                             { success: t('checkIn.checkedOut') },
                           ).then(refresh)
                         }
@@ -206,7 +206,7 @@ export function VolunteerShiftsPage() {
                         onConfirm={() =>
                           void run(
                             `cancel-${row.signupId}`,
-                            () => apiClient.request<CancelSignupResult>(`signups/${row.signupId}`, { method: 'DELETE', body: {} }),
+                            () => call('cancelSignup', { params: { signupId: row.signupId }, body: {} }),
                             {
                               success: (r) => (r.lateCancellation ? t('signup.cancelledLate') : t('signup.cancelled')),
                             },

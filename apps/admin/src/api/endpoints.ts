@@ -1,0 +1,160 @@
+import type {
+  AttendanceView,
+  BlockedVolunteerView,
+  CancelSignupResult,
+  CandidatesPage,
+  CertificateView,
+  CheckInCodeView,
+  CodeOfConductView,
+  CoverageView,
+  EmployeeHoursView,
+  EvidenceView,
+  FeedMatchView,
+  HourRecordView,
+  InvitationView,
+  LedgerEntryView,
+  MyHoursView,
+  MyShiftRow,
+  NeedSummaryView,
+  NeedView,
+  OrganizationHoursView,
+  OrganizationRosterEntry,
+  Page,
+  PledgeView,
+  RankedPage,
+  RosterView,
+  SafeguardingCheckView,
+  SafeguardingDetailView,
+  ShiftVerificationResult,
+  ShiftView,
+  ShiftsCreatedView,
+  SignupView,
+  SkillView,
+  TrailView,
+  VolunteerProfileView,
+} from '@kindred/contracts';
+import type { HttpMethod, QueryValue } from '../providers/api-client';
+
+/**
+ * Every API operation the screens call by name: its method, its path template (`:name` marks a path
+ * parameter) and, as types only, its request body and its answer from `@kindred/contracts`. Screens
+ * read through Refine's `useCustom` (see `use-endpoint.ts`) and write through `useCustomMutation`;
+ * the data provider is the one place that talks HTTP.
+ */
+export interface Operation<M extends HttpMethod, P extends string, Body, Response> {
+  readonly method: M;
+  readonly path: P;
+  /** Types only: never set. */
+  readonly types?: { body: Body; response: Response };
+}
+
+function operation<Response, Body = undefined>() {
+  return <M extends HttpMethod, P extends string>(method: M, path: P): Operation<M, P, Body, Response> => ({ method, path });
+}
+
+/** Bodies the screens send. */
+export interface ReasonBody {
+  reason: string;
+}
+export type FormBody = Record<string, unknown>;
+
+export const ENDPOINTS = {
+  // catalogue and the reader's own records
+  skills: operation<SkillView[]>()('GET', 'skills'),
+  codeOfConduct: operation<CodeOfConductView>()('GET', 'code-of-conduct'),
+  myShifts: operation<MyShiftRow[]>()('GET', 'me/shifts'),
+  myInvitations: operation<InvitationView[]>()('GET', 'me/invitations'),
+  myHours: operation<MyHoursView>()('GET', 'me/hours'),
+  myCertificates: operation<CertificateView[]>()('GET', 'me/certificates'),
+  myMatches: operation<RankedPage<FeedMatchView>>()('GET', 'me/matches'),
+  myVolunteerProfile: operation<VolunteerProfileView>()('GET', 'me/volunteer-profile'),
+  saveMyVolunteerProfile: operation<VolunteerProfileView, FormBody>()('PUT', 'me/volunteer-profile'),
+  mySafeguarding: operation<SafeguardingDetailView>()('GET', 'me/safeguarding'),
+  acceptCodeOfConduct: operation<unknown, { version: string }>()('POST', 'me/code-of-conduct/accept'),
+  requestCertificate: operation<CertificateView, { organizationId: string }>()('POST', 'certificates'),
+  /** The printable certificate, an HTML page. */
+  certificateDocument: operation<string>()('GET', 'certificates/:certificateId/document'),
+
+  // organisations
+  organizationHours: operation<OrganizationHoursView>()('GET', 'organizations/:organizationId/hours'),
+  employeeHours: operation<EmployeeHoursView>()('GET', 'organizations/:organizationId/employee-hours'),
+  organizationRosters: operation<OrganizationRosterEntry[]>()('GET', 'organizations/:organizationId/rosters'),
+
+  // needs and shifts
+  needs: operation<Page<NeedSummaryView>>()('GET', 'needs'),
+  createNeed: operation<NeedView, FormBody>()('POST', 'needs'),
+  updateNeed: operation<NeedView, FormBody>()('PATCH', 'needs/:needId'),
+  publishNeed: operation<NeedView>()('POST', 'needs/:needId/publish'),
+  changeNeedStatus: operation<NeedView, FormBody>()('POST', 'needs/:needId/status'),
+  needShifts: operation<Page<ShiftView>>()('GET', 'needs/:needId/shifts'),
+  createShifts: operation<ShiftsCreatedView, FormBody>()('POST', 'needs/:needId/shifts'),
+  needCoverage: operation<CoverageView>()('GET', 'needs/:needId/coverage'),
+  needCandidates: operation<CandidatesPage>()('GET', 'needs/:needId/candidates'),
+  shift: operation<ShiftView>()('GET', 'shifts/:shiftId'),
+  cancelShift: operation<unknown, Record<string, never>>()('POST', 'shifts/:shiftId/cancel'),
+  checkInCode: operation<CheckInCodeView>()('GET', 'shifts/:shiftId/check-in-code'),
+
+  // engagement
+  roster: operation<RosterView>()('GET', 'shifts/:shiftId/signups'),
+  signUp: operation<SignupView>()('POST', 'shifts/:shiftId/signups'),
+  cancelSignup: operation<CancelSignupResult, Record<string, never>>()('DELETE', 'signups/:signupId'),
+  checkInWithCode: operation<AttendanceView, { token: string }>()('POST', 'shifts/:shiftId/check-in'),
+  checkIn: operation<AttendanceView>()('POST', 'signups/:signupId/check-in'),
+  checkOut: operation<AttendanceView>()('POST', 'signups/:signupId/check-out'),
+  markNoShow: operation<SignupView>()('POST', 'signups/:signupId/no-show'),
+  verifyShiftHours: operation<ShiftVerificationResult>()('POST', 'shifts/:shiftId/hours/verify'),
+  verifyHours: operation<HourRecordView, Record<string, never>>()('POST', 'hour-records/:recordId/verify'),
+  rejectHours: operation<HourRecordView, Record<string, never>>()('POST', 'hour-records/:recordId/reject'),
+  reverseHours: operation<HourRecordView, ReasonBody>()('POST', 'hour-records/:recordId/reverse'),
+  invite: operation<InvitationView, FormBody>()('POST', 'shifts/:shiftId/invitations'),
+  acceptInvitation: operation<SignupView>()('POST', 'invitations/:invitationId/accept'),
+  declineInvitation: operation<unknown>()('POST', 'invitations/:invitationId/decline'),
+
+  // volunteers' safeguarding
+  volunteerSafeguarding: operation<SafeguardingDetailView>()('GET', 'volunteers/:userId/safeguarding'),
+  recordSafeguardingCheck: operation<SafeguardingCheckView, FormBody>()('POST', 'volunteers/:userId/safeguarding-checks'),
+  blockingChecks: operation<Page<BlockedVolunteerView>>()('GET', 'safeguarding-checks/blocking'),
+  liftBlock: operation<SafeguardingCheckView, ReasonBody>()('POST', 'safeguarding-checks/:checkId/lift'),
+
+  // giving
+  pledges: operation<Page<PledgeView>>()('GET', 'pledges'),
+  pledge: operation<PledgeView>()('GET', 'pledges/:pledgeId'),
+  pledgeTrail: operation<TrailView>()('GET', 'pledges/:pledgeId/trail'),
+  createPledge: operation<PledgeView, FormBody>()('POST', 'pledges'),
+  recordReceipt: operation<LedgerEntryView, FormBody>()('POST', 'pledges/:pledgeId/receipts'),
+  recordUsage: operation<LedgerEntryView, FormBody>()('POST', 'pledges/:pledgeId/usages'),
+  uploadEvidence: operation<EvidenceView, FormData>()('POST', 'evidence'),
+} as const;
+
+export type EndpointName = keyof typeof ENDPOINTS;
+type Def<N extends EndpointName> = (typeof ENDPOINTS)[N];
+
+export type ResponseOf<N extends EndpointName> = NonNullable<Def<N>['types']>['response'];
+export type BodyOf<N extends EndpointName> = NonNullable<Def<N>['types']>['body'];
+
+/** `'shifts/:shiftId/signups'` → `{ shiftId: string }`. */
+export type PathParams<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? { [K in Name | keyof PathParams<Rest>]: string }
+  : P extends `${string}:${infer Name}`
+    ? { [K in Name]: string }
+    : Record<never, never>;
+
+export type ParamsOf<N extends EndpointName> = PathParams<Def<N>['path']>;
+
+/** What a call names beyond the operation: path parameters when it has some, a body when it takes one, and a query. */
+export type EndpointArgs<N extends EndpointName> = (keyof ParamsOf<N> extends never ? { params?: undefined } : { params: ParamsOf<N> }) &
+  (BodyOf<N> extends undefined ? { body?: undefined } : { body: BodyOf<N> }) & {
+    query?: Record<string, QueryValue>;
+    /** Sent as `Idempotency-Key`. */
+    idempotencyKey?: string;
+  };
+
+/** The path of an operation with its parameters filled in (each one URL-encoded). */
+export function endpointPath<N extends EndpointName>(name: N, params?: ParamsOf<N>): string {
+  const values = (params ?? {}) as Record<string, string>;
+  return ENDPOINTS[name].path.replace(/:(\w+)/g, (_, key: string) => {
+    const value = values[key];
+    if (value === undefined || value === '') throw new Error(`${name}: missing path parameter ${key}`);
+    return encodeURIComponent(value);
+  });
+}
