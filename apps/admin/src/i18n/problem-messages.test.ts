@@ -1,8 +1,12 @@
+import type { FieldProblem } from '@kindred/contracts';
 import { describe, expect, it } from 'vitest';
 import { ApiError, problemToError } from '../providers/api-client';
 import { formFieldErrors, problemMessage } from './problem-messages';
 
 const apiError = (init: ConstructorParameters<typeof ApiError>[0]) => new ApiError(init);
+
+/** A field error from a server that predates field error codes. */
+const uncoded = (error: { field: string; message: string }): FieldProblem => error as FieldProblem;
 
 describe('problem messages', () => {
   it('should translate a known code and keep the server text for an unknown one', () => {
@@ -23,7 +27,7 @@ describe('problem messages', () => {
         errors: [
           { field: 'login', message: 'no account has this login', code: 'invalid' },
           { field: 'items[0].quantity', message: 'must not be less than 1', code: 'too_small' },
-          { field: 'note', message: 'must be shorter than or equal to 500 characters' },
+          uncoded({ field: 'note', message: 'must be shorter than or equal to 500 characters' }),
         ],
       },
       'failed',
@@ -47,7 +51,11 @@ describe('problem messages', () => {
   });
 
   it('should not match the server English text when a field error carries no code', () => {
-    const error = problemToError(400, { code: 'validation_failed', errors: [{ field: 'login', message: 'no account has this login' }] }, 'failed');
+    const error = problemToError(
+      400,
+      { code: 'validation_failed', errors: [uncoded({ field: 'login', message: 'no account has this login' })] },
+      'failed',
+    );
     expect(formFieldErrors(error)).toEqual([{ name: ['login'], errors: ['no account has this login'] }]);
   });
 });
