@@ -20,7 +20,7 @@ import { ChildrenRoutes } from './children-routes';
 
 export const ORG_ID = 'ngo-1';
 
-export function meAs(role: MembershipRole): MeResponse {
+export function meAs(role: MembershipRole | null): MeResponse {
   return {
     id: 'u1',
     displayName: '罗建国',
@@ -28,7 +28,7 @@ export function meAs(role: MembershipRole): MeResponse {
     phone: null,
     locale: 'zh-CN',
     isPlatformAdmin: false,
-    memberships: [{ organizationId: ORG_ID, organizationName: '隆回县关爱中心', organizationKind: 'ngo', role }],
+    memberships: role ? [{ organizationId: ORG_ID, organizationName: '隆回县关爱中心', organizationKind: 'ngo', role }] : [],
   };
 }
 
@@ -71,8 +71,8 @@ export function childView(overrides: Partial<ChildView> = {}): ChildView {
 
 export type Answer = (call: RecordedCall) => Response | undefined;
 
-/** Signs in as `role` of the NGO, opens `path`, and answers the API with `answer` (404 for anything it leaves). */
-export function signInAt(path: string, role: MembershipRole, answer: Answer): { calls: RecordedCall[] } {
+/** Signs in as `role` of the NGO (`null`: a volunteer without one), opens `path`, and answers the API with `answer` (404 for anything it leaves). */
+export function signInAt(path: string, role: MembershipRole | null, answer: Answer): { calls: RecordedCall[] } {
   window.history.pushState({}, '', path);
   window.localStorage.setItem('kindred.accessToken', 'acc');
   window.localStorage.setItem('kindred.refreshToken', 'ref');
@@ -98,7 +98,7 @@ export const SLOW = { timeout: 60_000 };
  * The registry's routes (and `extra` ones) inside Refine with the app's own data, auth and i18n
  * providers — lighter than the whole App, the same `fetch` boundary.
  */
-export function renderRegistry(extra?: ReactNode) {
+export function renderRegistry(extra?: ReactNode, container?: HTMLElement) {
   return render(
     <BrowserRouter>
       <ConfigProvider locale={ANTD_LOCALES['zh-CN']}>
@@ -119,5 +119,6 @@ export function renderRegistry(extra?: ReactNode) {
         </AntdApp>
       </ConfigProvider>
     </BrowserRouter>,
+    container ? { container } : undefined,
   );
 }
