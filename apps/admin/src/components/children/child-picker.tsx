@@ -7,8 +7,8 @@ import type { ChildListRow } from '@kindred/contracts';
 export interface ChildPickerProps {
   organizationId: string;
   value?: string | string[];
-  /** Also hands over the labels shown, so a screen can name the chosen children. */
-  onChange?: (value: string | string[] | undefined, labels: Record<string, string>) => void;
+  /** Also hands over the aliases of the children offered, so a screen can name the chosen ones. */
+  onChange?: (value: string | string[] | undefined, aliases: Record<string, string>) => void;
   multiple?: boolean;
   placeholder?: string;
   /** Children not to offer (e.g. already linked). */
@@ -32,9 +32,8 @@ export function ChildPicker({ organizationId, value, onChange, multiple, placeho
     sorters: [],
   });
   const hidden = new Set(exclude ?? []);
-  const options = (result.data ?? [])
-    .filter((child) => !hidden.has(child.id))
-    .map((child) => ({ value: child.id, label: `${child.alias} · ${t(`children.ageBands.${child.ageBand}`)}` }));
+  const offered = (result.data ?? []).filter((child) => !hidden.has(child.id));
+  const options = offered.map((child) => ({ value: child.id, label: `${child.alias} · ${t(`children.ageBands.${child.ageBand}`)}` }));
 
   return (
     <Select<string | string[]>
@@ -48,7 +47,7 @@ export function ChildPicker({ organizationId, value, onChange, multiple, placeho
       loading={query.isFetching}
       placeholder={placeholder}
       value={value}
-      onChange={(next) => onChange?.(next, Object.fromEntries(options.map((o) => [o.value, o.label])))}
+      onChange={(next) => onChange?.(next, Object.fromEntries(offered.map((child) => [child.id, child.alias])))}
       options={options}
       style={{ width: '100%' }}
       data-testid="child-picker"

@@ -278,6 +278,17 @@ export const childrenEn: Messages<typeof childrenZhCN> = {
     consentRequiredUnknown:
       'One of the chosen children has no current guardian consent for service delivery and cannot be linked. Record a consent in the file first.',
   },
+  followUps: {
+    title: 'One-to-one pairings',
+    roles: {
+      volunteer: 'Volunteer',
+      social_worker: 'Social worker',
+    },
+    every: 'contact every {{days}} days',
+    lastContact: 'last contact {{date}}',
+    ended: 'ended {{date}}',
+    overdue: 'Contact overdue',
+  },
   activityCard: {
     open: 'Activity card',
     title: 'Activity card',

@@ -273,6 +273,17 @@ export const childrenZhCN = {
     consentRequired: '{{aliases}} 没有有效的监护人同意 (提供服务), 不能关联。请先在档案里记录同意。',
     consentRequiredUnknown: '所选儿童中有人没有有效的监护人同意 (提供服务), 不能关联。请先在档案里记录同意。',
   },
+  followUps: {
+    title: '一对一结对',
+    roles: {
+      volunteer: '志愿者',
+      social_worker: '社工',
+    },
+    every: '每 {{days}} 天联系',
+    lastContact: '最近联系 {{date}}',
+    ended: '{{date}} 结束',
+    overdue: '联系逾期',
+  },
   activityCard: {
     open: '孩子信息卡',
     title: '活动信息卡',

@@ -14,6 +14,7 @@ import { currentLocale } from '../../i18n/i18n';
 import { AssessmentDialog, EditDialog, ExitDialog } from './child-dialogs';
 import { ChildTimeline } from './child-timeline';
 import { ConsentCard } from './consent-card';
+import { FollowUpsCard } from './follow-ups-card';
 
 export function ChildFilePage() {
   const { id = '' } = useParams<{ id: string }>();
@@ -186,6 +187,7 @@ function ChildFile({ id }: { id: string }) {
         </Col>
       </Row>
 
+      <FollowUpsCard childId={child.id} />
       <ChildTimeline timeline={timeline} />
 
       <ExitDialog child={child} open={dialog === 'exit'} onClose={() => setDialog(null)} onDone={done} />

@@ -37,10 +37,10 @@ export function summaryParts(entry: ChildTimelineEntry, t: TFunction, exists: (k
       parts.push(key === 'score' ? `${t('children.assessment.score')}: ${value}` : `${key}: ${value}`);
       continue;
     }
-    const translated = value
-      .split(',')
-      .map((v) => codeLabel(t, v.trim(), exists))
-      .join('、');
+    // A comma list of codes (e.g. categories) is translated piece by piece; free text stays as written.
+    const pieces = value.split(',').map((v) => v.trim());
+    const allCodes = pieces.every((v) => codeLabel(t, v, exists) !== v);
+    const translated = allCodes ? pieces.map((v) => codeLabel(t, v, exists)).join(t('common.listSeparator')) : value;
     parts.push(key === 'from' ? `${translated} →` : translated);
   }
   return parts;
