@@ -34,7 +34,7 @@ const LEAKY_CARD = {
 };
 const IDENTITY_TEXTS = ['王小红', '430524201503150019', '荷香桥小学', '荷香桥镇 3 组', '王奶奶', '13800138000'];
 
-describe('activity card', { timeout: 180_000 }, () => {
+describe('activity card', { timeout: 90_000 }, () => {
   it('should draw alias, age band and need-to-know facts and never a legal name, even if the payload had one', () => {
     render(<ActivityCard card={LEAKY_CARD as never} />);
 

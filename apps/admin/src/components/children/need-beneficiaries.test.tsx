@@ -15,7 +15,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-describe('beneficiaries on the need page', { timeout: 180_000 }, () => {
+describe('beneficiaries on the need page', { timeout: 90_000 }, () => {
   it('should say clearly which child lacks consent when linking answers 409 consent_required', async () => {
     const { calls } = signInAt('/needs/n1', 'coordinator', (call) => {
       const path = pathOf(call);

@@ -53,7 +53,7 @@ function answers(withIdentity: boolean) {
   };
 }
 
-describe("the child's file", { timeout: 180_000 }, () => {
+describe("the child's file", { timeout: 90_000 }, () => {
   it('should show the identity block, category history and timeline to a coordinator', async () => {
     signInAt('/children/c1', 'coordinator', answers(true));
     renderRegistry();

@@ -92,7 +92,7 @@ export function queryOf(call: RecordedCall): URLSearchParams {
 }
 
 /** antd forms in jsdom are slow on a loaded machine: a hang guard, not a speed check. */
-export const SLOW = { timeout: 60_000 };
+export const SLOW = { timeout: 45_000 };
 
 /**
  * The registry's routes (and `extra` ones) inside Refine with the app's own data, auth and i18n
