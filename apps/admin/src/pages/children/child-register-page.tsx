@@ -69,6 +69,8 @@ export function ChildRegisterPage() {
   const [failure, setFailure] = useState<string | null>(null);
   const idNumber = Form.useWatch('idNumber', form);
   const idCheck = checkIdNumber(idNumber);
+  // While the number is still being typed, say how it should look rather than that it is wrong.
+  const idComplete = (idNumber ?? '').trim().length >= 18;
   const { mutateAsync, mutation } = useCreate<ChildView>();
   const { result: organization } = useOne<OrganizationView>({
     resource: 'organizations',
@@ -111,7 +113,9 @@ export function ChildRegisterPage() {
       ? t('children.form.idNumberCheckDigit', { expected: idCheck.expected })
       : idCheck.kind === 'valid'
         ? t('children.form.idNumberValid')
-        : t('children.form.idNumberHelp');
+        : idCheck.kind === 'malformed' && idComplete
+          ? t('children.form.idNumberFormat')
+          : t('children.form.idNumberHelp');
 
   return (
     <Flex vertical gap={16} style={{ maxWidth: 880 }}>
@@ -142,7 +146,7 @@ export function ChildRegisterPage() {
                 name="idNumber"
                 label={t('children.form.idNumber')}
                 help={<span data-testid="id-number-hint">{idHelp}</span>}
-                validateStatus={idCheck.kind === 'valid' ? 'success' : idCheck.kind === 'empty' ? undefined : 'error'}
+                validateStatus={idCheck.kind === 'valid' ? 'success' : idComplete && idCheck.kind !== 'empty' ? 'error' : undefined}
                 rules={[
                   {
                     validator: (_rule, value: string | undefined) => {
