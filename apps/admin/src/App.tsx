@@ -26,6 +26,7 @@ import { liveProvider } from './providers/live-provider';
 import { RESOURCES } from './navigation/resources';
 import { AccountPage } from './pages/account';
 import { AuditLogPage } from './pages/audit-log';
+import { ChildrenRoutes } from './pages/children';
 import { DashboardPage } from './pages/dashboard';
 import { CompanyGivingPage, DonorNeedPage, DonorNeedsPage, DonorPledgesPage } from './pages/donor';
 import { HoursPage } from './pages/hours';
@@ -169,6 +170,7 @@ export function App() {
                   }
                 />
                 <Route path="/pledges/:id" element={<PledgeShowPage />} />
+                <Route path="/children/*" element={<ChildrenRoutes />} />
                 <Route path="/volunteer/matches" element={<VolunteerMatchesPage />} />
                 <Route path="/volunteer/needs/:id" element={<VolunteerNeedPage />} />
                 <Route path="/volunteer/shifts" element={<VolunteerShiftsPage />} />

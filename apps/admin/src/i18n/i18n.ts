@@ -6,6 +6,8 @@ import 'dayjs/locale/en';
 import { LOCALES, type Locale } from '@kindred/contracts';
 import { zhCN } from './locales/zh-cn';
 import { en } from './locales/en';
+import { childrenEn } from './locales/children.en';
+import { childrenZhCN } from './locales/children.zh-cn';
 
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 export const LOCALE_STORAGE_KEY = 'kindred.locale';
@@ -33,7 +35,7 @@ function applyLocale(locale: Locale): void {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: { 'zh-CN': { translation: { ...zhCN, children: childrenZhCN } }, en: { translation: { ...en, children: childrenEn } } },
   lng: storedLocale(),
   fallbackLng: DEFAULT_LOCALE,
   supportedLngs: [...LOCALES],

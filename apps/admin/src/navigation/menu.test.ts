@@ -33,7 +33,7 @@ describe('role-based menu', () => {
     const menu = computeMenu(accessContextOf(me([ngoOwner, ngoStaff]), ngoOwner));
 
     expect(shape(menu)).toMatchObject({
-      coordinator: ['ngo-needs', 'ngo-hours', 'ngo-volunteers', 'ngo-pledges', 'ngo-organization', 'ngo-audit-log'],
+      coordinator: ['ngo-needs', 'ngo-children', 'ngo-hours', 'ngo-volunteers', 'ngo-pledges', 'ngo-organization', 'ngo-audit-log'],
     });
     expect(shape(menu).general).toEqual(['dashboard']);
     expect(menu.find((g) => g.key === 'coordinator')?.items.find((i) => i.key === 'ngo-organization')?.path).toBe('/organizations/ngo-1');
@@ -44,7 +44,7 @@ describe('role-based menu', () => {
     const menu = computeMenu(accessContextOf(me([ngoOwner, ngoStaff]), ngoStaff));
 
     // Staff read needs, volunteers and pledges but neither verify hours nor see the audit log.
-    expect(shape(menu).coordinator).toEqual(['ngo-needs', 'ngo-volunteers', 'ngo-pledges', 'ngo-organization']);
+    expect(shape(menu).coordinator).toEqual(['ngo-needs', 'ngo-children', 'ngo-volunteers', 'ngo-pledges', 'ngo-organization']);
     expect(menu.find((g) => g.key === 'coordinator')?.items.find((i) => i.key === 'ngo-organization')?.path).toBe('/organizations/ngo-2');
   });
 

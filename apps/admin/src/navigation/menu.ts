@@ -63,6 +63,7 @@ export const MENU: readonly MenuGroup[] = [
     label: 'nav.groups.coordinator',
     entries: [
       { key: 'ngo-needs', label: 'nav.needs', icon: 'needs', rule: 'ngoMember', path: fixed('/needs') },
+      { key: 'ngo-children', label: 'children.nav', icon: 'profile', rule: 'ngoMember', path: fixed('/children') },
       { key: 'ngo-hours', label: 'nav.hoursVerification', icon: 'hours', rule: 'ngoCoordinator', path: fixed('/hours') },
       { key: 'ngo-volunteers', label: 'nav.volunteers', icon: 'volunteers', rule: 'ngoMember', path: fixed('/volunteers') },
       { key: 'ngo-pledges', label: 'nav.pledges', icon: 'pledges', rule: 'ngoMember', path: fixed('/pledges') },

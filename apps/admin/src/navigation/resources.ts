@@ -22,4 +22,5 @@ export const RESOURCES: ResourceProps[] = [
   { name: 'signups' },
   { name: 'hour-records', list: '/hours' },
   { name: 'pledges', list: '/pledges', show: '/pledges/:id' },
+  { name: 'children', list: '/children', create: '/children/new', show: '/children/:id' },
 ];

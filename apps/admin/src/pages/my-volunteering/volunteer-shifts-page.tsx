@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import type { MyShiftRow } from '@kindred/contracts';
 import { useApiAction } from '../../api/use-api-action';
 import { useEndpoint, useEndpointMutation } from '../../api/use-endpoint';
+import { ActivityCardButton } from '../../components/children/activity-card';
 import { ExportExcelButton } from '../../components/export-excel-button';
 import { EmptyState, ErrorState } from '../../components/list-states';
 import { PageHeader } from '../../components/page-header';
@@ -218,6 +219,7 @@ export function VolunteerShiftsPage() {
                         </Button>
                       </Popconfirm>
                     )}
+                    {row.status === 'confirmed' && need?.childContact && <ActivityCardButton signupId={row.signupId} />}
                     <Link to={`/volunteer/needs/${row.needId}`}>
                       <Button type="link">{t('myShifts.openNeed')}</Button>
                     </Link>

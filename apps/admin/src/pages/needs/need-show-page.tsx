@@ -10,6 +10,7 @@ import { useApiAction } from '../../api/use-api-action';
 import { useEndpoint, useEndpointMutation } from '../../api/use-endpoint';
 import { useRosterCounts, withCounts } from '../../api/use-roster-counts';
 import { useSkills } from '../../api/use-skills';
+import { NeedBeneficiaries } from '../../components/children/need-beneficiaries';
 import { ExportExcelButton } from '../../components/export-excel-button';
 import { EmptyState, ErrorState } from '../../components/list-states';
 import { PageHeader } from '../../components/page-header';
@@ -260,6 +261,7 @@ function NeedShow({ id }: { id: string }) {
           onRetry={() => void pledges.refetch()}
         />
       )}
+      <NeedBeneficiaries need={need} />
 
       <ShiftFormModal
         needId={need.id}
