@@ -14,9 +14,9 @@ import { InvitationsRepository } from './invitations.repository';
 import { InvitationsService } from './invitations.service';
 import { NeedsSyncListener } from './needs-sync.listener';
 import { ShiftDirectory, VolunteerDirectory } from './ports';
-import { SeatCountsMirror } from './seat-counts.mirror';
 import { CheckInAttemptsRepository } from './check-in-attempts.repository';
 import { SeatsRepository } from './seats.repository';
+import { ShiftUpdates } from './shift-updates';
 import { SignupsController } from './signups.controller';
 import { SignupsRepository } from './signups.repository';
 import { SignupsService } from './signups.service';
@@ -38,7 +38,7 @@ import { SignupsService } from './signups.service';
     CertificatesService,
     InvitationsService,
     NeedsSyncListener,
-    SeatCountsMirror,
+    ShiftUpdates,
     { provide: ShiftDirectory, useExisting: NeedFactsService },
     { provide: VolunteerDirectory, useExisting: VolunteerDirectoryService },
   ],

@@ -11,7 +11,6 @@ export interface ShiftFacts {
   needType: string;
   startsAt: Date;
   endsAt: Date;
-  capacity: number;
   childContact: boolean;
   minAge: number | null;
 }
@@ -36,11 +35,4 @@ export interface VolunteerStanding {
 
 export abstract class VolunteerDirectory {
   abstract standing(userId: string, at: Date): Promise<VolunteerStanding>;
-}
-
-/** Only shifts of open needs of verified organisations take sign-ups. */
-export function takesSignups(facts: Pick<ShiftFacts, 'needStatus' | 'orgStatus'>): boolean {
-  return (
-    facts.orgStatus === 'verified' && (facts.needStatus === 'open' || facts.needStatus === 'filled' || facts.needStatus === 'in_progress')
-  );
 }

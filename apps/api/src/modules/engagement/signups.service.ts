@@ -2,19 +2,19 @@ import { Injectable } from '@nestjs/common';
 import type { CancelSignupResult, MyShiftRow, OrganizationRosterEntry, RosterRow, RosterView, SignupView } from '@kindred/contracts';
 import { requireOrgScope } from '../../common/auth/abilities';
 import type { Principal } from '../../common/auth/principal';
-import { afterCommit, TransactionRunner, type Tx } from '../../common/database/transaction-runner';
+import { TransactionRunner, type Tx } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
 import { IdempotencyService } from '../../common/idempotency/idempotency.service';
 import { AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit';
 import { OutboxService } from '../live';
 import { refusalFor } from './eligibility';
-import { ShiftDirectory, takesSignups, VolunteerDirectory, type VolunteerStanding } from './ports';
-import { SeatCountsMirror } from './seat-counts.mirror';
+import { ShiftDirectory, VolunteerDirectory, type VolunteerStanding } from './ports';
 import { SeatsRepository } from './seats.repository';
 import type { ShiftSeatEntity } from './shift-seat.entity';
 import type { SignupEntity } from './signup.entity';
 import { SignupsRepository } from './signups.repository';
+import { ShiftUpdates } from './shift-updates';
 
 /** A shift's roster with its counts as the rows show them. */
 function rosterView(seat: Pick<ShiftSeatEntity, 'shiftId' | 'capacity'>, rows: RosterRow[]): RosterView {
@@ -44,22 +44,14 @@ export class SignupsService {
     private readonly idempotency: IdempotencyService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
-    private readonly mirror: SeatCountsMirror,
+    private readonly shiftUpdates: ShiftUpdates,
   ) {}
 
-  /**
-   * The shift's facts, copied into engagement's seat table the first time it is
-   * used. Called outside the sign-up transaction: reading the needs context
-   * takes a pool connection of its own, and a transaction waiting for a second
-   * connection while holding one can starve the pool under load.
-   */
+  /** The shift's seats; every shift has them from the transaction that created it (see needs-sync). */
   async seatFor(shiftId: string): Promise<ShiftSeatEntity> {
-    const known = await this.seats.find(shiftId);
-    if (known) return known;
-    const facts = await this.shifts.facts(shiftId);
-    if (!facts || facts.orgStatus !== 'verified' || facts.needStatus === 'draft') throw DomainError.notFound('Shift');
-    await this.transactions.run((tx) => this.seats.upsert(tx, { ...facts, needOpen: takesSignups(facts) }));
-    return (await this.seats.find(shiftId))!;
+    const seat = await this.seats.find(shiftId);
+    if (!seat) throw DomainError.notFound('Shift');
+    return seat;
   }
 
   async signUp(
@@ -117,19 +109,7 @@ export class SignupsService {
               { signupId: signup.id, shiftId, needId: seat.needId, userId, position: position! },
               audience,
             );
-          await this.outbox.emit(
-            tx,
-            'shift.updated',
-            {
-              shiftId,
-              needId: seat.needId,
-              capacity: decision.capacity,
-              confirmedCount: decision.confirmedCount,
-              waitlistCount: decision.waitlistCount,
-            },
-            { orgIds: [seat.orgId], needId: seat.needId },
-          );
-          afterCommit(tx, () => this.mirror.touch(shiftId));
+          await this.shiftUpdates.emit(tx, seat, { counts: decision });
           return { id: signup.id, shiftId, needId: seat.needId, status: decision.outcome, position };
         },
       ),
@@ -180,7 +160,7 @@ export class SignupsService {
         },
         { orgIds: [signup.orgId], needId: signup.needId, userIds: [signup.userId] },
       );
-      await this.emitCounts(tx, seat);
+      await this.shiftUpdates.emit(tx, seat);
       return { id: signupId, status: 'cancelled', lateCancellation: late, ...(promoted ? { promoted } : {}) };
     });
   }
@@ -316,16 +296,5 @@ export class SignupsService {
       );
       return { id: signupId, shiftId: signup.shiftId, needId: signup.needId, status: 'no_show', position: null };
     });
-  }
-
-  async emitCounts(tx: Tx, seat: Pick<ShiftSeatEntity, 'shiftId' | 'needId' | 'orgId'>): Promise<void> {
-    const counts = await this.seats.counts(tx, seat.shiftId);
-    afterCommit(tx, () => this.mirror.touch(seat.shiftId));
-    await this.outbox.emit(
-      tx,
-      'shift.updated',
-      { shiftId: seat.shiftId, needId: seat.needId, ...counts },
-      { orgIds: [seat.orgId], needId: seat.needId },
-    );
   }
 }

@@ -30,7 +30,7 @@ export interface GoodsLineRow {
  * each request, far from the 100 ms / 200 ms targets. The statements are built
  * in feed.sql.ts, candidates.sql.ts and below; they read needs, shifts,
  * need_items (needs), volunteer_profiles, safeguarding_checks (volunteers),
- * signups, shift_seats, hour_records (engagement) and pledges, pledge_lines
+ * signups, shift_occupancy (the view of its seats), hour_records (engagement) and pledges, pledge_lines
  * (giving), and apply those contexts' rules as documented beside each clause.
  * Everything else matching needs about other contexts goes through their services.
  */

@@ -27,7 +27,6 @@ export interface ShiftFacts {
   needType: string;
   startsAt: Date;
   endsAt: Date;
-  capacity: number;
   childContact: boolean;
   minAge: number | null;
 }
@@ -61,12 +60,12 @@ export class NeedFactsService {
     };
   }
 
-  /** A scheduled shift and its need's rules; null for an unknown or cancelled shift (it takes no sign-ups). */
   /** Need titles by id, for engagement's organisation-wide lists. */
   async needTitles(needIds: string[]): Promise<Map<string, string>> {
     return new Map((await this.needs.titles([...new Set(needIds)])).map((n) => [n.id, n.title]));
   }
 
+  /** A scheduled shift and its need's rules; null for an unknown or cancelled shift (it takes no sign-ups). */
   async facts(shiftId: string): Promise<ShiftFacts | null> {
     const shift = await this.shifts.findById(shiftId);
     if (!shift || shift.status === 'cancelled') return null;
@@ -83,15 +82,9 @@ export class NeedFactsService {
       needType: need.type,
       startsAt: shift.startsAt,
       endsAt: shift.endsAt,
-      capacity: shift.capacity,
       childContact: need.childContact,
       minAge: need.minAge,
     };
-  }
-
-  /** Lets engagement mirror its seat counters on the shift, in its transaction (the CHECK keeps confirmed ≤ capacity). */
-  async recordCounts(tx: Tx, shiftId: string, counts: { confirmedCount: number; waitlistCount: number }): Promise<void> {
-    await this.shifts.recordCounts(tx, shiftId, counts.confirmedCount, counts.waitlistCount);
   }
 
   /** A status change made by the system (e.g. engagement marking a need filled), through the same transition table. */

@@ -241,7 +241,8 @@ export class NeedsService implements NeedAccess {
    * One status change by the transition table, with its side effects:
    * publishing needs a verified organisation; cancelling cancels the shifts
    * that have not started and lets other contexts end their sign-ups and tell
-   * each volunteer, in this same transaction.
+   * each volunteer, in this same transaction (engagement, which owns the
+   * seats, also sends each cancelled shift's `shift.updated`).
    */
   private async transition(tx: Tx, scope: OrgScope, need: NeedEntity, to: NeedStatus, reason: string | null): Promise<void> {
     const from = need.status;
@@ -297,24 +298,6 @@ export class NeedsService implements NeedAccess {
           ...(reason && to === 'cancelled' ? { reason } : {}),
         },
         audience,
-      );
-    }
-    for (const shift of cancelledShifts) {
-      await this.outbox.emit(
-        tx,
-        'shift.updated',
-        {
-          shiftId: shift.id,
-          needId: need.id,
-          capacity: shift.capacity,
-          confirmedCount: shift.confirmedCount,
-          waitlistCount: shift.waitlistCount,
-          startsAt: shift.startsAt.toISOString(),
-          endsAt: shift.endsAt.toISOString(),
-          status: 'cancelled',
-          changed: ['status'],
-        },
-        { orgIds: [scope.orgId], needId: need.id },
       );
     }
   }

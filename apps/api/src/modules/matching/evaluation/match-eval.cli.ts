@@ -83,18 +83,16 @@ export async function insertNeeds(db: Client, needs: SyntheticNeed[]): Promise<v
   await insertRows(
     db,
     'shifts',
-    ['id', 'need_id', 'org_id', 'starts_at', 'ends_at', 'capacity', 'confirmed_count', 'status'],
+    ['id', 'need_id', 'org_id', 'starts_at', 'ends_at', 'status'],
+    needs.flatMap((n) => n.shifts.map((s) => [s.id, n.id, n.orgId, s.startsAt, s.endsAt, n.status === 'cancelled' ? 'cancelled' : 'scheduled'])),
+  );
+  // A shift's capacity and counters live in engagement's seats.
+  await insertRows(
+    db,
+    'shift_seats',
+    ['shift_id', 'need_id', 'org_id', 'starts_at', 'ends_at', 'capacity', 'confirmed_count', 'need_open', 'child_contact', 'min_age'],
     needs.flatMap((n) =>
-      n.shifts.map((s) => [
-        s.id,
-        n.id,
-        n.orgId,
-        s.startsAt,
-        s.endsAt,
-        s.capacity,
-        s.confirmedCount,
-        n.status === 'cancelled' ? 'cancelled' : 'scheduled',
-      ]),
+      n.shifts.map((s) => [s.id, n.id, n.orgId, s.startsAt, s.endsAt, s.capacity, s.confirmedCount, n.status !== 'cancelled', n.childContact, n.minAge]),
     ),
   );
 }
@@ -108,7 +106,7 @@ export async function seed(db: Client, population: Population): Promise<void> {
     population.orgs.map((o, i) => [o.id, 'ngo', `评估机构${i + 1}`, '430524', o.status, '00000000-0000-4000-8000-000000000000']),
   );
   await insertNeeds(db, population.background);
-  await db.query('ANALYZE needs; ANALYZE shifts');
+  await db.query('ANALYZE needs; ANALYZE shifts; ANALYZE shift_seats');
 }
 
 const only = (factor: VolunteerFactor): Record<VolunteerFactor, number> =>
