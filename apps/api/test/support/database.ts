@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { runLedgerChecks } from '../../src/modules/giving/ledger-checks';
+import { runLedgerChecks } from '../../src/modules/giving/sql/ledger-checks';
 import { adminQuery, ENV_APP_SERVER_URL, ENV_SERVER_URL, ENV_TEMPLATE, withDatabase } from './test-server';
 
 export interface TestDatabase {

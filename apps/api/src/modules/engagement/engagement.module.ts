@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit';
 import { IdentityModule } from '../identity';
 import { LiveOutboxModule } from '../live';
-import { NeedFactsService, NeedsModule } from '../needs';
+import { NeedsModule } from '../needs';
 import { VolunteerDirectoryService, VolunteersModule } from '../volunteers';
 import { AttendanceService } from './attendance.service';
 import { CertificatesRepository } from './certificates.repository';
@@ -13,7 +13,7 @@ import { HoursService } from './hours.service';
 import { InvitationsRepository } from './invitations.repository';
 import { InvitationsService } from './invitations.service';
 import { NeedsSyncListener } from './needs-sync.listener';
-import { ShiftDirectory, VolunteerDirectory } from './ports';
+import { VolunteerDirectory } from './ports';
 import { CheckInAttemptsRepository } from './check-in-attempts.repository';
 import { SeatsRepository } from './seats.repository';
 import { ShiftUpdates } from './shift-updates';
@@ -39,7 +39,6 @@ import { SignupsService } from './signups.service';
     InvitationsService,
     NeedsSyncListener,
     ShiftUpdates,
-    { provide: ShiftDirectory, useExisting: NeedFactsService },
     { provide: VolunteerDirectory, useExisting: VolunteerDirectoryService },
   ],
   exports: [SignupsService, HoursService],

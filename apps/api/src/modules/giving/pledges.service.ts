@@ -9,9 +9,9 @@ import { decodeKeyset, encodeKeyset, type KeysetPosition } from '../../common/ht
 import { IdempotencyService } from '../../common/idempotency/idempotency.service';
 import { AuditService } from '../audit';
 import { OutboxService } from '../live';
+import { NeedFacts } from '../needs';
 import type { CreatePledgeDto } from './dto/create-pledge.dto';
 import type { ListPledgesDto } from './dto/list-pledges.dto';
-import { NeedFacts } from './need-facts';
 import { toPledgeView } from './pledge.view';
 import { emitPledgeEvent } from './pledge-events';
 import { PledgesRepository, type PledgeParties } from './pledges.repository';

@@ -7,7 +7,7 @@ import { OrganizationsService } from '../identity';
 import { CodeOfConductService, SafeguardingService, VolunteerProfilesService } from '../volunteers';
 import { CandidateGenerationRepository } from './candidate-generation.repository';
 import type { FeedQueryDto } from './dto/match-queries.dto';
-import { buildFeedQuery, type FeedRow } from './feed.sql';
+import { buildFeedQuery, type FeedRow } from './sql/feed.sql';
 import { MATCHING } from './matching.config';
 import { encodeRankedCursor } from './ranked-cursor';
 import { cursorOf, roundKm, WIDEN_BELOW } from './ranked-lists';

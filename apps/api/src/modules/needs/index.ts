@@ -3,5 +3,6 @@ export { boundingBox, haversineKm } from './geo';
 export { NeedFactsService } from './need-facts.service';
 export { type ListenerOutcome, type NeedChange, NeedsLifecycle, type ShiftChange } from './needs-lifecycle';
 export { NeedsModule } from './needs.module';
+export { NeedFacts, type NeedForGiving, ShiftDirectory, type ShiftFacts } from './ports';
 export { NeedsService } from './needs.service';
 export { ShiftsService } from './shifts.service';

@@ -1,43 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import type { NeedStatus, OrganizationStatus } from '@kindred/contracts';
+import type { NeedStatus } from '@kindred/contracts';
 import type { Tx } from '../../common/database/transaction-runner';
 import { NeedsService } from './needs.service';
 import { NeedsRepository } from './needs.repository';
+import type { NeedFacts, NeedForGiving, ShiftDirectory, ShiftFacts } from './ports';
 import { ShiftsRepository } from './shifts.repository';
-
-/** What giving needs to know about a need (its NeedFacts port). */
-export interface NeedForGiving {
-  id: string;
-  orgId: string;
-  orgStatus: OrganizationStatus;
-  status: NeedStatus;
-  title: string;
-  targetFen: number | null;
-  items: Array<{ id: string; name: string; unit: string; quantity: number }>;
-}
-
-/** What engagement needs to know about a shift and its need (its ShiftDirectory port). */
-export interface ShiftFacts {
-  shiftId: string;
-  needId: string;
-  orgId: string;
-  orgStatus: OrganizationStatus;
-  needStatus: NeedStatus;
-  needTitle: string;
-  needType: string;
-  startsAt: Date;
-  endsAt: Date;
-  childContact: boolean;
-  minAge: number | null;
-}
 
 /**
  * Facts about needs and shifts for other contexts acting as the system (no
- * caller to check). Giving binds its NeedFacts port and engagement its
- * ShiftDirectory port to this with `useExisting`.
+ * caller to check). NeedsModule binds the NeedFacts and ShiftDirectory ports
+ * (ports.ts) to this with `useExisting`; `implements` keeps them in step.
  */
 @Injectable()
-export class NeedFactsService {
+export class NeedFactsService implements NeedFacts, ShiftDirectory {
   constructor(
     private readonly needs: NeedsRepository,
     private readonly shifts: ShiftsRepository,

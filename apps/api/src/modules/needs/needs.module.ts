@@ -5,6 +5,7 @@ import { LiveOutboxModule, NEED_ACCESS } from '../live';
 import { VolunteersModule } from '../volunteers';
 import { NeedFactsService } from './need-facts.service';
 import { NeedsLifecycle } from './needs-lifecycle';
+import { NeedFacts, ShiftDirectory } from './ports';
 import { NeedsController } from './needs.controller';
 import { NeedsRepository } from './needs.repository';
 import { NeedsService } from './needs.service';
@@ -17,7 +18,8 @@ import { ShiftsService } from './shifts.service';
 
 /**
  * What NGOs ask for: needs, goods lines, programmes and shifts. Other
- * contexts read facts through NeedFactsService, hook into changes through
+ * contexts read facts through the ports bound here (NeedFacts for giving,
+ * ShiftDirectory for engagement), hook into changes through
  * NeedsLifecycle, and the live gateway asks NEED_ACCESS who may join a need's room.
  */
 @Module({
@@ -33,7 +35,9 @@ import { ShiftsService } from './shifts.service';
     ProgrammesService,
     NeedFactsService,
     { provide: NEED_ACCESS, useExisting: NeedsService },
+    { provide: NeedFacts, useExisting: NeedFactsService },
+    { provide: ShiftDirectory, useExisting: NeedFactsService },
   ],
-  exports: [NeedsService, ShiftsService, ProgrammesService, NeedFactsService, NeedsLifecycle, NEED_ACCESS],
+  exports: [NeedsService, ShiftsService, ProgrammesService, NeedFactsService, NeedsLifecycle, NEED_ACCESS, NeedFacts, ShiftDirectory],
 })
 export class NeedsModule {}

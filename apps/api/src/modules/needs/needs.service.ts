@@ -25,7 +25,7 @@ import type { UpdateNeedDto } from './dto/update-need.dto';
 import { assertTransition, isEditable } from './need-status';
 import { toNeedSummaryView, toNeedView } from './need.view';
 import type { NeedEntity } from './need.entity';
-import { buildNeedSearch, decodeCursor, encodeCursor, type SearchVisibility } from './needs-search.sql';
+import { buildNeedSearch, decodeCursor, encodeCursor, type SearchVisibility } from './sql/needs-search.sql';
 import { NeedsLifecycle, type NeedRules } from './needs-lifecycle';
 import { NeedsRepository, type NeedFields, type NewItem } from './needs.repository';
 import { ProgrammesRepository } from './programmes.repository';

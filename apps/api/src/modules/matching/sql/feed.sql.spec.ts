@@ -1,5 +1,5 @@
 import { areaPrefix, buildFeedQuery, type FeedOptions } from './feed.sql';
-import type { VolunteerSnapshot } from './volunteer-snapshot';
+import type { VolunteerSnapshot } from '../volunteer-snapshot';
 
 const NOW = new Date('2026-12-01T00:00:00Z');
 

@@ -1,6 +1,6 @@
-import { boundingBox } from '../needs';
+import { boundingBox } from '../../needs';
 import { areaPrefix } from './feed.sql';
-import { aliasesOf, needLanguages } from './local-languages';
+import { aliasesOf, needLanguages } from '../local-languages';
 import {
   distanceKmSql,
   factorValuesSql,
@@ -13,9 +13,9 @@ import {
   type FactorRow,
   type SqlQuery,
 } from './match-factors.sql';
-import { MATCHING, VOLUNTEER_FACTORS } from './matching.config';
-import type { RankedCursor } from './ranked-cursor';
-import { beijingMonth } from './weekly-time';
+import { MATCHING, VOLUNTEER_FACTORS } from '../matching.config';
+import type { RankedCursor } from '../ranked-cursor';
+import { beijingMonth } from '../weekly-time';
 
 /** The shift volunteers are ranked for, with its need's rules and place. */
 export interface CandidatesTarget {

@@ -1,6 +1,6 @@
 import type { NeedStatus, NeedType } from '@kindred/contracts';
-import { boundingBox } from '../needs';
-import { languageSkillsSpoken, prefixesSpeaking } from './local-languages';
+import { boundingBox } from '../../needs';
+import { languageSkillsSpoken, prefixesSpeaking } from '../local-languages';
 import {
   distanceKmSql,
   factorValuesSql,
@@ -13,10 +13,10 @@ import {
   type FactorRow,
   type SqlQuery,
 } from './match-factors.sql';
-import { MATCHING, type VolunteerFactor } from './matching.config';
-import type { RankedCursor } from './ranked-cursor';
-import { volunteerFacts, type VolunteerFacts, type VolunteerSnapshot } from './volunteer-snapshot';
-import { weeklyIntervals } from './weekly-time';
+import { MATCHING, type VolunteerFactor } from '../matching.config';
+import type { RankedCursor } from '../ranked-cursor';
+import { volunteerFacts, type VolunteerFacts, type VolunteerSnapshot } from '../volunteer-snapshot';
+import { weeklyIntervals } from '../weekly-time';
 
 /** Need statuses whose shifts take sign-ups (as engagement's seats decide); a filled need only has full shifts. */
 const STATUSES_TAKING_SIGNUPS = ['open', 'in_progress'];

@@ -1,15 +1,15 @@
 /* `npm run match:eval`: measures the feed's ranking on a synthetic population with planted answers
  * (synthetic-population.ts) and prints precision@10 and nDCG@10 for the model and for simple baselines.
  * Uses DATABASE_URL's server when set (a scratch database is created and dropped), otherwise an embedded
- * PostgreSQL under .data/pg-eval. Runs the very SQL the API runs (feed.sql.ts). */
+ * PostgreSQL under .data/pg-eval. Runs the very SQL the API runs (modules/matching/sql/feed.sql.ts). */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../../database/data-source-options';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../../database/embedded-postgres';
-import { buildFeedQuery, type FeedRow } from '../feed.sql';
-import { MATCHING, VOLUNTEER_FACTORS, type VolunteerFactor } from '../matching.config';
+import { dataSourceOptions } from '../../database/data-source-options';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../database/embedded-postgres';
+import { buildFeedQuery, type FeedRow } from '../../modules/matching/sql/feed.sql';
+import { MATCHING, VOLUNTEER_FACTORS, type VolunteerFactor } from '../../modules/matching/matching.config';
 import { mean, ndcgAtK, precisionAtK } from './ranking-metrics';
 import { generatePopulation, judge, type Population, type SyntheticNeed } from './synthetic-population';
 
