@@ -2,4 +2,5 @@
 export { EngagementModule } from './engagement.module';
 export { HoursService } from './hours.service';
 export { VolunteerDirectory } from './ports';
+export { SignupListsService } from './signup-lists.service';
 export { SignupsService } from './signups.service';

@@ -7,7 +7,7 @@ import { type ListenerOutcome, type NeedChange, NeedsLifecycle, type ShiftChange
 import { SeatsRepository } from './seats.repository';
 import { SignupsRepository } from './signups.repository';
 import { ShiftUpdates } from './shift-updates';
-import { SignupsService } from './signups.service';
+import { WaitlistService } from './waitlist.service';
 
 const OPEN_STATUSES = new Set(['open', 'filled', 'in_progress']);
 
@@ -24,7 +24,7 @@ export class NeedsSyncListener implements OnModuleInit {
     private readonly lifecycle: NeedsLifecycle,
     private readonly seats: SeatsRepository,
     private readonly signups: SignupsRepository,
-    private readonly signupsService: SignupsService,
+    private readonly waitlist: WaitlistService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly shiftUpdates: ShiftUpdates,
@@ -62,7 +62,7 @@ export class NeedsSyncListener implements OnModuleInit {
       notify = await this.endSignups(tx, [change.shiftId], change.needId, 'shift cancelled');
     } else if (existing) {
       const seat = (await this.seats.find(change.shiftId, tx))!;
-      if (change.after.capacity > existing.capacity) await this.signupsService.promoteNext(tx, seat);
+      if (change.after.capacity > existing.capacity) await this.waitlist.promoteNext(tx, seat);
       notify = await this.signups.activeUserIds(tx, change.shiftId);
     }
     await this.shiftUpdates.emit(tx, change, {

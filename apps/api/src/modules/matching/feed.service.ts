@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { FeedMatchView, RankedPage } from '@kindred/contracts';
 import type { Principal } from '../../common/auth/principal';
 import { DomainError } from '../../common/errors/domain-error';
-import { HoursService, SignupsService } from '../engagement';
+import { HoursService, SignupListsService } from '../engagement';
 import { OrganizationsService } from '../identity';
 import { CodeOfConductService, SafeguardingService, VolunteerProfilesService } from '../volunteers';
 import { CandidateGenerationRepository } from './candidate-generation.repository';
@@ -26,7 +26,7 @@ export class FeedService {
     private readonly profiles: VolunteerProfilesService,
     private readonly codeOfConduct: CodeOfConductService,
     private readonly safeguarding: SafeguardingService,
-    private readonly signups: SignupsService,
+    private readonly signups: SignupListsService,
     private readonly hours: HoursService,
     private readonly organizations: OrganizationsService,
     private readonly skillNames: SkillNamesCache,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { NeedStatus } from '@kindred/contracts';
 import type { Tx } from '../../common/database/transaction-runner';
+import { NeedTransitionsService } from './need-transitions.service';
 import { NeedsService } from './needs.service';
 import { NeedsRepository } from './needs.repository';
 import type { NeedFacts, NeedForGiving, ShiftDirectory, ShiftFacts } from './ports';
@@ -17,6 +18,7 @@ export class NeedFactsService implements NeedFacts, ShiftDirectory {
     private readonly needs: NeedsRepository,
     private readonly shifts: ShiftsRepository,
     private readonly needsService: NeedsService,
+    private readonly transitions: NeedTransitionsService,
   ) {}
 
   async forGiving(needId: string): Promise<NeedForGiving | null> {
@@ -64,6 +66,6 @@ export class NeedFactsService implements NeedFacts, ShiftDirectory {
 
   /** A status change made by the system (e.g. engagement marking a need filled), through the same transition table. */
   transition(tx: Tx, needId: string, to: NeedStatus, reason: string | null = null): Promise<void> {
-    return this.needsService.transitionAsSystem(tx, needId, to, reason);
+    return this.transitions.transitionAsSystem(tx, needId, to, reason);
   }
 }

@@ -35,6 +35,14 @@ export interface NeedRules {
   type: string;
 }
 
+export const rulesOf = (n: NeedRules): NeedRules => ({
+  status: n.status,
+  childContact: n.childContact,
+  minAge: n.minAge,
+  title: n.title,
+  type: n.type,
+});
+
 /** What a listener can ask for: people to tell in the needs context's own `need.updated` (those signed up to the need). */
 export interface ListenerOutcome {
   notifyUserIds?: string[];

@@ -3,7 +3,12 @@ import { AuditModule } from '../audit';
 import { IdentityModule } from '../identity';
 import { LiveOutboxModule, NEED_ACCESS } from '../live';
 import { VolunteersModule } from '../volunteers';
+import { NeedAuthoringController } from './need-authoring.controller';
+import { NeedAuthoringService } from './need-authoring.service';
 import { NeedFactsService } from './need-facts.service';
+import { NeedShiftsController } from './need-shifts.controller';
+import { NeedStatusController } from './need-status.controller';
+import { NeedTransitionsService } from './need-transitions.service';
 import { NeedsLifecycle } from './needs-lifecycle';
 import { NeedFacts, ShiftDirectory } from './ports';
 import { NeedsController } from './needs.controller';
@@ -24,13 +29,22 @@ import { ShiftsService } from './shifts.service';
  */
 @Module({
   imports: [AuditModule, IdentityModule, LiveOutboxModule, VolunteersModule],
-  controllers: [NeedsController, ShiftsController, ProgrammesController],
+  controllers: [
+    NeedsController,
+    NeedAuthoringController,
+    NeedStatusController,
+    NeedShiftsController,
+    ShiftsController,
+    ProgrammesController,
+  ],
   providers: [
     NeedsRepository,
     ShiftsRepository,
     ProgrammesRepository,
     NeedsLifecycle,
     NeedsService,
+    NeedAuthoringService,
+    NeedTransitionsService,
     ShiftsService,
     ProgrammesService,
     NeedFactsService,
@@ -38,6 +52,17 @@ import { ShiftsService } from './shifts.service';
     { provide: NeedFacts, useExisting: NeedFactsService },
     { provide: ShiftDirectory, useExisting: NeedFactsService },
   ],
-  exports: [NeedsService, ShiftsService, ProgrammesService, NeedFactsService, NeedsLifecycle, NEED_ACCESS, NeedFacts, ShiftDirectory],
+  exports: [
+    NeedsService,
+    NeedAuthoringService,
+    NeedTransitionsService,
+    ShiftsService,
+    ProgrammesService,
+    NeedFactsService,
+    NeedsLifecycle,
+    NEED_ACCESS,
+    NeedFacts,
+    ShiftDirectory,
+  ],
 })
 export class NeedsModule {}

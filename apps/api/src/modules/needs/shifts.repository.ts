@@ -40,11 +40,12 @@ export class ShiftsRepository {
   /** Capacity and counters of the given shifts, from engagement's view: what a sign-up committed is there at once. */
   async occupancy(shiftIds: string[], tx?: Tx): Promise<Map<string, Occupancy>> {
     if (shiftIds.length === 0) return new Map();
-    const rows: Array<{ shift_id: string; capacity: number; confirmed_count: number; waitlist_count: number }> = await this.manager(tx).query(
-      'SELECT shift_id, capacity, confirmed_count, waitlist_count FROM shift_occupancy WHERE shift_id = ANY($1::uuid[])',
-      [shiftIds],
+    const rows: Array<{ shift_id: string; capacity: number; confirmed_count: number; waitlist_count: number }> = await this.manager(
+      tx,
+    ).query('SELECT shift_id, capacity, confirmed_count, waitlist_count FROM shift_occupancy WHERE shift_id = ANY($1::uuid[])', [shiftIds]);
+    return new Map(
+      rows.map((r) => [r.shift_id, { capacity: r.capacity, confirmedCount: r.confirmed_count, waitlistCount: r.waitlist_count }]),
     );
-    return new Map(rows.map((r) => [r.shift_id, { capacity: r.capacity, confirmedCount: r.confirmed_count, waitlistCount: r.waitlist_count }]));
   }
 
   /** The shifts with their seats, in the order given. */
@@ -99,12 +100,7 @@ export class ShiftsRepository {
     return shift ? (await this.withOccupancy([shift], tx))[0] : null;
   }
 
-  async update(
-    tx: Tx,
-    scope: OrgScope,
-    id: string,
-    fields: Partial<Pick<ShiftEntity, 'startsAt' | 'endsAt' | 'status'>>,
-  ): Promise<void> {
+  async update(tx: Tx, scope: OrgScope, id: string, fields: Partial<Pick<ShiftEntity, 'startsAt' | 'endsAt' | 'status'>>): Promise<void> {
     await managerOf(tx).update(ShiftEntity, { id, orgId: scope.orgId }, fields);
   }
 

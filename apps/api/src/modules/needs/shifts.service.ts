@@ -79,13 +79,7 @@ export class ShiftsService {
             createdBy: principal.userId,
           })
         : null;
-      const created = await this.shifts.insertMany(
-        tx,
-        scope,
-        needId,
-        occurrences,
-        series?.id ?? null,
-      );
+      const created = await this.shifts.insertMany(tx, scope, needId, occurrences, series?.id ?? null);
       // Engagement takes the capacity into the shift's seats here, in this transaction.
       for (const shift of created) {
         await this.lifecycle.shiftChanged(tx, this.change('created', ['created'], need, { ...shift, capacity: input.capacity }, null));

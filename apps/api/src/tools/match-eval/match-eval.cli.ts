@@ -84,7 +84,9 @@ export async function insertNeeds(db: Client, needs: SyntheticNeed[]): Promise<v
     db,
     'shifts',
     ['id', 'need_id', 'org_id', 'starts_at', 'ends_at', 'status'],
-    needs.flatMap((n) => n.shifts.map((s) => [s.id, n.id, n.orgId, s.startsAt, s.endsAt, n.status === 'cancelled' ? 'cancelled' : 'scheduled'])),
+    needs.flatMap((n) =>
+      n.shifts.map((s) => [s.id, n.id, n.orgId, s.startsAt, s.endsAt, n.status === 'cancelled' ? 'cancelled' : 'scheduled']),
+    ),
   );
   // A shift's capacity and counters live in engagement's seats.
   await insertRows(
@@ -92,7 +94,18 @@ export async function insertNeeds(db: Client, needs: SyntheticNeed[]): Promise<v
     'shift_seats',
     ['shift_id', 'need_id', 'org_id', 'starts_at', 'ends_at', 'capacity', 'confirmed_count', 'need_open', 'child_contact', 'min_age'],
     needs.flatMap((n) =>
-      n.shifts.map((s) => [s.id, n.id, n.orgId, s.startsAt, s.endsAt, s.capacity, s.confirmedCount, n.status !== 'cancelled', n.childContact, n.minAge]),
+      n.shifts.map((s) => [
+        s.id,
+        n.id,
+        n.orgId,
+        s.startsAt,
+        s.endsAt,
+        s.capacity,
+        s.confirmedCount,
+        n.status !== 'cancelled',
+        n.childContact,
+        n.minAge,
+      ]),
     ),
   );
 }

@@ -63,6 +63,9 @@ describe('one owner of a shift’s seats', () => {
     expect(below.status).toBe(409);
     expect(below.body).toMatchObject({ code: 'capacity_below_confirmed', errors: [expect.objectContaining({ field: 'capacity' })] });
     expect(await shiftUpdates(shiftId)).toHaveLength(before);
-    expect((await t.http().get(`/api/v1/shifts/${shiftId}`).set(bearer(world.ngo.coordinator))).body).toMatchObject({ capacity: 3, confirmedCount: 2 });
+    expect((await t.http().get(`/api/v1/shifts/${shiftId}`).set(bearer(world.ngo.coordinator))).body).toMatchObject({
+      capacity: 3,
+      confirmedCount: 2,
+    });
   });
 });
