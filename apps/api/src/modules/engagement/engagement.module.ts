@@ -8,6 +8,7 @@ import { AttendanceController } from './attendance.controller';
 import { AttendanceService } from './attendance.service';
 import { CertificatesRepository } from './certificates.repository';
 import { CertificatesService } from './certificates.service';
+import { HourRecordListsService } from './hour-record-lists.service';
 import { HoursController } from './hours.controller';
 import { HoursRepository } from './hours.repository';
 import { HoursService } from './hours.service';
@@ -42,6 +43,7 @@ import { WaitlistService } from './waitlist.service';
     SignupListsService,
     AttendanceService,
     HoursService,
+    HourRecordListsService,
     CertificatesService,
     InvitationsService,
     NeedsSyncListener,

@@ -55,10 +55,13 @@ export class SignupListsService {
   }
 
   async mine(principal: Principal): Promise<MyShiftRow[]> {
-    return (await this.signups.mine(principal.userId)).map((r) => ({
+    const rows = await this.signups.mine(principal.userId);
+    const titles = await this.shifts.needTitles(rows.map((r) => r.needId));
+    return rows.map((r) => ({
       signupId: r.signupId,
       shiftId: r.shiftId,
       needId: r.needId,
+      needTitle: titles.get(r.needId) ?? '',
       organizationId: r.orgId,
       status: r.status,
       position: r.position,
