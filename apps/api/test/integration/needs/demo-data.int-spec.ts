@@ -58,7 +58,7 @@ describe('demo data: volunteers and needs', () => {
       'SELECT user_id, volunteer_number, employer_org_id FROM volunteer_profiles',
     );
     expect(profiles.map((p) => p.user_id).sort()).toEqual(
-      (await Promise.all((['volunteer', 'volunteer2', 'employee'] as const).map(userId))).sort(),
+      [await userId('volunteer'), await userId('volunteer2'), await userId('employee')].sort(),
     );
     expect(profiles.every((p) => /^KV\d{10}$/.test(p.volunteer_number))).toBe(true);
     const volunteer = await userId('volunteer');
