@@ -12,7 +12,7 @@ import { canCoordinate, pool, principalOf, Problem, serve, UUID } from './suppor
 const modules = process.env.MATCHING_MODULES;
 if (!modules) throw new Error('MATCHING_MODULES is not set');
 const require = createRequire(import.meta.url);
-const { buildCandidatesQuery } = require(join(modules, 'matching/candidates.sql.js'));
+const { buildCandidatesQuery } = require(join(modules, 'matching/sql/candidates.sql.js'));
 const { explainVolunteerMatch } = require(join(modules, 'matching/reasons.js'));
 const { canonicalLanguages } = require(join(modules, 'matching/local-languages.js'));
 const { MATCHING } = require(join(modules, 'matching/matching.config.js'));
@@ -54,6 +54,7 @@ serve(async (request, url) => {
   const now = new Date();
   await readable(principal, needId);
   const shifts = (await pool.query(SQL.SHIFTS, [needId])).rows;
+  const seats = new Map((await pool.query(SQL.SHIFT_OCCUPANCY, [shifts.map((s) => s.ShiftEntity_id)])).rows.map((o) => [o.shift_id, o]));
   const shift = shifts
     .filter((s) => s.ShiftEntity_status === 'scheduled' && s.ShiftEntity_starts_at.getTime() > now.getTime())
     .sort((a, b) => a.ShiftEntity_starts_at - b.ShiftEntity_starts_at || a.ShiftEntity_id.localeCompare(b.ShiftEntity_id))[0];
@@ -129,7 +130,7 @@ serve(async (request, url) => {
     body: {
       needId,
       shiftId: shift.ShiftEntity_id,
-      shiftFull: shift.ShiftEntity_confirmed_count >= shift.ShiftEntity_capacity,
+      shiftFull: seats.get(shift.ShiftEntity_id).confirmed_count >= seats.get(shift.ShiftEntity_id).capacity,
       data,
       nextCursor: rows.length > limit ? 'more' : null,
       modelVersion: MATCHING.modelVersion,

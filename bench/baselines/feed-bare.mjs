@@ -16,7 +16,7 @@ pg.types.setTypeParser(1082, (value) => value);
 const modules = process.env.MATCHING_MODULES;
 if (!modules) throw new Error('MATCHING_MODULES is not set');
 const require = createRequire(import.meta.url);
-const { buildFeedQuery } = require(join(modules, 'matching/feed.sql.js'));
+const { buildFeedQuery } = require(join(modules, 'matching/sql/feed.sql.js'));
 const { volunteerFacts } = require(join(modules, 'matching/volunteer-snapshot.js'));
 const { explainVolunteerMatch } = require(join(modules, 'matching/reasons.js'));
 const { MATCHING } = require(join(modules, 'matching/matching.config.js'));

@@ -1,6 +1,6 @@
 // The statements the API sends for GET /me/matches and GET /needs/{id}/candidates besides the ranking statement itself
 // (captured from the app's pg client; TypeORM writes most of them), for the matching baselines. The ranking statements
-// are built by the app's own compiled builders (dist/.../matching/feed.sql.js, candidates.sql.js), so both sides run the same SQL.
+// are built by the app's own compiled builders (dist/.../matching/sql/feed.sql.js, candidates.sql.js), so both sides run the same SQL.
 // Regenerate them when the app's queries change; the scenarios' verify() compares the answers of both sides.
 
 export const PROFILE =
@@ -24,7 +24,10 @@ export const NEED =
 export const NEED_ITEMS =
   'SELECT "NeedItemEntity"."id" AS "NeedItemEntity_id", "NeedItemEntity"."need_id" AS "NeedItemEntity_need_id", "NeedItemEntity"."name" AS "NeedItemEntity_name", "NeedItemEntity"."unit" AS "NeedItemEntity_unit", "NeedItemEntity"."quantity" AS "NeedItemEntity_quantity", "NeedItemEntity"."position" AS "NeedItemEntity_position" FROM "need_items" "NeedItemEntity" WHERE (("NeedItemEntity"."need_id" = $1)) ORDER BY "NeedItemEntity"."position" ASC, "NeedItemEntity"."id" ASC';
 export const SHIFTS =
-  'SELECT "ShiftEntity"."id" AS "ShiftEntity_id", "ShiftEntity"."need_id" AS "ShiftEntity_need_id", "ShiftEntity"."org_id" AS "ShiftEntity_org_id", "ShiftEntity"."starts_at" AS "ShiftEntity_starts_at", "ShiftEntity"."ends_at" AS "ShiftEntity_ends_at", "ShiftEntity"."capacity" AS "ShiftEntity_capacity", "ShiftEntity"."confirmed_count" AS "ShiftEntity_confirmed_count", "ShiftEntity"."waitlist_count" AS "ShiftEntity_waitlist_count", "ShiftEntity"."series_id" AS "ShiftEntity_series_id", "ShiftEntity"."status" AS "ShiftEntity_status", "ShiftEntity"."created_at" AS "ShiftEntity_created_at", "ShiftEntity"."updated_at" AS "ShiftEntity_updated_at" FROM "shifts" "ShiftEntity" WHERE (("ShiftEntity"."need_id" = $1)) ORDER BY "ShiftEntity"."starts_at" ASC, "ShiftEntity"."id" ASC';
+  'SELECT "ShiftEntity"."id" AS "ShiftEntity_id", "ShiftEntity"."need_id" AS "ShiftEntity_need_id", "ShiftEntity"."org_id" AS "ShiftEntity_org_id", "ShiftEntity"."starts_at" AS "ShiftEntity_starts_at", "ShiftEntity"."ends_at" AS "ShiftEntity_ends_at", "ShiftEntity"."series_id" AS "ShiftEntity_series_id", "ShiftEntity"."status" AS "ShiftEntity_status", "ShiftEntity"."created_at" AS "ShiftEntity_created_at", "ShiftEntity"."updated_at" AS "ShiftEntity_updated_at" FROM "shifts" "ShiftEntity" WHERE (("ShiftEntity"."need_id" = $1)) ORDER BY "ShiftEntity"."starts_at" ASC, "ShiftEntity"."id" ASC';
+
+/** ShiftsRepository.occupancy: the shifts' capacity and counters, from engagement's view. */
+export const SHIFT_OCCUPANCY = 'SELECT shift_id, capacity, confirmed_count, waitlist_count FROM shift_occupancy WHERE shift_id = ANY($1::uuid[])';
 
 const list = (n) => Array.from({ length: n }, (_, i) => `$${i + 1}`).join(', ');
 

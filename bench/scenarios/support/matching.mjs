@@ -110,19 +110,25 @@ async function seed(ctx) {
        FROM p, c, o`,
     [...geo, ORG_PREFIX, NEEDS, TYPES, SKILLS, owner.id],
   );
-  // 1-3 shifts per need in the next 60 days, 08:00-19:30 Beijing time, two hours; 10 % full.
+  // 1-3 shifts per need in the next 60 days, 08:00-19:30 Beijing time, two hours; 10 % full. A shift's capacity and
+  // counters live in engagement's seats, written in the same statement.
   await ctx.query(
-    `INSERT INTO shifts (need_id, org_id, starts_at, ends_at, capacity, confirmed_count, waitlist_count, status)
-     SELECT n.id, n.org_id, t.starts_at, t.starts_at + interval '2 hours', t.capacity,
-            CASE WHEN n.status = 'filled' OR ${u(3, '(t.h % 1000000)')} < 0.1 THEN t.capacity ELSE floor(${u(4, '(t.h % 1000000)')} * t.capacity)::int END, 0, 'scheduled'
-       FROM needs n
-       JOIN organizations o ON o.id = n.org_id AND o.name LIKE $1 || '%'
-       CROSS JOIN LATERAL generate_series(1, 1 + (hashtext(n.id::text) & 2147483647) % 3) k
-       CROSS JOIN LATERAL (SELECT hashtext(n.id::text || k) & 2147483647 AS h) hh
-       CROSS JOIN LATERAL (SELECT hh.h AS h,
-                                  (date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') + make_interval(days => 1 + floor(${u(1, '(hh.h % 1000000)')} * 60)::int,
-                                     mins => 480 + 30 * floor(${u(2, '(hh.h % 1000000)')} * 24)::int)) AT TIME ZONE 'Asia/Shanghai' AS starts_at,
-                                  5 + (hh.h % 16) AS capacity) t`,
+    `WITH planned AS (
+       SELECT gen_random_uuid() AS id, n.id AS need_id, n.org_id, t.starts_at, t.capacity, n.child_contact, n.min_age,
+              CASE WHEN n.status = 'filled' OR ${u(3, '(t.h % 1000000)')} < 0.1 THEN t.capacity ELSE floor(${u(4, '(t.h % 1000000)')} * t.capacity)::int END AS confirmed
+         FROM needs n
+         JOIN organizations o ON o.id = n.org_id AND o.name LIKE $1 || '%'
+         CROSS JOIN LATERAL generate_series(1, 1 + (hashtext(n.id::text) & 2147483647) % 3) k
+         CROSS JOIN LATERAL (SELECT hashtext(n.id::text || k) & 2147483647 AS h) hh
+         CROSS JOIN LATERAL (SELECT hh.h AS h,
+                                    (date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') + make_interval(days => 1 + floor(${u(1, '(hh.h % 1000000)')} * 60)::int,
+                                       mins => 480 + 30 * floor(${u(2, '(hh.h % 1000000)')} * 24)::int)) AT TIME ZONE 'Asia/Shanghai' AS starts_at,
+                                    5 + (hh.h % 16) AS capacity) t),
+     shifts_written AS (
+       INSERT INTO shifts (id, need_id, org_id, starts_at, ends_at, status)
+       SELECT id, need_id, org_id, starts_at, starts_at + interval '2 hours', 'scheduled' FROM planned)
+     INSERT INTO shift_seats (shift_id, need_id, org_id, starts_at, ends_at, capacity, confirmed_count, waitlist_count, need_open, child_contact, min_age)
+     SELECT id, need_id, org_id, starts_at, starts_at + interval '2 hours', capacity, confirmed, 0, true, child_contact, min_age FROM planned`,
     [ORG_PREFIX],
   );
 
@@ -170,18 +176,13 @@ async function seed(ctx) {
       WHERE p.h < 0.5`,
     [owner.id, ORG_PREFIX],
   );
-  // History on 20,000 shifts (engagement's seat copies): per volunteer among 60,000, one sign-up,
+  // History on 20,000 shifts: per volunteer among 60,000, one sign-up,
   // completed (60 %, with a verified or pending hour record), no-show (10 %), confirmed (30 %).
   await ctx.query(
-    `INSERT INTO shift_seats (shift_id, need_id, org_id, starts_at, ends_at, capacity, confirmed_count, waitlist_count, need_open, child_contact, min_age)
-     SELECT s.id, s.need_id, s.org_id, s.starts_at, s.ends_at, s.capacity, s.confirmed_count, 0, true, n.child_contact, n.min_age
-       FROM shifts s JOIN needs n ON n.id = s.need_id JOIN organizations o ON o.id = s.org_id AND o.name LIKE $1 || '%'
-      ORDER BY hashtext(s.id::text) LIMIT 20000`,
-    [ORG_PREFIX],
-  );
-  await ctx.query(
-    `WITH seats AS (SELECT shift_id, need_id, org_id, row_number() OVER (ORDER BY shift_id) AS i FROM shift_seats ss
-                     WHERE EXISTS (SELECT 1 FROM organizations o WHERE o.id = ss.org_id AND o.name LIKE $1 || '%')),
+    `WITH seats AS (SELECT shift_id, need_id, org_id, row_number() OVER (ORDER BY shift_id) AS i
+                      FROM (SELECT shift_id, need_id, org_id FROM shift_seats ss
+                             WHERE EXISTS (SELECT 1 FROM organizations o WHERE o.id = ss.org_id AND o.name LIKE $1 || '%')
+                             ORDER BY hashtext(ss.shift_id::text) LIMIT 20000) h),
           n AS (SELECT count(*) AS n FROM seats),
           v AS (SELECT user_id, row_number() OVER (ORDER BY hashtext(user_id::text)) AS g FROM volunteer_profiles WHERE volunteer_number LIKE 'KB2026%' LIMIT 60000)
      INSERT INTO signups (shift_id, need_id, org_id, user_id, status, confirmed_at, late_cancellation)

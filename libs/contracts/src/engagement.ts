@@ -81,6 +81,8 @@ export interface MyShiftRow {
   signupId: string;
   shiftId: string;
   needId: string;
+  /** The need's title, so a list needs no read per row. */
+  needTitle: string;
   organizationId: string;
   status: SignupStatus;
   position: number | null;
@@ -102,6 +104,15 @@ export interface HourRecordView {
   flag: string | null;
   reversesId: string | null;
   note: string | null;
+}
+
+/** One row of `GET /organizations/{id}/hour-records`: the record with what a list shows beside it, so it needs no read per row. */
+export interface OrganizationHourRecordRow extends HourRecordView {
+  userId: string;
+  volunteerName: string;
+  needTitle: string;
+  /** The shift's start (engagement's seats); null only for a shift that is gone. */
+  shiftStartsAt: string | null;
 }
 
 /** `GET /me/hours`. */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { runLedgerChecks } from '../../src/modules/giving/ledger-checks';
+import { runLedgerChecks } from '../../src/modules/giving/sql/ledger-checks';
 import { adminQuery, ENV_APP_SERVER_URL, ENV_SERVER_URL, ENV_TEMPLATE, withDatabase } from './test-server';
 
 export interface TestDatabase {
@@ -26,12 +26,16 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = withDatabase(serverUrl, name);
   const client = new Client({ connectionString: url });
   await client.connect();
+  // One connection: a spec's parallel reads (Promise.all) take turns instead of queueing inside pg, which is deprecated.
+  let turn: Promise<unknown> = Promise.resolve();
   return {
     name,
     url,
     appUrl: withDatabase(appServerUrl, name),
     async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-      return (await client.query(sql, params)).rows as T[];
+      const result = turn.then(() => client.query(sql, params));
+      turn = result.catch(() => undefined);
+      return (await result).rows as T[];
     },
     async drop(): Promise<void> {
       // Every test file that used a database leaves the giving ledger balanced.

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { NeedType } from '@kindred/contracts';
 import type { Principal } from '../../common/auth/principal';
-import { NeedsService } from '../../modules/needs/needs.service';
+import { NeedAuthoringService } from '../../modules/needs/need-authoring.service';
+import { NeedTransitionsService } from '../../modules/needs/need-transitions.service';
 import { ProgrammesService } from '../../modules/needs/programmes.service';
 import { ShiftsService } from '../../modules/needs/shifts.service';
 import { CodeOfConductService } from '../../modules/volunteers/code-of-conduct.service';
@@ -43,7 +44,8 @@ export class DemoNeedsSeeder {
     private readonly profiles: VolunteerProfilesService,
     private readonly codeOfConduct: CodeOfConductService,
     private readonly safeguarding: SafeguardingService,
-    private readonly needs: NeedsService,
+    private readonly needs: NeedAuthoringService,
+    private readonly transitions: NeedTransitionsService,
     private readonly shifts: ShiftsService,
     private readonly programmes: ProgrammesService,
   ) {}
@@ -88,8 +90,8 @@ export class DemoNeedsSeeder {
       });
       ids[spec.key] = need.id;
       for (const plan of spec.shifts) await this.shifts.create(people.coordinator, need.id, this.shiftBody(plan, year));
-      if (spec.status !== 'draft') await this.needs.publish(people.coordinator, need.id);
-      if (spec.status === 'in_progress') await this.needs.changeStatus(people.coordinator, need.id, 'in_progress', null);
+      if (spec.status !== 'draft') await this.transitions.publish(people.coordinator, need.id);
+      if (spec.status === 'in_progress') await this.transitions.changeStatus(people.coordinator, need.id, 'in_progress', null);
     }
     return { needs: ids, programmeId: programme.id };
   }

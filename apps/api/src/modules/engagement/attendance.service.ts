@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import type { AttendanceView, CheckInCodeView } from '@kindred/contracts';
+import type { AttendanceView, CheckInCodeView, SignupView } from '@kindred/contracts';
 import { requireOrgScope } from '../../common/auth/abilities';
 import type { Principal } from '../../common/auth/principal';
 import { TransactionRunner, type Tx } from '../../common/database/transaction-runner';
@@ -214,5 +214,26 @@ export class AttendanceService implements OnApplicationBootstrap, OnApplicationS
       checkedOutAt: signup.checkedOutAt?.toISOString() ?? null,
       hourRecord: record ? { id: record.id, minutes: record.minutes, status: record.status, flag: record.flag } : null,
     };
+  }
+
+  async markNoShow(principal: Principal, signupId: string): Promise<SignupView> {
+    return this.transactions.run(async (tx) => {
+      const signup = await this.signups.lockById(tx, signupId);
+      if (!signup) throw DomainError.notFound('Sign-up');
+      requireOrgScope(principal, 'coordinate', 'NgoWork', signup.orgId);
+      if (signup.status !== 'confirmed' || signup.checkedInAt)
+        throw new DomainError('invalid_transition', 'Only a confirmed volunteer who did not check in can be marked as a no-show');
+      const seat = (await this.seats.find(signup.shiftId, tx))!;
+      if (seat.startsAt.getTime() > Date.now()) throw new DomainError('invalid_transition', 'The shift has not started yet');
+      await this.signups.setStatus(tx, signupId, 'no_show');
+      await this.audit.record(tx, { action: 'signup.no_show', entityType: 'signup', entityId: signupId, orgId: signup.orgId });
+      await this.outbox.emit(
+        tx,
+        'signup.cancelled',
+        { signupId, shiftId: signup.shiftId, needId: signup.needId, userId: signup.userId, status: 'no_show' },
+        { orgIds: [signup.orgId], needId: signup.needId, userIds: [signup.userId] },
+      );
+      return { id: signupId, shiftId: signup.shiftId, needId: signup.needId, status: 'no_show', position: null };
+    });
   }
 }

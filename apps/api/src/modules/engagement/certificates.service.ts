@@ -12,7 +12,8 @@ import { renderCertificateHtml, verificationCode, type CertificateActivity, type
 import type { CertificateEntity } from './certificate.entity';
 import { CertificatesRepository } from './certificates.repository';
 import { HoursRepository } from './hours.repository';
-import { ShiftDirectory, VolunteerDirectory } from './ports';
+import { ShiftDirectory } from '../needs';
+import { VolunteerDirectory } from './ports';
 
 const NEED_TYPE_LABELS: Record<string, string> = {
   tutoring: '课业辅导',

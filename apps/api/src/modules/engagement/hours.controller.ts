@@ -7,7 +7,9 @@ import type {
   EmployeeHoursView,
   HourRecordView,
   MyHoursView,
+  OrganizationHourRecordRow,
   OrganizationHoursView,
+  Page,
 } from '@kindred/contracts';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Authenticated, Public } from '../../common/auth/policy.decorator';
@@ -15,7 +17,14 @@ import type { Principal } from '../../common/auth/principal';
 import { UuidParam } from '../../common/http/uuid-param.pipe';
 import { maskIdNumber } from './certificate.document';
 import { CertificatesService } from './certificates.service';
-import { IssueCertificateDto, OptionalReasonDto, RequiredReasonDto, VerifyCertificateQueryDto } from './dto/engagement.dto';
+import {
+  IssueCertificateDto,
+  OptionalReasonDto,
+  OrganizationHourRecordsQueryDto,
+  RequiredReasonDto,
+  VerifyCertificateQueryDto,
+} from './dto/engagement.dto';
+import { HourRecordListsService } from './hour-record-lists.service';
 import { HoursService } from './hours.service';
 import { ApiAnswer, ApiProblems } from '../../common/http/openapi';
 
@@ -25,6 +34,7 @@ export class HoursController {
   constructor(
     private readonly hours: HoursService,
     private readonly certificates: CertificatesService,
+    private readonly lists: HourRecordListsService,
   ) {}
 
   @Post('hour-records/:id/verify')
@@ -81,6 +91,21 @@ export class HoursController {
   @ApiAnswer(200, 'OrganizationHoursView')
   organization(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<OrganizationHoursView> {
     return this.hours.organizationTotals(principal, id);
+  }
+
+  @Get('organizations/:id/hour-records')
+  @Authenticated()
+  @ApiOperation({
+    summary:
+      "An organisation's hour records, latest service first, with the volunteer's name, the need's title and the shift's start (owners and coordinators); keyset pages",
+  })
+  @ApiAnswer(200, { page: 'OrganizationHourRecordRow' })
+  organizationRecords(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam('id')) id: string,
+    @Query() query: OrganizationHourRecordsQueryDto,
+  ): Promise<Page<OrganizationHourRecordRow>> {
+    return this.lists.organization(principal, id, query);
   }
 
   @Get('organizations/:id/employee-hours')

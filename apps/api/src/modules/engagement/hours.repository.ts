@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import type { HourRecordStatus } from '@kindred/contracts';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { OrgScope } from '../../common/auth/org-scope';
 import { rowsOf } from '../../common/database/sql';
 import { managerOf, type Tx } from '../../common/database/transaction-runner';
@@ -108,6 +109,40 @@ export class HoursRepository {
       volunteers: t.volunteers,
       byMonth: byMonth.map((m) => ({ month: m.month, minutes: Number(m.minutes) })),
     };
+  }
+
+  /**
+   * A page of the organisation's hour records, latest service first, with the
+   * shift's start from the seats. Keyset on (served_on to the millisecond, id):
+   * a cursor carries a JavaScript date, so the order uses the same precision.
+   */
+  async organizationPage(
+    scope: OrgScope,
+    filter: { status?: HourRecordStatus; from?: Date; to?: Date },
+    fetch: number,
+    after: { at: Date; id: string } | null,
+  ): Promise<Array<{ record: HourRecordEntity; shiftStartsAt: Date | null }>> {
+    const values: unknown[] = [scope.orgId];
+    const param = (value: unknown): string => {
+      values.push(value);
+      return `$${values.length}`;
+    };
+    const at = "date_trunc('milliseconds', h.served_on)";
+    const where = ['h.org_id = $1'];
+    if (filter.status) where.push(`h.status = ${param(filter.status)}`);
+    if (filter.from) where.push(`h.served_on >= ${param(filter.from)}`);
+    if (filter.to) where.push(`h.served_on <= ${param(filter.to)}`);
+    if (after) where.push(`(${at}, h.id) < (${param(after.at)}::timestamptz, ${param(after.id)}::uuid)`);
+    const ids: Array<{ id: string; shift_starts_at: Date | null }> = await this.dataSource.query(
+      `SELECT h.id, ss.starts_at AS shift_starts_at FROM hour_records h LEFT JOIN shift_seats ss ON ss.shift_id = h.shift_id
+        WHERE ${where.join(' AND ')} ORDER BY ${at} DESC, h.id DESC LIMIT ${param(fetch)}`,
+      values,
+    );
+    if (ids.length === 0) return [];
+    const records = new Map(
+      (await this.dataSource.manager.findBy(HourRecordEntity, { id: In(ids.map((r) => r.id)) })).map((r) => [r.id, r]),
+    );
+    return ids.map((r) => ({ record: records.get(r.id)!, shiftStartsAt: r.shift_starts_at }));
   }
 
   async verifiedMinutesByUser(userIds: string[]): Promise<Array<{ userId: string; minutes: number }>> {

@@ -8,24 +8,11 @@ import { AuditService } from '../audit';
 import { OrganizationsService } from '../identity';
 import { OutboxService } from '../live';
 import type { HourRecordEntity } from './hour-record.entity';
+import { toHourRecordView } from './hour-record.view';
 import { HoursRepository } from './hours.repository';
 import { reliability } from './hours.policy';
 import { SeatsRepository } from './seats.repository';
 import { SignupsRepository } from './signups.repository';
-
-const toView = (r: HourRecordEntity): HourRecordView => ({
-  id: r.id,
-  signupId: r.signupId,
-  shiftId: r.shiftId,
-  needId: r.needId,
-  organizationId: r.orgId,
-  minutes: r.minutes,
-  servedOn: r.servedOn.toISOString(),
-  status: r.status,
-  flag: r.flag,
-  reversesId: r.reversesId,
-  note: r.note,
-});
 
 /** Hour records: verified by the NGO, never edited once verified, corrected only by reversing records. */
 @Injectable()
@@ -46,7 +33,7 @@ export class HoursService {
       if (!record) throw DomainError.notFound('Hour record');
       const scope = requireOrgScope(principal, 'coordinate', 'NgoWork', record.orgId);
       if (record.status !== 'pending') {
-        if (record.status === status) return toView(record);
+        if (record.status === status) return toHourRecordView(record);
         throw new DomainError('hours_immutable', `This record is already ${record.status}; correct it with a reversal`);
       }
       if (!(await this.hours.decide(tx, scope, id, status, principal.userId, reason)))
@@ -59,7 +46,7 @@ export class HoursService {
         diff: { minutes: record.minutes },
       });
       if (status === 'verified') await this.emitVerified(tx, record);
-      return toView((await this.hours.findById(id, tx))!);
+      return toHourRecordView((await this.hours.findById(id, tx))!);
     });
   }
 
@@ -121,7 +108,7 @@ export class HoursService {
         diff: { reverses: id, minutes: reversal.minutes },
       });
       await this.emitVerified(tx, reversal);
-      return toView(reversal);
+      return toHourRecordView(reversal);
     });
   }
 
@@ -140,7 +127,7 @@ export class HoursService {
       verifiedMinutes: ledger.verified,
       pendingMinutes: ledger.pending,
       reliability: reliability(counts),
-      records: ledger.records.map(toView),
+      records: ledger.records.map(toHourRecordView),
     };
   }
 

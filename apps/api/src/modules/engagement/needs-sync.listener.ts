@@ -3,18 +3,20 @@ import type { Tx } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit';
 import { OutboxService } from '../live';
-import { type ListenerOutcome, type NeedChange, NeedFactsService, NeedsLifecycle, type ShiftChange } from '../needs';
+import { type ListenerOutcome, type NeedChange, NeedsLifecycle, type ShiftChange } from '../needs';
 import { SeatsRepository } from './seats.repository';
 import { SignupsRepository } from './signups.repository';
-import { SignupsService } from './signups.service';
+import { ShiftUpdates } from './shift-updates';
+import { WaitlistService } from './waitlist.service';
 
 const OPEN_STATUSES = new Set(['open', 'filled', 'in_progress']);
 
 /**
- * Keeps engagement's copy of shifts in step with the needs context, inside
- * the needs context's own transactions: refuses a capacity below the
- * confirmed sign-ups, promotes into new seats, and ends the sign-ups of a
- * cancelled shift or need, telling each volunteer why.
+ * Keeps a shift's seats in step with the needs context, inside the needs
+ * context's own transactions: takes a new shift's capacity, refuses a
+ * capacity below the confirmed sign-ups, promotes into new seats, ends the
+ * sign-ups of a cancelled shift or need (telling each volunteer why), and
+ * sends the shift's `shift.updated` with the seats as they now are.
  */
 @Injectable()
 export class NeedsSyncListener implements OnModuleInit {
@@ -22,10 +24,10 @@ export class NeedsSyncListener implements OnModuleInit {
     private readonly lifecycle: NeedsLifecycle,
     private readonly seats: SeatsRepository,
     private readonly signups: SignupsRepository,
-    private readonly signupsService: SignupsService,
+    private readonly waitlist: WaitlistService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
-    private readonly needFacts: NeedFactsService,
+    private readonly shiftUpdates: ShiftUpdates,
   ) {}
 
   onModuleInit(): void {
@@ -35,7 +37,7 @@ export class NeedsSyncListener implements OnModuleInit {
     });
   }
 
-  private async shiftChanged(tx: Tx, change: ShiftChange): Promise<ListenerOutcome> {
+  private async shiftChanged(tx: Tx, change: ShiftChange): Promise<void> {
     const existing = await this.seats.lock(tx, change.shiftId);
     if (existing && change.after.capacity < existing.confirmedCount) {
       throw new DomainError(
@@ -55,20 +57,20 @@ export class NeedsSyncListener implements OnModuleInit {
       childContact: change.need.childContact,
       minAge: change.need.minAge,
     });
-    if (!existing) return {};
-    if (change.kind === 'cancelled') {
-      const notified = await this.endSignups(tx, [change.shiftId], change.needId, 'shift cancelled');
-      return { notifyUserIds: notified, counts: await this.seats.counts(tx, change.shiftId) };
+    let notify: string[] = [];
+    if (existing && change.kind === 'cancelled') {
+      notify = await this.endSignups(tx, [change.shiftId], change.needId, 'shift cancelled');
+    } else if (existing) {
+      const seat = (await this.seats.find(change.shiftId, tx))!;
+      if (change.after.capacity > existing.capacity) await this.waitlist.promoteNext(tx, seat);
+      notify = await this.signups.activeUserIds(tx, change.shiftId);
     }
-    const seat = (await this.seats.find(change.shiftId, tx))!;
-    if (change.after.capacity > existing.capacity) await this.signupsService.promoteNext(tx, seat);
-    // The needs context stores these counts on its shift and sends them in shift.updated.
-    return { notifyUserIds: await this.signups.activeUserIds(tx, change.shiftId), counts: await this.seats.counts(tx, change.shiftId) };
-  }
-
-  /** The needs context holds the shift's row already in these transactions: copying the counts here keeps its lock order. */
-  private async copyCounts(tx: Tx, shiftId: string): Promise<void> {
-    if (await this.seats.find(shiftId, tx)) await this.needFacts.recordCounts(tx, shiftId, await this.seats.counts(tx, shiftId));
+    await this.shiftUpdates.emit(tx, change, {
+      schedule: change.after,
+      changed: change.changed,
+      draft: change.need.status === 'draft',
+      userIds: notify,
+    });
   }
 
   private async needChanged(tx: Tx, change: NeedChange): Promise<ListenerOutcome> {
@@ -81,7 +83,14 @@ export class NeedsSyncListener implements OnModuleInit {
     );
     if (change.rules.status !== 'cancelled') return {};
     const notified = await this.endSignups(tx, change.cancelledShiftIds, change.needId, change.reason ?? 'need cancelled');
-    for (const shiftId of change.cancelledShiftIds) await this.copyCounts(tx, shiftId);
+    for (const shiftId of change.cancelledShiftIds) {
+      const seat = await this.seats.find(shiftId, tx);
+      if (!seat) continue;
+      await this.shiftUpdates.emit(tx, seat, {
+        schedule: { startsAt: seat.startsAt, endsAt: seat.endsAt, status: 'cancelled' },
+        changed: ['status'],
+      });
+    }
     return { notifyUserIds: notified };
   }
 

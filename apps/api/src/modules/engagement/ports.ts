@@ -1,26 +1,3 @@
-import type { NeedStatus, OrganizationStatus } from '@kindred/contracts';
-
-/** What engagement needs to know about a shift and its need; provided by the needs context. */
-export interface ShiftFacts {
-  shiftId: string;
-  needId: string;
-  orgId: string;
-  orgStatus: OrganizationStatus;
-  needStatus: NeedStatus;
-  needTitle: string;
-  needType: string;
-  startsAt: Date;
-  endsAt: Date;
-  capacity: number;
-  childContact: boolean;
-  minAge: number | null;
-}
-
-export abstract class ShiftDirectory {
-  abstract facts(shiftId: string): Promise<ShiftFacts | null>;
-  abstract needTitles(needIds: string[]): Promise<Map<string, string>>;
-}
-
 export type SafeguardingStatus = 'valid' | 'expired' | 'none' | 'blocked';
 
 /** A volunteer's standing for child-contact work and age rules; provided by the volunteers context. */
@@ -36,11 +13,4 @@ export interface VolunteerStanding {
 
 export abstract class VolunteerDirectory {
   abstract standing(userId: string, at: Date): Promise<VolunteerStanding>;
-}
-
-/** Only shifts of open needs of verified organisations take sign-ups. */
-export function takesSignups(facts: Pick<ShiftFacts, 'needStatus' | 'orgStatus'>): boolean {
-  return (
-    facts.orgStatus === 'verified' && (facts.needStatus === 'open' || facts.needStatus === 'filled' || facts.needStatus === 'in_progress')
-  );
 }

@@ -11,6 +11,13 @@ export type ShiftFactsRow = Pick<
   'shiftId' | 'needId' | 'orgId' | 'startsAt' | 'endsAt' | 'capacity' | 'needOpen' | 'childContact' | 'minAge'
 >;
 
+/** A shift's capacity and counters: what engagement publishes (also as the `shift_occupancy` view). */
+export interface SeatCounts {
+  capacity: number;
+  confirmedCount: number;
+  waitlistCount: number;
+}
+
 export interface SeatDecision {
   outcome: 'confirmed' | 'waitlisted';
   waitlistSeq: number;
@@ -136,30 +143,11 @@ export class SeatsRepository {
     await managerOf(tx).query('UPDATE shift_seats SET capacity = $2, updated_at = now() WHERE shift_id = $1', [shiftId, capacity]);
   }
 
-  async counts(tx: Tx, shiftId: string): Promise<{ capacity: number; confirmedCount: number; waitlistCount: number }> {
+  async counts(tx: Tx, shiftId: string): Promise<SeatCounts> {
     const [row]: Array<{ capacity: number; confirmed_count: number; waitlist_count: number }> = await managerOf(tx).query(
       'SELECT capacity, confirmed_count, waitlist_count FROM shift_seats WHERE shift_id = $1',
       [shiftId],
     );
     return { capacity: row.capacity, confirmedCount: row.confirmed_count, waitlistCount: row.waitlist_count };
-  }
-
-  /**
-   * Copies the counts of every shift whose copy in the needs context differs
-   * from this table, in one statement; answers the shifts it corrected. It is
-   * the start-up half of SeatCountsMirror: the mirror's pending copies live in
-   * memory and die with a killed process. It writes the needs context's table
-   * directly (as one set-based UPDATE) only because that copy is due to go.
-   */
-  async reconcileShiftCounts(tx: Tx): Promise<string[]> {
-    const rows: Array<{ id: string }> = await rowsOf(
-      managerOf(tx),
-      `UPDATE shifts s SET confirmed_count = ss.confirmed_count, waitlist_count = ss.waitlist_count, updated_at = now()
-         FROM shift_seats ss
-        WHERE ss.shift_id = s.id
-          AND (s.confirmed_count, s.waitlist_count) IS DISTINCT FROM (ss.confirmed_count, ss.waitlist_count)
-       RETURNING s.id`,
-    );
-    return rows.map((r) => r.id);
   }
 }

@@ -1,13 +1,14 @@
 import { Check, Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 /**
- * Engagement's own copy of what a sign-up needs to know about a shift: its
- * time, capacity and the need's rules, plus the seat counters. The needs
- * context tells engagement about every change (see needs-sync); keeping the
- * counters here lets one row lock decide a seat.
+ * A shift's seats: the one home of its capacity and its counters, beside a
+ * copy of what a sign-up needs to know about the shift (its time and the
+ * need's rules, which the needs context reports inside its own transactions;
+ * see needs-sync). One row lock decides a seat. Other contexts read capacity
+ * and counts through the `shift_occupancy` view, never a copy.
  */
 @Entity('shift_seats')
-@Check('ck_shift_seats_capacity', `confirmed_count >= 0 AND confirmed_count <= capacity AND waitlist_count >= 0`)
+@Check('ck_shift_seats_capacity', `capacity >= 0 AND confirmed_count >= 0 AND confirmed_count <= capacity AND waitlist_count >= 0`)
 @Index('ix_shift_seats_need', ['needId'])
 export class ShiftSeatEntity {
   @PrimaryColumn('uuid')

@@ -3,7 +3,7 @@ import type { CoverageView } from '@kindred/contracts';
 import { can } from '../../common/auth/abilities';
 import type { Principal } from '../../common/auth/principal';
 import { DomainError } from '../../common/errors/domain-error';
-import { NeedFacts } from './need-facts';
+import { NeedFacts } from '../needs';
 import { PledgesRepository } from './pledges.repository';
 
 const percent = (part: number, whole: number | null): number | null => (whole && whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit';
 import { IdentityModule } from '../identity';
 import { LiveOutboxModule } from '../live';
-import { NeedFactsService, NeedsModule } from '../needs';
+import { NeedsModule } from '../needs';
 import { CoverageController } from './coverage.controller';
 import { CoverageService } from './coverage.service';
 import { EvidenceController } from './evidence.controller';
@@ -10,7 +10,6 @@ import { EvidenceRepository } from './evidence.repository';
 import { EvidenceService } from './evidence.service';
 import { EvidenceSweeper } from './evidence.sweeper';
 import { EvidenceUrlSigner } from './evidence-url.signer';
-import { NeedFacts } from './need-facts';
 import { PledgesController } from './pledges.controller';
 import { PledgesRepository } from './pledges.repository';
 import { LedgerService } from './ledger.service';
@@ -30,7 +29,6 @@ import { TrailService } from './trail.service';
     EvidenceService,
     EvidenceSweeper,
     CoverageService,
-    { provide: NeedFacts, useExisting: NeedFactsService },
   ],
   exports: [PledgesService, LedgerService, EvidenceService],
 })

@@ -1,5 +1,4 @@
 /** The giving context's public face: other contexts import only what is exported here (a lint rule refuses deep imports). */
 export { GivingModule } from './giving.module';
-export { NeedFacts } from './need-facts';
 export { LedgerService } from './ledger.service';
 export { PledgesService } from './pledges.service';

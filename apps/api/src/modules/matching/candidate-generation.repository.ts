@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { CandidateRow } from './candidates.sql';
-import type { FeedRow } from './feed.sql';
-import type { SqlQuery } from './match-factors.sql';
+import type { CandidateRow } from './sql/candidates.sql';
+import type { FeedRow } from './sql/feed.sql';
+import type { SqlQuery } from './sql/match-factors.sql';
 
 /** A goods line of a listed need, with what is already pledged against it. */
 export interface GoodsLineRow {
@@ -28,9 +28,9 @@ export interface GoodsLineRow {
  * and returning one page. Going through the needs, volunteers and engagement
  * services would mean loading tens of thousands of rows into the API for
  * each request, far from the 100 ms / 200 ms targets. The statements are built
- * in feed.sql.ts, candidates.sql.ts and below; they read needs, shifts,
+ * in sql/feed.sql.ts, sql/candidates.sql.ts and below; they read needs, shifts,
  * need_items (needs), volunteer_profiles, safeguarding_checks (volunteers),
- * signups, shift_seats, hour_records (engagement) and pledges, pledge_lines
+ * signups, shift_occupancy (the view of its seats), hour_records (engagement) and pledges, pledge_lines
  * (giving), and apply those contexts' rules as documented beside each clause.
  * Everything else matching needs about other contexts goes through their services.
  */

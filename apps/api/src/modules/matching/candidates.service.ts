@@ -5,7 +5,7 @@ import { UsersService } from '../identity';
 import { NeedsService, ShiftsService } from '../needs';
 import { CodeOfConductService } from '../volunteers';
 import { CandidateGenerationRepository } from './candidate-generation.repository';
-import { buildCandidatesQuery, type CandidateRow, type CandidatesTarget } from './candidates.sql';
+import { buildCandidatesQuery, type CandidateRow, type CandidatesTarget } from './sql/candidates.sql';
 import { assertCoordinates } from './coordinator-access';
 import type { CandidatesQueryDto } from './dto/match-queries.dto';
 import { canonicalLanguages } from './local-languages';

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { FeedMatchView, RankedPage } from '@kindred/contracts';
 import type { Principal } from '../../common/auth/principal';
-import { HoursService, SignupsService } from '../engagement';
+import { HoursService, SignupListsService } from '../engagement';
 import { OrganizationsService } from '../identity';
 import { CodeOfConductService, SafeguardingService, VolunteerProfilesService } from '../volunteers';
 import { CandidateGenerationRepository } from './candidate-generation.repository';
 import type { FeedQueryDto } from './dto/match-queries.dto';
-import { buildFeedQuery, type FeedRow } from './feed.sql';
+import { buildFeedQuery, type FeedRow } from './sql/feed.sql';
 import { MATCHING } from './matching.config';
 import { encodeRankedCursor } from './ranked-cursor';
 import { cursorOf, roundKm, WIDEN_BELOW } from './ranked-lists';
@@ -26,7 +26,7 @@ export class FeedService {
     private readonly profiles: VolunteerProfilesService,
     private readonly codeOfConduct: CodeOfConductService,
     private readonly safeguarding: SafeguardingService,
-    private readonly signups: SignupsService,
+    private readonly signups: SignupListsService,
     private readonly hours: HoursService,
     private readonly organizations: OrganizationsService,
     private readonly skillNames: SkillNamesCache,

@@ -1,4 +1,4 @@
-import type { FactorRow } from './match-factors.sql';
+import type { FactorRow } from './sql/match-factors.sql';
 import { explainVolunteerMatch, regionLevel, type VolunteerEvidence } from './reasons';
 
 const row = (c: Partial<Record<string, number>> = {}, score?: number): FactorRow => {

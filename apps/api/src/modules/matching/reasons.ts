@@ -1,5 +1,5 @@
 import { languageNameEn, needLanguages } from './local-languages';
-import type { FactorRow } from './match-factors.sql';
+import type { FactorRow } from './sql/match-factors.sql';
 import type { MatchReason } from '@kindred/contracts';
 import { VOLUNTEER_FACTORS, type VolunteerFactor } from './matching.config';
 
@@ -39,7 +39,7 @@ const hours = (minutes: number): string => String(Math.round(minutes / 6) / 10);
 
 export type RegionLevel = 'township' | 'county' | 'city' | 'far';
 
-/** The same levels as the distance factor's SQL (match-factors.sql.ts) when coordinates are missing. */
+/** The same levels as the distance factor's SQL (sql/match-factors.sql.ts) when coordinates are missing. */
 export function regionLevel(needRegion: string, volunteerRegion: string): RegionLevel {
   if (needRegion.length === 9 && needRegion === volunteerRegion) return 'township';
   if (needRegion.slice(0, 6) === volunteerRegion.slice(0, 6)) return 'county';

@@ -27,7 +27,7 @@ export function boundingBox(lat: number, lng: number, radiusKm: number): Boundin
   return { minLat, maxLat, minLng: lng - dLng, maxLng: lng + dLng };
 }
 
-/** Great-circle distance in km (haversine); the SQL in needs-search.sql.ts computes the same. */
+/** Great-circle distance in km (haversine); the SQL in sql/needs-search.sql.ts computes the same. */
 export function haversineKm(lat1: number, lng1: number, lat2: number, lng2: number): number {
   const rad = Math.PI / 180;
   const a =

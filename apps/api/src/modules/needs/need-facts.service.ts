@@ -1,48 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import type { NeedStatus, OrganizationStatus } from '@kindred/contracts';
+import type { NeedStatus } from '@kindred/contracts';
 import type { Tx } from '../../common/database/transaction-runner';
+import { NeedTransitionsService } from './need-transitions.service';
 import { NeedsService } from './needs.service';
 import { NeedsRepository } from './needs.repository';
+import type { NeedFacts, NeedForGiving, ShiftDirectory, ShiftFacts } from './ports';
 import { ShiftsRepository } from './shifts.repository';
-
-/** What giving needs to know about a need (its NeedFacts port). */
-export interface NeedForGiving {
-  id: string;
-  orgId: string;
-  orgStatus: OrganizationStatus;
-  status: NeedStatus;
-  title: string;
-  targetFen: number | null;
-  items: Array<{ id: string; name: string; unit: string; quantity: number }>;
-}
-
-/** What engagement needs to know about a shift and its need (its ShiftDirectory port). */
-export interface ShiftFacts {
-  shiftId: string;
-  needId: string;
-  orgId: string;
-  orgStatus: OrganizationStatus;
-  needStatus: NeedStatus;
-  needTitle: string;
-  needType: string;
-  startsAt: Date;
-  endsAt: Date;
-  capacity: number;
-  childContact: boolean;
-  minAge: number | null;
-}
 
 /**
  * Facts about needs and shifts for other contexts acting as the system (no
- * caller to check). Giving binds its NeedFacts port and engagement its
- * ShiftDirectory port to this with `useExisting`.
+ * caller to check). NeedsModule binds the NeedFacts and ShiftDirectory ports
+ * (ports.ts) to this with `useExisting`; `implements` keeps them in step.
  */
 @Injectable()
-export class NeedFactsService {
+export class NeedFactsService implements NeedFacts, ShiftDirectory {
   constructor(
     private readonly needs: NeedsRepository,
     private readonly shifts: ShiftsRepository,
     private readonly needsService: NeedsService,
+    private readonly transitions: NeedTransitionsService,
   ) {}
 
   async forGiving(needId: string): Promise<NeedForGiving | null> {
@@ -61,12 +37,12 @@ export class NeedFactsService {
     };
   }
 
-  /** A scheduled shift and its need's rules; null for an unknown or cancelled shift (it takes no sign-ups). */
   /** Need titles by id, for engagement's organisation-wide lists. */
   async needTitles(needIds: string[]): Promise<Map<string, string>> {
     return new Map((await this.needs.titles([...new Set(needIds)])).map((n) => [n.id, n.title]));
   }
 
+  /** A scheduled shift and its need's rules; null for an unknown or cancelled shift (it takes no sign-ups). */
   async facts(shiftId: string): Promise<ShiftFacts | null> {
     const shift = await this.shifts.findById(shiftId);
     if (!shift || shift.status === 'cancelled') return null;
@@ -83,19 +59,13 @@ export class NeedFactsService {
       needType: need.type,
       startsAt: shift.startsAt,
       endsAt: shift.endsAt,
-      capacity: shift.capacity,
       childContact: need.childContact,
       minAge: need.minAge,
     };
   }
 
-  /** Lets engagement mirror its seat counters on the shift, in its transaction (the CHECK keeps confirmed ≤ capacity). */
-  async recordCounts(tx: Tx, shiftId: string, counts: { confirmedCount: number; waitlistCount: number }): Promise<void> {
-    await this.shifts.recordCounts(tx, shiftId, counts.confirmedCount, counts.waitlistCount);
-  }
-
   /** A status change made by the system (e.g. engagement marking a need filled), through the same transition table. */
   transition(tx: Tx, needId: string, to: NeedStatus, reason: string | null = null): Promise<void> {
-    return this.needsService.transitionAsSystem(tx, needId, to, reason);
+    return this.transitions.transitionAsSystem(tx, needId, to, reason);
   }
 }

@@ -3,7 +3,7 @@ import type { NeedItemEntity } from './need-item.entity';
 import type { NeedEntity } from './need.entity';
 import type { NeedSearchRow } from './needs.repository';
 import type { ProgrammeEntity } from './programme.entity';
-import type { ShiftEntity } from './shift.entity';
+import type { ShiftRow } from './shifts.repository';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 const point = (lat: number | null, lng: number | null): NeedSummaryView['location'] => (lat !== null && lng !== null ? { lat, lng } : null);
@@ -60,7 +60,7 @@ export function toNeedSummaryView(r: NeedSearchRow, organizationName: string | n
   };
 }
 
-export function toShiftView(s: ShiftEntity): ShiftView {
+export function toShiftView(s: ShiftRow): ShiftView {
   return {
     id: s.id,
     needId: s.needId,

@@ -5,6 +5,8 @@ import type { Tx } from '../../common/database/transaction-runner';
 /** A shift was created, edited or cancelled (inside the transaction that does it). */
 export interface ShiftChange {
   kind: 'created' | 'updated' | 'cancelled';
+  /** Names of the fields that changed (no values); `created` for a new shift, `status` for a cancelled one. */
+  changed: string[];
   shiftId: string;
   needId: string;
   orgId: string;
@@ -33,27 +35,30 @@ export interface NeedRules {
   type: string;
 }
 
-/** What a listener can ask for: people to tell in the needs context's own event (those signed up to the shift). */
+export const rulesOf = (n: NeedRules): NeedRules => ({
+  status: n.status,
+  childContact: n.childContact,
+  minAge: n.minAge,
+  title: n.title,
+  type: n.type,
+});
+
+/** What a listener can ask for: people to tell in the needs context's own `need.updated` (those signed up to the need). */
 export interface ListenerOutcome {
   notifyUserIds?: string[];
-  /** The shift's seat counters as the listener keeps them; stored on the shift and sent in `shift.updated`. */
-  counts?: SeatCounts;
-}
-
-export interface SeatCounts {
-  confirmedCount: number;
-  waitlistCount: number;
 }
 
 /**
  * Other contexts' hook into needs and shifts, run inside the changing
  * transaction: a listener may refuse the change by throwing a DomainError
  * (engagement refuses a capacity below its confirmed sign-ups), make its own
- * writes atomically with it (cancel the sign-ups of a cancelled need and tell
- * each volunteer), and name users to notify. Register in `onModuleInit`.
+ * writes atomically with it (engagement keeps the shift's seats and capacity
+ * and sends `shift.updated`; it cancels the sign-ups of a cancelled need and
+ * tells each volunteer), and name users to notify of a need's change.
+ * Register in `onModuleInit`.
  */
 export interface NeedsLifecycleListener {
-  shiftChanged?(tx: Tx, change: ShiftChange): Promise<ListenerOutcome | void>;
+  shiftChanged?(tx: Tx, change: ShiftChange): Promise<void>;
   needChanged?(tx: Tx, change: NeedChange): Promise<ListenerOutcome | void>;
 }
 
@@ -69,16 +74,9 @@ export class NeedsLifecycle {
     };
   }
 
-  /** Runs every listener in order; returns the users they asked to notify and the seat counters one of them reported. */
-  async shiftChanged(tx: Tx, change: ShiftChange): Promise<{ notifyUserIds: string[]; counts: SeatCounts | null }> {
-    const users = new Set<string>();
-    let counts: SeatCounts | null = null;
-    for (const listener of this.listeners) {
-      const outcome = await listener.shiftChanged?.(tx, change);
-      outcome?.notifyUserIds?.forEach((id) => users.add(id));
-      counts = outcome?.counts ?? counts;
-    }
-    return { notifyUserIds: [...users], counts };
+  /** Runs every listener in order. */
+  async shiftChanged(tx: Tx, change: ShiftChange): Promise<void> {
+    for (const listener of this.listeners) await listener.shiftChanged?.(tx, change);
   }
 
   async needChanged(tx: Tx, change: NeedChange): Promise<string[]> {

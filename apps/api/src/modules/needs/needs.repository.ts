@@ -7,7 +7,7 @@ import type { OrgScope } from '../../common/auth/org-scope';
 import { managerOf, type Tx } from '../../common/database/transaction-runner';
 import { NeedItemEntity } from './need-item.entity';
 import { NeedEntity } from './need.entity';
-import type { SqlQuery } from './needs-search.sql';
+import type { SqlQuery } from './sql/needs-search.sql';
 
 export type NeedFields = Pick<
   NeedEntity,
@@ -34,7 +34,7 @@ export interface NewItem {
   quantity: number;
 }
 
-/** One row of the search statement (see needs-search.sql.ts). */
+/** One row of the search statement (see sql/needs-search.sql.ts). */
 export interface NeedSearchRow {
   id: string;
   org_id: string;

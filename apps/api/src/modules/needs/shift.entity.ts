@@ -4,15 +4,14 @@ import { NeedEntity } from './need.entity';
 import { ShiftSeriesEntity } from './shift-series.entity';
 
 /**
- * One time slot of a need with a capacity. The counters are the engagement
- * context's to keep (ShiftFactsService.recordCounts); the CHECK keeps
- * confirmed ≤ capacity whoever writes them.
+ * One time slot of a need. Its capacity and seat counters are engagement's
+ * (`shift_seats`); this context reads them through the `shift_occupancy`
+ * view (ShiftsRepository), so a list shows a sign-up as soon as it commits.
  */
 @Entity('shifts')
 @Index('ix_shifts_need', ['needId', 'startsAt'])
 @Index('ix_shifts_series', ['seriesId'], { where: 'series_id IS NOT NULL' })
 @Check('ck_shifts_window', 'ends_at > starts_at')
-@Check('ck_shifts_capacity', 'capacity >= 0 AND confirmed_count >= 0 AND waitlist_count >= 0 AND confirmed_count <= capacity')
 export class ShiftEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -28,15 +27,6 @@ export class ShiftEntity {
 
   @Column('timestamptz')
   endsAt!: Date;
-
-  @Column('int')
-  capacity!: number;
-
-  @Column('int', { default: 0 })
-  confirmedCount!: number;
-
-  @Column('int', { default: 0 })
-  waitlistCount!: number;
 
   /** Shifts expanded from one RRULE share a series. */
   @Column('uuid', { nullable: true })

@@ -6,6 +6,19 @@ import { managerOf, type Tx } from '../../common/database/transaction-runner';
 import { ShiftSeriesEntity } from './shift-series.entity';
 import { ShiftEntity } from './shift.entity';
 
+/** A shift's seats as engagement publishes them (the `shift_occupancy` view). */
+export interface Occupancy {
+  capacity: number;
+  confirmedCount: number;
+  waitlistCount: number;
+}
+
+/** A shift with its seats, read in the same statement's snapshot as the shift. */
+export type ShiftRow = ShiftEntity & Occupancy;
+
+/** A shift whose seat row is missing (only between its insert and the listeners' run) shows none. */
+const NO_SEATS: Occupancy = { capacity: 0, confirmedCount: 0, waitlistCount: 0 };
+
 export type NewSeries = Pick<
   ShiftSeriesEntity,
   'needId' | 'rrule' | 'timeZone' | 'firstStartsAt' | 'durationMinutes' | 'until' | 'occurrences' | 'createdBy'
@@ -24,11 +37,31 @@ export class ShiftsRepository {
     return manager.save(manager.create(ShiftSeriesEntity, { ...series, orgId: scope.orgId }));
   }
 
+  /** Capacity and counters of the given shifts, from engagement's view: what a sign-up committed is there at once. */
+  async occupancy(shiftIds: string[], tx?: Tx): Promise<Map<string, Occupancy>> {
+    if (shiftIds.length === 0) return new Map();
+    const rows: Array<{ shift_id: string; capacity: number; confirmed_count: number; waitlist_count: number }> = await this.manager(
+      tx,
+    ).query('SELECT shift_id, capacity, confirmed_count, waitlist_count FROM shift_occupancy WHERE shift_id = ANY($1::uuid[])', [shiftIds]);
+    return new Map(
+      rows.map((r) => [r.shift_id, { capacity: r.capacity, confirmedCount: r.confirmed_count, waitlistCount: r.waitlist_count }]),
+    );
+  }
+
+  /** The shifts with their seats, in the order given. */
+  async withOccupancy(shifts: ShiftEntity[], tx?: Tx): Promise<ShiftRow[]> {
+    const seats = await this.occupancy(
+      shifts.map((s) => s.id),
+      tx,
+    );
+    return shifts.map((s) => Object.assign(s, seats.get(s.id) ?? NO_SEATS));
+  }
+
   async insertMany(
     tx: Tx,
     scope: OrgScope,
     needId: string,
-    shifts: Array<{ startsAt: Date; endsAt: Date; capacity: number }>,
+    shifts: Array<{ startsAt: Date; endsAt: Date }>,
     seriesId: string | null,
   ): Promise<ShiftEntity[]> {
     const manager = managerOf(tx);
@@ -45,32 +78,29 @@ export class ShiftsRepository {
   }
 
   /** Shifts of a need, by time. The need's visibility is checked by the service. */
-  ofNeed(needId: string, tx?: Tx): Promise<ShiftEntity[]> {
-    return this.manager(tx).find(ShiftEntity, { where: { needId }, order: { startsAt: 'ASC', id: 'ASC' } });
+  async ofNeed(needId: string, tx?: Tx): Promise<ShiftRow[]> {
+    return this.withOccupancy(await this.manager(tx).find(ShiftEntity, { where: { needId }, order: { startsAt: 'ASC', id: 'ASC' } }), tx);
   }
 
   countOfNeed(tx: Tx, needId: string): Promise<number> {
     return managerOf(tx).countBy(ShiftEntity, { needId });
   }
 
-  findById(id: string, tx?: Tx): Promise<ShiftEntity | null> {
-    return this.manager(tx).findOneBy(ShiftEntity, { id });
+  async findById(id: string, tx?: Tx): Promise<ShiftRow | null> {
+    const shift = await this.manager(tx).findOneBy(ShiftEntity, { id });
+    return shift ? (await this.withOccupancy([shift], tx))[0] : null;
   }
 
-  lock(tx: Tx, scope: OrgScope, id: string): Promise<ShiftEntity | null> {
-    return managerOf(tx)
+  async lock(tx: Tx, scope: OrgScope, id: string): Promise<ShiftRow | null> {
+    const shift = await managerOf(tx)
       .createQueryBuilder(ShiftEntity, 's')
       .setLock('pessimistic_write')
       .where('s.id = :id AND s.org_id = :orgId', { id, orgId: scope.orgId })
       .getOne();
+    return shift ? (await this.withOccupancy([shift], tx))[0] : null;
   }
 
-  async update(
-    tx: Tx,
-    scope: OrgScope,
-    id: string,
-    fields: Partial<Pick<ShiftEntity, 'startsAt' | 'endsAt' | 'capacity' | 'status'>>,
-  ): Promise<void> {
+  async update(tx: Tx, scope: OrgScope, id: string, fields: Partial<Pick<ShiftEntity, 'startsAt' | 'endsAt' | 'status'>>): Promise<void> {
     await managerOf(tx).update(ShiftEntity, { id, orgId: scope.orgId }, fields);
   }
 
@@ -96,10 +126,5 @@ export class ShiftsRepository {
         .execute();
     }
     return future;
-  }
-
-  /** Mirrors engagement's seat counters onto the shift (capacity CHECK still applies). */
-  async recordCounts(tx: Tx, shiftId: string, confirmedCount: number, waitlistCount: number): Promise<void> {
-    await managerOf(tx).update(ShiftEntity, { id: shiftId }, { confirmedCount, waitlistCount });
   }
 }

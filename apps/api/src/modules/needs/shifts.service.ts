@@ -5,17 +5,16 @@ import type { Principal } from '../../common/auth/principal';
 import { TransactionRunner, type Tx } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit';
-import { OutboxService } from '../live';
 import type { CreateShiftsDto } from './dto/create-shifts.dto';
 import type { UpdateShiftDto } from './dto/update-shift.dto';
 import { isEditable } from './need-status';
 import { toShiftView } from './need.view';
 import type { NeedEntity } from './need.entity';
-import { NeedsLifecycle, type SeatCounts, type ShiftChange } from './needs-lifecycle';
+import { NeedsLifecycle, type ShiftChange } from './needs-lifecycle';
 import { NeedsService } from './needs.service';
 import { expandRecurrence, RecurrenceError, SHIFT_TIME_ZONE, type Occurrence } from './shift-recurrence';
 import type { ShiftEntity } from './shift.entity';
-import { ShiftsRepository } from './shifts.repository';
+import { ShiftsRepository, type ShiftRow } from './shifts.repository';
 import { fromFloating } from './zoned-time';
 
 /** A camp may run for weeks; nothing longer is one shift. */
@@ -24,7 +23,7 @@ export const MAX_SHIFT_DAYS = 62;
 export const MAX_RECURRING_SHIFT_HOURS = 24;
 export const MAX_SHIFTS_PER_NEED = 500;
 
-const describe = (s: ShiftEntity, field: string): string | number =>
+const describe = (s: ShiftRow, field: string): string | number =>
   field === 'capacity' ? s.capacity : (field === 'startsAt' ? s.startsAt : s.endsAt).toISOString();
 
 const shiftError = (field: string, message: string): DomainError =>
@@ -41,10 +40,10 @@ function untilOf(text: string): Date {
 
 /**
  * Shifts of a need: one-off, date ranges (camps) and RRULE series. Changing a
- * shift runs the lifecycle listeners in the same transaction (engagement
- * refuses a capacity below its confirmed sign-ups and names the volunteers
- * to tell), then emits `shift.updated` to the organisation, the need's room
- * and those volunteers.
+ * shift runs the lifecycle listeners in the same transaction: engagement owns
+ * the shift's capacity and seats, refuses a capacity below its confirmed
+ * sign-ups, and emits `shift.updated` to the organisation, the need's room
+ * and the volunteers signed up.
  */
 @Injectable()
 export class ShiftsService {
@@ -54,7 +53,6 @@ export class ShiftsService {
     private readonly needs: NeedsService,
     private readonly lifecycle: NeedsLifecycle,
     private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
   ) {}
 
   async create(principal: Principal, needId: string, input: CreateShiftsDto): Promise<ShiftsCreatedView> {
@@ -81,16 +79,10 @@ export class ShiftsService {
             createdBy: principal.userId,
           })
         : null;
-      const created = await this.shifts.insertMany(
-        tx,
-        scope,
-        needId,
-        occurrences.map((o) => ({ ...o, capacity: input.capacity })),
-        series?.id ?? null,
-      );
+      const created = await this.shifts.insertMany(tx, scope, needId, occurrences, series?.id ?? null);
+      // Engagement takes the capacity into the shift's seats here, in this transaction.
       for (const shift of created) {
-        const outcome = await this.lifecycle.shiftChanged(tx, this.change('created', need, shift, null));
-        await this.emit(tx, scope, need, await this.withCounts(tx, shift, outcome.counts), ['created'], outcome.notifyUserIds);
+        await this.lifecycle.shiftChanged(tx, this.change('created', ['created'], need, { ...shift, capacity: input.capacity }, null));
       }
       await this.audit.record(tx, {
         action: 'shift.created',
@@ -99,7 +91,7 @@ export class ShiftsService {
         orgId: scope.orgId,
         diff: { shifts: created.length, capacity: input.capacity, seriesId: series?.id ?? null, first: created[0].startsAt.toISOString() },
       });
-      return { data: created.map(toShiftView), seriesId: series?.id ?? null };
+      return { data: (await this.shifts.withOccupancy(created, tx)).map(toShiftView), seriesId: series?.id ?? null };
     });
   }
 
@@ -154,23 +146,17 @@ export class ShiftsService {
       if (moved && startsAt.getTime() <= Date.now()) throw shiftError('startsAt', 'must be in the future');
       if (endsAt.getTime() - startsAt.getTime() > MAX_SHIFT_DAYS * 86_400_000)
         throw shiftError('endsAt', `must be at most ${MAX_SHIFT_DAYS} days after startsAt`);
-      if (capacity < shift.confirmedCount) {
-        throw new DomainError(
-          'capacity_below_confirmed',
-          `${shift.confirmedCount} volunteers are confirmed; capacity cannot go below that`,
-          [{ field: 'capacity', message: `must be at least ${shift.confirmedCount} (the confirmed sign-ups)` }],
-        );
-      }
+      // Engagement refuses a capacity below the confirmed sign-ups, under its seat lock.
       const changed = [
         ...(startsAt.getTime() !== shift.startsAt.getTime() ? ['startsAt'] : []),
         ...(endsAt.getTime() !== shift.endsAt.getTime() ? ['endsAt'] : []),
         ...(capacity !== shift.capacity ? ['capacity'] : []),
       ];
       if (changed.length === 0) return shift;
-      await this.shifts.update(tx, scope, shiftId, { startsAt, endsAt, capacity });
-      const after = { ...shift, startsAt, endsAt, capacity } as ShiftEntity;
+      await this.shifts.update(tx, scope, shiftId, { startsAt, endsAt });
+      const after = { ...shift, startsAt, endsAt, capacity };
       // Listeners run after the write and before the commit: a refusal rolls it back.
-      const outcome = await this.lifecycle.shiftChanged(tx, this.change('updated', need, after, shift));
+      await this.lifecycle.shiftChanged(tx, this.change('updated', changed, need, after, shift));
       await this.audit.record(tx, {
         action: 'shift.updated',
         entityType: 'shift',
@@ -178,9 +164,7 @@ export class ShiftsService {
         orgId: scope.orgId,
         diff: Object.fromEntries(changed.map((k) => [k, { from: describe(shift, k), to: describe(after, k) }])),
       });
-      const current = await this.withCounts(tx, after, outcome.counts);
-      await this.emit(tx, scope, need, current, changed, outcome.notifyUserIds);
-      return current;
+      return (await this.shifts.findById(shiftId, tx))!;
     });
   }
 
@@ -188,8 +172,8 @@ export class ShiftsService {
     return this.withLockedShift(principal, shiftId, async (tx, scope, need, shift) => {
       if (shift.endsAt.getTime() <= Date.now()) throw new DomainError('conflict', 'A shift that is over cannot be cancelled');
       await this.shifts.update(tx, scope, shiftId, { status: 'cancelled' });
-      const after = { ...shift, status: 'cancelled' } as ShiftEntity;
-      const outcome = await this.lifecycle.shiftChanged(tx, this.change('cancelled', need, after, shift));
+      const after: ShiftRow = { ...shift, status: 'cancelled' };
+      await this.lifecycle.shiftChanged(tx, this.change('cancelled', ['status'], need, after, shift));
       await this.audit.record(tx, {
         action: 'shift.cancelled',
         entityType: 'shift',
@@ -197,9 +181,7 @@ export class ShiftsService {
         orgId: scope.orgId,
         diff: { reason: reason ? 'given' : 'none' },
       });
-      const current = await this.withCounts(tx, after, outcome.counts);
-      await this.emit(tx, scope, need, current, ['status'], outcome.notifyUserIds);
-      return current;
+      return (await this.shifts.findById(shiftId, tx))!;
     });
   }
 
@@ -207,7 +189,7 @@ export class ShiftsService {
   private async withLockedShift(
     principal: Principal,
     shiftId: string,
-    work: (tx: Tx, scope: OrgScope, need: NeedEntity, shift: ShiftEntity) => Promise<ShiftEntity>,
+    work: (tx: Tx, scope: OrgScope, need: NeedEntity, shift: ShiftRow) => Promise<ShiftRow>,
   ): Promise<ShiftView> {
     const found = await this.shifts.findById(shiftId);
     if (!found) throw DomainError.notFound('Shift');
@@ -223,15 +205,14 @@ export class ShiftsService {
     });
   }
 
-  /** Takes the seat counters a listener (engagement) reported, so the shift and its event agree with the roster. */
-  private async withCounts(tx: Tx, shift: ShiftEntity, counts: SeatCounts | null): Promise<ShiftEntity> {
-    if (!counts || (counts.confirmedCount === shift.confirmedCount && counts.waitlistCount === shift.waitlistCount)) return shift;
-    await this.shifts.recordCounts(tx, shift.id, counts.confirmedCount, counts.waitlistCount);
-    return { ...shift, ...counts } as ShiftEntity;
-  }
-
-  private change(kind: ShiftChange['kind'], need: NeedEntity, shift: ShiftEntity, before: ShiftEntity | null): ShiftChange {
-    const facts = (s: ShiftEntity): ShiftChange['after'] => ({
+  private change(
+    kind: ShiftChange['kind'],
+    changed: string[],
+    need: NeedEntity,
+    shift: ShiftEntity & { capacity: number },
+    before: ShiftRow | null,
+  ): ShiftChange {
+    const facts = (s: ShiftEntity & { capacity: number }): ShiftChange['after'] => ({
       startsAt: s.startsAt,
       endsAt: s.endsAt,
       capacity: s.capacity,
@@ -239,6 +220,7 @@ export class ShiftsService {
     });
     return {
       kind,
+      changed,
       shiftId: shift.id,
       needId: need.id,
       orgId: need.orgId,
@@ -246,32 +228,5 @@ export class ShiftsService {
       after: facts(shift),
       need: { status: need.status, childContact: need.childContact, minAge: need.minAge, title: need.title, type: need.type },
     };
-  }
-
-  private async emit(
-    tx: Tx,
-    scope: OrgScope,
-    need: NeedEntity,
-    shift: ShiftEntity,
-    changed: string[],
-    notifyUserIds: string[],
-  ): Promise<void> {
-    await this.outbox.emit(
-      tx,
-      'shift.updated',
-      {
-        shiftId: shift.id,
-        needId: need.id,
-        capacity: shift.capacity,
-        confirmedCount: shift.confirmedCount,
-        waitlistCount: shift.waitlistCount,
-        startsAt: shift.startsAt.toISOString(),
-        endsAt: shift.endsAt.toISOString(),
-        status: shift.status,
-        changed,
-      },
-      // A draft's shifts concern only the organisation.
-      { orgIds: [scope.orgId], needId: need.status === 'draft' ? null : need.id, userIds: notifyUserIds },
-    );
   }
 }

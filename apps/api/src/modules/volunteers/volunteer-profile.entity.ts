@@ -5,7 +5,7 @@ import type { AvailabilitySlot } from '@kindred/contracts';
 @Entity('volunteer_profiles')
 @Index('ix_volunteer_profiles_region', ['regionCode'])
 @Index('ix_volunteer_profiles_employer', ['employerOrgId'])
-// Matching finds the volunteers near a need with a bounding box on this index (matching/candidates.sql.ts).
+// Matching finds the volunteers near a need with a bounding box on this index (matching/sql/candidates.sql.ts).
 @Index('ix_volunteer_profiles_lat_lng', ['lat', 'lng'])
 export class VolunteerProfileEntity {
   @PrimaryColumn('uuid')

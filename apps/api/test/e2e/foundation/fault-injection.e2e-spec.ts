@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
-import { runLedgerChecks } from '../../../src/modules/giving/ledger-checks';
+import { runLedgerChecks } from '../../../src/modules/giving/sql/ledger-checks';
 import { createGoodsNeed, pledge, type GoodsNeed } from '../../factories/giving.factory';
 import { createWorld, registerUser, type TestUser } from '../../factories/identity.factory';
 import { embeddedOwnerUrl, postmasterPid, startApiProcess, stopApiProcess, type ApiProcess } from '../../support/api-process';

@@ -453,7 +453,6 @@ describe('needs', () => {
         needType: 'tutoring',
         startsAt: new Date(shift.startsAt),
         endsAt: new Date(shift.endsAt),
-        capacity: 8,
         childContact: true,
         minAge: 18,
       });

@@ -169,11 +169,11 @@ describe('shifts', () => {
       expect(below.status).toBe(409);
       expect(below.body).toMatchObject({ code: 'capacity_below_confirmed', errors: [expect.objectContaining({ field: 'capacity' })] });
       expect(below.body.detail).toContain('6');
-      expect((await t.db.query<{ capacity: number }>('SELECT capacity FROM shifts WHERE id = $1', [shift.id]))[0].capacity).toBe(10);
+      expect((await t.db.query<{ capacity: number }>('SELECT capacity FROM shift_occupancy WHERE shift_id = $1', [shift.id]))[0].capacity).toBe(10);
       const equal = await patch(world.ngo.coordinator, shift.id, { capacity: 6 });
       expect(equal.status).toBe(200);
       expect(equal.body).toMatchObject({ capacity: 6, confirmedCount: 6 });
-      await expect(t.db.query('UPDATE shifts SET capacity = 5 WHERE id = $1', [shift.id])).rejects.toThrow(/ck_shifts_capacity/);
+      await expect(t.db.query('UPDATE shift_seats SET capacity = 5 WHERE shift_id = $1', [shift.id])).rejects.toThrow(/ck_shift_seats_capacity/);
     });
 
     it('should raise and lower capacity with an event naming the change, and audit the old and new value', async () => {

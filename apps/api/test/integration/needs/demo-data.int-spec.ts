@@ -44,7 +44,7 @@ describe('demo data: volunteers and needs', () => {
 
   it('should include a 50-seat summer camp in the summer programme and a goods need with its lines', async () => {
     const [camp] = await t.db.query<{ capacity: number; programme: string; target_fen: string }>(
-      `SELECT s.capacity, p.name AS programme, n.target_fen FROM needs n JOIN shifts s ON s.need_id = n.id JOIN programmes p ON p.id = n.programme_id WHERE n.type = 'summer_camp'`,
+      `SELECT o.capacity, p.name AS programme, n.target_fen FROM needs n JOIN shifts s ON s.need_id = n.id JOIN shift_occupancy o ON o.shift_id = s.id JOIN programmes p ON p.id = n.programme_id WHERE n.type = 'summer_camp'`,
     );
     expect(camp).toMatchObject({ capacity: 50, programme: expect.stringMatching(/^\d{4} 暑期夏令营$/), target_fen: '3000000' });
     const items = await t.db.query<{ name: string }>(
@@ -58,7 +58,7 @@ describe('demo data: volunteers and needs', () => {
       'SELECT user_id, volunteer_number, employer_org_id FROM volunteer_profiles',
     );
     expect(profiles.map((p) => p.user_id).sort()).toEqual(
-      (await Promise.all((['volunteer', 'volunteer2', 'employee'] as const).map(userId))).sort(),
+      [await userId('volunteer'), await userId('volunteer2'), await userId('employee')].sort(),
     );
     expect(profiles.every((p) => /^KV\d{10}$/.test(p.volunteer_number))).toBe(true);
     const volunteer = await userId('volunteer');

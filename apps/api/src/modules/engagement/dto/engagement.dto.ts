@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Type } from 'class-transformer';
+import { HOUR_RECORD_STATUSES, type HourRecordStatus } from '@kindred/contracts';
+import { PageQueryDto } from '../../../common/http/page-query.dto';
 import { IsOffsetDateTime } from '../../../common/validation/is-offset-date-time.decorator';
 import { IsOptionalNonNull } from '../../../common/validation/is-optional-non-null.decorator';
 
@@ -68,6 +70,24 @@ export class VerifyCertificateQueryDto {
   @IsString()
   @Matches(/^[A-Za-z0-9]{8}$/, { message: 'is not a verification code' })
   code!: string;
+}
+
+/** `GET /organizations/{id}/hour-records`: by status and the day of service, newest first, in keyset pages. */
+export class OrganizationHourRecordsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: HOUR_RECORD_STATUSES })
+  @IsOptional()
+  @IsIn(HOUR_RECORD_STATUSES)
+  status?: HourRecordStatus;
+
+  @ApiPropertyOptional({ description: 'records of service at or after this', example: '2026-11-01T00:00:00+08:00' })
+  @IsOptional()
+  @IsOffsetDateTime()
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'records of service at or before this', example: '2026-12-31T23:59:59+08:00' })
+  @IsOptional()
+  @IsOffsetDateTime()
+  to?: string;
 }
 
 /** A time window of an organisation's shifts (`GET /organizations/{id}/rosters`). */

@@ -5,7 +5,7 @@ import { NEED_STATUSES, NEED_TYPES, type NeedStatus, type NeedType } from '@kind
 import { PageQueryDto } from '../../../common/http/page-query.dto';
 import { IsRegionCode } from '../../../common/regions/is-region-code.decorator';
 import { IsOffsetDateTime } from '../../../common/validation/is-offset-date-time.decorator';
-import { NEED_SORTS, type NeedSort } from '../needs-search.sql';
+import { NEED_SORTS, type NeedSort } from '../sql/needs-search.sql';
 
 /** `a,b` or `x=a&x=b` both become a list. */
 const list = ({ value }: { value: unknown }): unknown =>

@@ -94,6 +94,11 @@ export const engagementRows: MatrixRow[] = [
     expect: coordinate(200),
   },
   {
+    route: 'GET /api/v1/organizations/:id/hour-records',
+    prepare: async (w, t) => ({ path: `/api/v1/organizations/${ngoOf(w, t).id}/hour-records` }),
+    expect: coordinate(200),
+  },
+  {
     route: 'DELETE /api/v1/signups/:id',
     prepare: async (w, t) => ({ path: `/api/v1/signups/${(await runningSignup(w, t)).signupId}`, body: { reason: '临时有事' } }),
     expect: coordinate(200),

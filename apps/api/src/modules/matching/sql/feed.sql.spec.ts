@@ -1,5 +1,5 @@
 import { areaPrefix, buildFeedQuery, type FeedOptions } from './feed.sql';
-import type { VolunteerSnapshot } from './volunteer-snapshot';
+import type { VolunteerSnapshot } from '../volunteer-snapshot';
 
 const NOW = new Date('2026-12-01T00:00:00Z');
 
@@ -38,7 +38,7 @@ describe('buildFeedQuery', () => {
     const { text, values } = buildFeedQuery(snapshot(), options());
     expect(text).toContain('NOT n.child_contact');
     expect(text).toContain('n.min_age IS NULL');
-    expect(text).toContain('s.confirmed_count < s.capacity');
+    expect(text).toContain('o.confirmed_count < o.capacity');
     expect(text).toContain(`s.status = 'scheduled'`);
     expect(text).toContain('ORDER BY ranked.score DESC, ranked.starts_at ASC, ranked.shift_id ASC');
     expect(values[0]).toEqual(['open', 'in_progress']);
@@ -74,7 +74,7 @@ describe('buildFeedQuery', () => {
     expect(text).toContain('NOT (s.id = ANY(');
     expect(text).toMatch(/NOT \(s\.starts_at < \$\d+::timestamptz AND \$\d+::timestamptz < s\.ends_at\)/);
     expect(text).toContain('NOT (n.org_id = ANY(');
-    expect(text).not.toContain('s.confirmed_count < s.capacity');
+    expect(text).not.toContain('o.confirmed_count < o.capacity');
     expect(values[0]).toEqual(['open', 'filled', 'in_progress']);
     expectParametersBound(text, values);
   });

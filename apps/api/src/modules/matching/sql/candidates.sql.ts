@@ -1,6 +1,6 @@
-import { boundingBox } from '../needs';
+import { boundingBox } from '../../needs';
 import { areaPrefix } from './feed.sql';
-import { aliasesOf, needLanguages } from './local-languages';
+import { aliasesOf, needLanguages } from '../local-languages';
 import {
   distanceKmSql,
   factorValuesSql,
@@ -13,9 +13,9 @@ import {
   type FactorRow,
   type SqlQuery,
 } from './match-factors.sql';
-import { MATCHING, VOLUNTEER_FACTORS } from './matching.config';
-import type { RankedCursor } from './ranked-cursor';
-import { beijingMonth } from './weekly-time';
+import { MATCHING, VOLUNTEER_FACTORS } from '../matching.config';
+import type { RankedCursor } from '../ranked-cursor';
+import { beijingMonth } from '../weekly-time';
 
 /** The shift volunteers are ranked for, with its need's rules and place. */
 export interface CandidatesTarget {
@@ -120,7 +120,7 @@ export function buildCandidatesQuery(target: CandidatesTarget, options: Candidat
     `NOT EXISTS (SELECT 1 FROM signups g WHERE g.shift_id = ${shiftId} AND g.user_id = p.user_id AND g.status IN ('confirmed', 'waitlisted'))`,
   );
   where.push(
-    'NOT EXISTS (SELECT 1 FROM signups g JOIN shift_seats ss ON ss.shift_id = g.shift_id' +
+    'NOT EXISTS (SELECT 1 FROM signups g JOIN shift_occupancy ss ON ss.shift_id = g.shift_id' +
       ` WHERE g.user_id = p.user_id AND g.status = 'confirmed' AND ss.starts_at < ${shiftEnd} AND ${shiftStart} < ss.ends_at)`,
   );
 
@@ -189,7 +189,7 @@ export function buildCandidatesQuery(target: CandidatesTarget, options: Candidat
                       WHERE h.user_id IN (SELECT user_id FROM pool) AND h.status IN ('verified', 'pending')
                         AND h.served_on >= ${monthStart} AND h.served_on < ${monthEnd} GROUP BY h.user_id)`,
     `month_booked AS (SELECT g.user_id, sum(extract(epoch FROM ss.ends_at - ss.starts_at) / 60) AS minutes
-                        FROM signups g JOIN shift_seats ss ON ss.shift_id = g.shift_id
+                        FROM signups g JOIN shift_occupancy ss ON ss.shift_id = g.shift_id
                        WHERE g.user_id IN (SELECT user_id FROM pool) AND g.status = 'confirmed'
                          AND ss.starts_at >= ${monthStart} AND ss.starts_at < ${monthEnd} GROUP BY g.user_id)`,
     `shift_window AS (SELECT ${weekStartSql(shiftStart)} AS week_start, ${weekLengthSql(shiftStart, shiftEnd)} AS week_length)`,

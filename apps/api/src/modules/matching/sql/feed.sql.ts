@@ -1,6 +1,6 @@
 import type { NeedStatus, NeedType } from '@kindred/contracts';
-import { boundingBox } from '../needs';
-import { languageSkillsSpoken, prefixesSpeaking } from './local-languages';
+import { boundingBox } from '../../needs';
+import { languageSkillsSpoken, prefixesSpeaking } from '../local-languages';
 import {
   distanceKmSql,
   factorValuesSql,
@@ -13,12 +13,12 @@ import {
   type FactorRow,
   type SqlQuery,
 } from './match-factors.sql';
-import { MATCHING, type VolunteerFactor } from './matching.config';
-import type { RankedCursor } from './ranked-cursor';
-import { volunteerFacts, type VolunteerFacts, type VolunteerSnapshot } from './volunteer-snapshot';
-import { weeklyIntervals } from './weekly-time';
+import { MATCHING, type VolunteerFactor } from '../matching.config';
+import type { RankedCursor } from '../ranked-cursor';
+import { volunteerFacts, type VolunteerFacts, type VolunteerSnapshot } from '../volunteer-snapshot';
+import { weeklyIntervals } from '../weekly-time';
 
-/** Need statuses whose shifts take sign-ups (engagement's `takesSignups`); a filled need only has full shifts. */
+/** Need statuses whose shifts take sign-ups (as engagement's seats decide); a filled need only has full shifts. */
 const STATUSES_TAKING_SIGNUPS = ['open', 'in_progress'];
 const STATUSES_WITH_WAITLIST = ['open', 'filled', 'in_progress'];
 
@@ -216,7 +216,7 @@ export function buildFeedQuery(
       `(n.min_age IS NULL OR extract(year FROM age((s.starts_at AT TIME ZONE 'UTC')::date, ${p.add(snapshot.birthDate, 'date')})) >= n.min_age)`,
     );
   }
-  if (!options.includeFull) shiftWhere.push('s.confirmed_count < s.capacity');
+  if (!options.includeFull) shiftWhere.push('o.confirmed_count < o.capacity');
   if (facts.signedUpShiftIds.length > 0) shiftWhere.push(`NOT (s.id = ANY(${p.add(facts.signedUpShiftIds, 'uuid[]')}))`);
   // A volunteer holds few confirmed shifts to come: one inline condition each is far cheaper than a join per row.
   for (const b of facts.busy) {
@@ -225,10 +225,11 @@ export function buildFeedQuery(
     );
   }
   const candidates = [
-    'SELECT n.*, s.id AS shift_id, s.starts_at, s.ends_at, s.capacity, s.confirmed_count, s.waitlist_count,',
+    'SELECT n.*, s.id AS shift_id, s.starts_at, s.ends_at, o.capacity, o.confirmed_count, o.waitlist_count,',
     `       ${weekStartSql('s.starts_at')} AS week_start,`,
     `       ${weekLengthSql('s.starts_at', 's.ends_at')} AS week_length`,
-    `  FROM (${pool}) n JOIN shifts s ON s.need_id = n.need_id`,
+    // Seats as engagement publishes them (a view of its own table): a sign-up shows here as soon as it commits.
+    `  FROM (${pool}) n JOIN shifts s ON s.need_id = n.need_id JOIN shift_occupancy o ON o.shift_id = s.id`,
     ` WHERE ${shiftWhere.join('\n   AND ')}`,
   ].join('\n');
   const values = valuesOver('c', distance ? 'c.distance_km' : null);

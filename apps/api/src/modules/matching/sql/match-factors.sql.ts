@@ -1,5 +1,5 @@
-import { MATCHING, VOLUNTEER_FACTORS, type VolunteerFactor } from './matching.config';
-import { WEEK_MINUTES } from './weekly-time';
+import { MATCHING, VOLUNTEER_FACTORS, type VolunteerFactor } from '../matching.config';
+import { WEEK_MINUTES } from '../weekly-time';
 
 /**
  * The volunteer ↔ shift model as SQL, shared by the feed (one volunteer, many

@@ -1,7 +1,7 @@
 /* `npm run ledger:check`: runs the giving ledger's invariant checks against DATABASE_URL
  * (or the embedded server of `npm start`, which must be running) and prints a report. */
 import { Client } from 'pg';
-import { LEDGER_CHECKS, runLedgerChecks } from './ledger-checks';
+import { LEDGER_CHECKS, runLedgerChecks } from '../modules/giving/sql/ledger-checks';
 
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL ?? 'postgres://kindred:kindred-local@127.0.0.1:54329/kindred';

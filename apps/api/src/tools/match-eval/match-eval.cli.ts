@@ -1,15 +1,15 @@
 /* `npm run match:eval`: measures the feed's ranking on a synthetic population with planted answers
  * (synthetic-population.ts) and prints precision@10 and nDCG@10 for the model and for simple baselines.
  * Uses DATABASE_URL's server when set (a scratch database is created and dropped), otherwise an embedded
- * PostgreSQL under .data/pg-eval. Runs the very SQL the API runs (feed.sql.ts). */
+ * PostgreSQL under .data/pg-eval. Runs the very SQL the API runs (modules/matching/sql/feed.sql.ts). */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../../database/data-source-options';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../../database/embedded-postgres';
-import { buildFeedQuery, type FeedRow } from '../feed.sql';
-import { MATCHING, VOLUNTEER_FACTORS, type VolunteerFactor } from '../matching.config';
+import { dataSourceOptions } from '../../database/data-source-options';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../database/embedded-postgres';
+import { buildFeedQuery, type FeedRow } from '../../modules/matching/sql/feed.sql';
+import { MATCHING, VOLUNTEER_FACTORS, type VolunteerFactor } from '../../modules/matching/matching.config';
 import { mean, ndcgAtK, precisionAtK } from './ranking-metrics';
 import { generatePopulation, judge, type Population, type SyntheticNeed } from './synthetic-population';
 
@@ -83,7 +83,16 @@ export async function insertNeeds(db: Client, needs: SyntheticNeed[]): Promise<v
   await insertRows(
     db,
     'shifts',
-    ['id', 'need_id', 'org_id', 'starts_at', 'ends_at', 'capacity', 'confirmed_count', 'status'],
+    ['id', 'need_id', 'org_id', 'starts_at', 'ends_at', 'status'],
+    needs.flatMap((n) =>
+      n.shifts.map((s) => [s.id, n.id, n.orgId, s.startsAt, s.endsAt, n.status === 'cancelled' ? 'cancelled' : 'scheduled']),
+    ),
+  );
+  // A shift's capacity and counters live in engagement's seats.
+  await insertRows(
+    db,
+    'shift_seats',
+    ['shift_id', 'need_id', 'org_id', 'starts_at', 'ends_at', 'capacity', 'confirmed_count', 'need_open', 'child_contact', 'min_age'],
     needs.flatMap((n) =>
       n.shifts.map((s) => [
         s.id,
@@ -93,7 +102,9 @@ export async function insertNeeds(db: Client, needs: SyntheticNeed[]): Promise<v
         s.endsAt,
         s.capacity,
         s.confirmedCount,
-        n.status === 'cancelled' ? 'cancelled' : 'scheduled',
+        n.status !== 'cancelled',
+        n.childContact,
+        n.minAge,
       ]),
     ),
   );
@@ -108,7 +119,7 @@ export async function seed(db: Client, population: Population): Promise<void> {
     population.orgs.map((o, i) => [o.id, 'ngo', `评估机构${i + 1}`, '430524', o.status, '00000000-0000-4000-8000-000000000000']),
   );
   await insertNeeds(db, population.background);
-  await db.query('ANALYZE needs; ANALYZE shifts');
+  await db.query('ANALYZE needs; ANALYZE shifts; ANALYZE shift_seats');
 }
 
 const only = (factor: VolunteerFactor): Record<VolunteerFactor, number> =>

@@ -1,5 +1,5 @@
 import type { AvailabilitySlot } from '@kindred/contracts';
-import type { VolunteerSnapshot } from '../volunteer-snapshot';
+import type { VolunteerSnapshot } from '../../modules/matching/volunteer-snapshot';
 
 /**
  * A synthetic county-scale population for `npm run match:eval`, and the

@@ -1,5 +1,5 @@
 import { LISTED_NEED_STATUSES, type NeedStatus, type NeedType } from '@kindred/contracts';
-import { boundingBox, EARTH_RADIUS_KM } from './geo';
+import { boundingBox, EARTH_RADIUS_KM } from '../geo';
 
 export const NEED_SORTS = ['newest', 'soonest'] as const;
 export type NeedSort = (typeof NEED_SORTS)[number];

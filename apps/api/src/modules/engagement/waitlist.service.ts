@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import type { Tx } from '../../common/database/transaction-runner';
+import { AuditService } from '../audit';
+import { OutboxService } from '../live';
+import { refusalFor } from './eligibility';
+import { VolunteerDirectory, type VolunteerStanding } from './ports';
+import { SeatsRepository } from './seats.repository';
+import type { ShiftSeatEntity } from './shift-seat.entity';
+import type { SignupEntity } from './signup.entity';
+import { SignupsRepository } from './signups.repository';
+
+/**
+ * The ordered waitlist: who is next when a seat comes free (a cancellation,
+ * a raised capacity), passing over and telling those no longer eligible,
+ * who keep their place.
+ */
+@Injectable()
+export class WaitlistService {
+  constructor(
+    private readonly seats: SeatsRepository,
+    private readonly signups: SignupsRepository,
+    private readonly volunteers: VolunteerDirectory,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /** How many people at the head of the waitlist are looked at before a cancellation. */
+  private static readonly HEAD = 20;
+
+  /** The standings of the first waiting people of a sign-up's shift, when its rules need them. */
+  async headStandings(signupId: string): Promise<Map<string, VolunteerStanding>> {
+    const standings = new Map<string, VolunteerStanding>();
+    const signup = await this.signups.findById(signupId);
+    const seat = signup ? await this.seats.find(signup.shiftId) : null;
+    if (!signup || !seat || (!seat.childContact && seat.minAge === null)) return standings;
+    for (const userId of await this.signups.waitlistHead(signup.shiftId, WaitlistService.HEAD)) {
+      standings.set(userId, await this.volunteers.standing(userId, seat.endsAt));
+    }
+    return standings;
+  }
+
+  /**
+   * Fills free seats from the waitlist in arrival order, passing over (and
+   * telling) anyone no longer eligible. `standings` holds what was read before
+   * the transaction; anyone missing from it is looked up now.
+   */
+  async promoteNext(tx: Tx, seat: ShiftSeatEntity, standings: Map<string, VolunteerStanding> = new Map()): Promise<string | undefined> {
+    if (seat.startsAt.getTime() <= Date.now()) return undefined;
+    let first: string | undefined;
+    for (const candidate of await this.signups.waitlistLocked(tx, seat.shiftId)) {
+      const reason = await this.ineligibility(tx, candidate, seat, standings.get(candidate.userId));
+      if (reason) {
+        if (candidate.skippedReason !== reason) {
+          await this.signups.markSkipped(tx, candidate.id, reason);
+          await this.outbox.emit(
+            tx,
+            'signup.skipped',
+            { signupId: candidate.id, shiftId: seat.shiftId, needId: seat.needId, userId: candidate.userId, reason },
+            { orgIds: [seat.orgId], userIds: [candidate.userId] },
+          );
+        }
+        continue;
+      }
+      if (!(await this.seats.promoteIntoFreeSeat(tx, seat.shiftId))) break;
+      await this.signups.promote(tx, candidate.id);
+      await this.audit.record(tx, {
+        action: 'signup.promoted',
+        entityType: 'signup',
+        entityId: candidate.id,
+        orgId: seat.orgId,
+        diff: { shiftId: seat.shiftId },
+      });
+      await this.outbox.emit(
+        tx,
+        'signup.promoted',
+        { signupId: candidate.id, shiftId: seat.shiftId, needId: seat.needId, userId: candidate.userId },
+        { orgIds: [seat.orgId], needId: seat.needId, userIds: [candidate.userId] },
+      );
+      first ??= candidate.id;
+    }
+    return first;
+  }
+
+  private async ineligibility(
+    tx: Tx,
+    candidate: SignupEntity,
+    seat: ShiftSeatEntity,
+    known: VolunteerStanding | undefined,
+  ): Promise<string | null> {
+    if (seat.childContact || seat.minAge !== null) {
+      const refusal = refusalFor(known ?? (await this.volunteers.standing(candidate.userId, seat.endsAt)), seat);
+      if (refusal) return refusal.reason;
+    }
+    await this.signups.lockVolunteer(tx, candidate.userId);
+    if (await this.signups.overlappingConfirmed(tx, candidate.userId, seat.startsAt, seat.endsAt, seat.shiftId)) return 'schedule_conflict';
+    return null;
+  }
+}
