@@ -47,6 +47,12 @@ export class SignupsService {
     private readonly mirror: SeatCountsMirror,
   ) {}
 
+  /** Who holds a sign-up and in what state, for other contexts acting as the system (the children's activity card). */
+  async factsAsSystem(signupId: string): Promise<Pick<SignupEntity, 'id' | 'userId' | 'status' | 'shiftId' | 'needId' | 'orgId'> | null> {
+    const s = await this.signups.findById(signupId);
+    return s ? { id: s.id, userId: s.userId, status: s.status, shiftId: s.shiftId, needId: s.needId, orgId: s.orgId } : null;
+  }
+
   /**
    * The shift's facts, copied into engagement's seat table the first time it is
    * used. Called outside the sign-up transaction: reading the needs context

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { NeedStatus, OrganizationStatus } from '@kindred/contracts';
+import { grantOrgScope } from '../../common/auth/org-scope';
 import type { Tx } from '../../common/database/transaction-runner';
 import { NeedsService } from './needs.service';
 import { NeedsRepository } from './needs.repository';
@@ -92,6 +93,11 @@ export class NeedFactsService {
   /** Lets engagement mirror its seat counters on the shift, in its transaction (the CHECK keeps confirmed ≤ capacity). */
   async recordCounts(tx: Tx, shiftId: string, counts: { confirmedCount: number; waitlistCount: number }): Promise<void> {
     await this.shifts.recordCounts(tx, shiftId, counts.confirmedCount, counts.waitlistCount);
+  }
+
+  /** The children context keeps a need's beneficiary count equal to its linked children, in its own transaction. */
+  async recordBeneficiaryCount(tx: Tx, needId: string, orgId: string, count: number): Promise<void> {
+    await this.needs.update(tx, grantOrgScope(orgId), needId, { beneficiaryCount: count });
   }
 
   /** A status change made by the system (e.g. engagement marking a need filled), through the same transition table. */
