@@ -109,7 +109,7 @@ export class CareRepository {
       .orderBy('s.date', 'DESC')
       .addOrderBy('s.id', 'DESC')
       .limit(limit);
-    if (after) query.andWhere('(s.date, s.id) < (:date::date, :id::uuid)', { date: after.date, id: after.id });
+    if (after) query.andWhere('(s.date, s.id) < (CAST(:date AS date), CAST(:id AS uuid))', { date: after.date, id: after.id });
     return query.getMany();
   }
 
