@@ -31,24 +31,29 @@ export class FollowUpsService {
     private readonly volunteers: VolunteerDirectoryService,
   ) {}
 
-  list(principal: Principal, childId: string): Promise<{ data: FollowUpView[] }> {
-    return this.access.withChild(principal, childId, 'read', async (tx, child) => {
-      const rows = await this.care.followUps(tx, child.id);
-      return { data: await this.views(rows) };
-    });
+  // Other contexts' reads (members, names, safeguarding standing) run outside the children's transaction: each
+  // takes a pool connection of its own, and a transaction waiting for a second connection can starve the pool.
+
+  async list(principal: Principal, childId: string): Promise<{ data: FollowUpView[] }> {
+    const rows = await this.access.withChild(principal, childId, 'read', (tx, child) => this.care.followUps(tx, child.id));
+    return { data: await this.views(rows) };
   }
 
   async create(principal: Principal, childId: string, body: CreateFollowUpDto): Promise<FollowUpView> {
     const today = beijingToday();
     const startedOn = body.startedOn ?? today;
     if (startedOn > today) throw DomainError.validation([{ field: 'startedOn', message: 'must not be in the future', code: 'in_the_future' }]);
-    return this.access.withChild(
+    const orgId = await this.access.withChild(principal, childId, 'manage_follow_ups', async (_tx, child) => {
+      requireActive(child);
+      return child.orgId;
+    });
+    await this.checkPartner(orgId, body);
+    const followUp = await this.access.withChild(
       principal,
       childId,
       'manage_follow_ups',
       async (tx, child) => {
         requireActive(child);
-        await this.checkPartner(child.orgId, body);
         if (await this.care.openFollowUpOf(tx, child.id, body.userId)) {
           throw new DomainError('conflict', 'This person already follows the child', [
             { field: 'userId', message: 'already has an open follow-up with this child', code: 'invalid' },
@@ -70,17 +75,18 @@ export class FollowUpsService {
           orgId: child.orgId,
           diff: { followUpId: followUp.id, userId: body.userId, role: body.role, contactEveryDays: body.contactEveryDays },
         });
-        return (await this.views([followUp]))[0];
+        return followUp;
       },
       { lock: true },
     );
+    return (await this.views([followUp]))[0];
   }
 
-  end(principal: Principal, childId: string, followUpId: string, body: EndFollowUpDto): Promise<FollowUpView> {
+  async end(principal: Principal, childId: string, followUpId: string, body: EndFollowUpDto): Promise<FollowUpView> {
     const today = beijingToday();
     const endedOn = body.endedOn ?? today;
     if (endedOn > today) throw DomainError.validation([{ field: 'endedOn', message: 'must not be in the future', code: 'in_the_future' }]);
-    return this.access.withChild(principal, childId, 'manage_follow_ups', async (tx, child) => {
+    const ended = await this.access.withChild(principal, childId, 'manage_follow_ups', async (tx, child) => {
       const followUp = await this.care.lockFollowUp(tx, child.id, followUpId);
       if (!followUp) throw DomainError.notFound('Follow-up');
       if (followUp.endedOn !== null) throw new DomainError('conflict', 'This follow-up has already ended');
@@ -95,8 +101,9 @@ export class FollowUpsService {
         orgId: child.orgId,
         diff: { followUpId: followUp.id, endedOn },
       });
-      return (await this.views([{ ...followUp, endedOn }]))[0];
+      return { ...followUp, endedOn };
     });
+    return (await this.views([ended]))[0];
   }
 
   /**
