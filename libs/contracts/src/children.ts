@@ -79,7 +79,7 @@ export const SERVICE_KINDS = [
   'legal_aid',
 ] as const;
 export type ServiceKind = (typeof SERVICE_KINDS)[number];
-/** Service kinds that are contacts with the child's family or school and move the visit schedule. */
+/** Service kinds that are contacts with the child's family or school; only a `family_visit` (入户走访) moves `nextVisitDue`. */
 export const VISIT_KINDS = ['family_visit', 'school_visit', 'phone_call'] as const satisfies readonly ServiceKind[];
 
 export const CONSENT_SCOPES = [
@@ -170,7 +170,8 @@ export interface ChildListRow extends ChildSummary {
 export interface ConsentView {
   id: string;
   childId: string;
-  givenBy: string;
+  /** The guardian's name: only for owners and coordinators (an identity read, audited); staff see the rest. */
+  givenBy?: string;
   relation: string;
   method: ConsentMethod;
   scopes: ConsentScope[];
@@ -180,6 +181,9 @@ export interface ConsentView {
   /** Given, not withdrawn and not expired. */
   current: boolean;
 }
+
+/** `GET /children/{id}/consent`: the latest consent, or null when none was ever recorded. */
+export type ConsentAnswer = ConsentView | null;
 
 export interface ServiceRecordView {
   id: string;

@@ -33,3 +33,20 @@ export async function createChild(t: TestApp, by: TestUser, orgId: string, overr
   if (res.status !== 201) throw new Error(`create child: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.id as string;
 }
+
+/** Records a guardian consent with `scopes` as `by` (an owner or coordinator), given an hour ago unless overridden. */
+export async function giveConsent(
+  t: TestApp,
+  by: TestUser,
+  childId: string,
+  scopes: string[],
+  overrides: Record<string, unknown> = {},
+): Promise<Record<string, unknown>> {
+  const res = await t
+    .http()
+    .put(`/api/v1/children/${childId}/consent`)
+    .set(bearer(by))
+    .send({ givenBy: '测试监护人', relation: '祖母', method: 'paper', scopes, givenAt: new Date(Date.now() - 3600_000).toISOString(), ...overrides });
+  if (res.status !== 200) throw new Error(`consent: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as Record<string, unknown>;
+}

@@ -1,5 +1,4 @@
 import {
-  categoryGroup,
   type CategoryChangeView,
   type ChildIdentity,
   type ChildSummary,
@@ -8,7 +7,8 @@ import {
 } from '@kindred/contracts';
 import type { ChildCategoryChangeEntity } from './child-category-change.entity';
 import type { ChildCipher } from './child-cipher';
-import { addDays, ageBandOn } from './child-dates';
+import { parentContactOverdue, visitOverdue } from './care-flags';
+import { ageBandOn } from './child-dates';
 import type { ChildEntity } from './child.entity';
 
 export interface SummaryContext {
@@ -19,9 +19,6 @@ export interface SummaryContext {
 
 /** The part of a file every member of the NGO may read: never an identity field. */
 export function toChildSummary(child: ChildEntity, ctx: SummaryContext): ChildSummary {
-  const active = child.status === 'active';
-  const leftBehind = child.categories.some((c) => categoryGroup(c) === 'left_behind');
-  const lastContact = child.lastParentContactOn ?? child.registeredOn;
   return {
     id: child.id,
     organizationId: child.orgId,
@@ -43,9 +40,9 @@ export function toChildSummary(child: ChildEntity, ctx: SummaryContext): ChildSu
     exitReason: child.exitReason,
     nextVisitDue: child.nextVisitDue,
     nextReassessmentDue: child.nextReassessmentDue,
-    visitOverdue: active && child.nextVisitDue !== null && child.nextVisitDue < ctx.today,
+    visitOverdue: visitOverdue(child, ctx.today),
     lastParentContactOn: child.lastParentContactOn,
-    parentContactOverdue: active && leftBehind && addDays(lastContact, ctx.parentContactAlertDays) < ctx.today,
+    parentContactOverdue: parentContactOverdue(child, ctx.today, ctx.parentContactAlertDays),
     consentScopes: ctx.consentScopes,
     version: child.version,
     updatedAt: child.updatedAt.toISOString(),

@@ -37,6 +37,12 @@ export class SignupsService {
     private readonly shiftUpdates: ShiftUpdates,
   ) {}
 
+  /** Who holds a sign-up and in what state, for other contexts acting as the system (the children's activity card). */
+  async factsAsSystem(signupId: string): Promise<Pick<SignupEntity, 'id' | 'userId' | 'status' | 'shiftId' | 'needId' | 'orgId'> | null> {
+    const s = await this.signups.findById(signupId);
+    return s ? { id: s.id, userId: s.userId, status: s.status, shiftId: s.shiftId, needId: s.needId, orgId: s.orgId } : null;
+  }
+
   /** The shift's seats; every shift has them from the transaction that created it (see needs-sync). */
   async seatFor(shiftId: string): Promise<ShiftSeatEntity> {
     const seat = await this.seats.find(shiftId);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { NeedStatus } from '@kindred/contracts';
+import { grantOrgScope } from '../../common/auth/org-scope';
 import type { Tx } from '../../common/database/transaction-runner';
 import { NeedTransitionsService } from './need-transitions.service';
 import { NeedsService } from './needs.service';
@@ -62,6 +63,11 @@ export class NeedFactsService implements NeedFacts, ShiftDirectory {
       childContact: need.childContact,
       minAge: need.minAge,
     };
+  }
+
+  /** The children context keeps a need's beneficiary count equal to its linked children, in its own transaction. */
+  async recordBeneficiaryCount(tx: Tx, needId: string, orgId: string, count: number): Promise<void> {
+    await this.needs.update(tx, grantOrgScope(orgId), needId, { beneficiaryCount: count });
   }
 
   /** A status change made by the system (e.g. engagement marking a need filled), through the same transition table. */

@@ -1,4 +1,5 @@
 import type { MatrixRow } from '../matrix';
+import { childrenCareRows } from './children-care.rows';
 import { childrenRows } from './children.rows';
 import { engagementRows } from './engagement.rows';
 import { givingRows } from './giving.rows';
@@ -8,4 +9,4 @@ import { needsRows } from './needs.rows';
 import { volunteersRows } from './volunteers.rows';
 
 /** Every context adds its rows here; the matrix fails for any route without one. */
-export const MATRIX_ROWS: MatrixRow[] = [...identityRows, ...givingRows, ...engagementRows, ...volunteersRows, ...needsRows, ...matchingRows, ...childrenRows];
+export const MATRIX_ROWS: MatrixRow[] = [...identityRows, ...givingRows, ...engagementRows, ...volunteersRows, ...needsRows, ...matchingRows, ...childrenRows, ...childrenCareRows];

@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import type { FollowUpView } from '@kindred/contracts';
+import type { Principal } from '../../common/auth/principal';
+import { DomainError } from '../../common/errors/domain-error';
+import { AuditService } from '../audit';
+import { OrganizationsService, UsersService } from '../identity';
+import { VolunteerDirectoryService } from '../volunteers';
+import { CareAccess, requireActive } from './care-access';
+import { contactOverdue } from './care-flags';
+import { CareRepository } from './care.repository';
+import { beijingToday } from './child-dates';
+import type { ChildFollowUpEntity } from './child-follow-up.entity';
+import type { CreateFollowUpDto, EndFollowUpDto } from './dto/care.dto';
+
+/** Members who count as the NGO's social workers for a pairing. */
+const SOCIAL_WORKER_ROLES = ['owner', 'coordinator', 'staff'];
+
+/**
+ * One-to-one follow-up pairings (一对一帮扶): a child with a social worker of
+ * the NGO or a volunteer cleared for child contact, with a contact cadence.
+ * A service recorded by the paired person, or naming the pairing, is a contact.
+ */
+@Injectable()
+export class FollowUpsService {
+  constructor(
+    private readonly access: CareAccess,
+    private readonly care: CareRepository,
+    private readonly audit: AuditService,
+    private readonly organizations: OrganizationsService,
+    private readonly users: UsersService,
+    private readonly volunteers: VolunteerDirectoryService,
+  ) {}
+
+  // Other contexts' reads (members, names, safeguarding standing) run outside the children's transaction: each
+  // takes a pool connection of its own, and a transaction waiting for a second connection can starve the pool.
+
+  async list(principal: Principal, childId: string): Promise<{ data: FollowUpView[] }> {
+    const rows = await this.access.withChild(principal, childId, 'read', (tx, child) => this.care.followUps(tx, child.id));
+    return { data: await this.views(rows) };
+  }
+
+  async create(principal: Principal, childId: string, body: CreateFollowUpDto): Promise<FollowUpView> {
+    const today = beijingToday();
+    const startedOn = body.startedOn ?? today;
+    if (startedOn > today) throw DomainError.validation([{ field: 'startedOn', message: 'must not be in the future', code: 'in_the_future' }]);
+    const orgId = await this.access.withChild(principal, childId, 'manage_follow_ups', async (_tx, child) => {
+      requireActive(child);
+      return child.orgId;
+    });
+    await this.checkPartner(orgId, body);
+    const followUp = await this.access.withChild(
+      principal,
+      childId,
+      'manage_follow_ups',
+      async (tx, child) => {
+        requireActive(child);
+        if (await this.care.openFollowUpOf(tx, child.id, body.userId)) {
+          throw new DomainError('conflict', 'This person already follows the child', [
+            { field: 'userId', message: 'already has an open follow-up with this child', code: 'invalid' },
+          ]);
+        }
+        const followUp = await this.care.insertFollowUp(tx, {
+          orgId: child.orgId,
+          childId: child.id,
+          userId: body.userId,
+          role: body.role,
+          contactEveryDays: body.contactEveryDays,
+          startedOn,
+          createdBy: principal.userId,
+        });
+        await this.audit.record(tx, {
+          action: 'child.follow_up_started',
+          entityType: 'child',
+          entityId: child.id,
+          orgId: child.orgId,
+          diff: { followUpId: followUp.id, userId: body.userId, role: body.role, contactEveryDays: body.contactEveryDays },
+        });
+        return followUp;
+      },
+      { lock: true },
+    );
+    return (await this.views([followUp]))[0];
+  }
+
+  async end(principal: Principal, childId: string, followUpId: string, body: EndFollowUpDto): Promise<FollowUpView> {
+    const today = beijingToday();
+    const endedOn = body.endedOn ?? today;
+    if (endedOn > today) throw DomainError.validation([{ field: 'endedOn', message: 'must not be in the future', code: 'in_the_future' }]);
+    const ended = await this.access.withChild(principal, childId, 'manage_follow_ups', async (tx, child) => {
+      const followUp = await this.care.lockFollowUp(tx, child.id, followUpId);
+      if (!followUp) throw DomainError.notFound('Follow-up');
+      if (followUp.endedOn !== null) throw new DomainError('conflict', 'This follow-up has already ended');
+      if (endedOn < followUp.startedOn) {
+        throw DomainError.validation([{ field: 'endedOn', message: 'must not be before startedOn', code: 'invalid_date' }]);
+      }
+      await this.care.endFollowUp(tx, followUp.id, endedOn);
+      await this.audit.record(tx, {
+        action: 'child.follow_up_ended',
+        entityType: 'child',
+        entityId: child.id,
+        orgId: child.orgId,
+        diff: { followUpId: followUp.id, endedOn },
+      });
+      return { ...followUp, endedOn };
+    });
+    return (await this.views([ended]))[0];
+  }
+
+  /**
+   * A social worker must be a member of the child's NGO; a volunteer needs a
+   * safeguarding check valid today (a one-to-one pairing is child contact).
+   */
+  private async checkPartner(orgId: string, body: CreateFollowUpDto): Promise<void> {
+    if (body.role === 'social_worker') {
+      const members = await this.organizations.membersAsSystem(orgId);
+      if (!members.some((m) => m.userId === body.userId && SOCIAL_WORKER_ROLES.includes(m.role))) {
+        throw DomainError.validation([{ field: 'userId', message: "must be a member of the child's organisation", code: 'invalid' }]);
+      }
+      return;
+    }
+    if ((await this.users.summaries([body.userId])).length === 0) {
+      throw DomainError.validation([{ field: 'userId', message: 'must be a registered user', code: 'invalid' }]);
+    }
+    const standing = await this.volunteers.standing(body.userId, new Date());
+    if (standing.safeguarding !== 'valid') {
+      throw new DomainError('safeguarding_required', 'A volunteer paired with a child needs a valid safeguarding check', [
+        { field: 'userId', message: 'has no valid safeguarding check', code: 'invalid' },
+      ]);
+    }
+  }
+
+  private async views(rows: ChildFollowUpEntity[]): Promise<FollowUpView[]> {
+    const today = beijingToday();
+    const names = new Map((await this.users.summaries([...new Set(rows.map((r) => r.userId))])).map((u) => [u.id, u.displayName]));
+    return rows.map((f) => ({
+      id: f.id,
+      childId: f.childId,
+      userId: f.userId,
+      displayName: names.get(f.userId) ?? '',
+      role: f.role,
+      contactEveryDays: f.contactEveryDays,
+      startedOn: f.startedOn,
+      endedOn: f.endedOn,
+      lastContactOn: f.lastContactOn,
+      contactOverdue: contactOverdue(f, today),
+    }));
+  }
+}
