@@ -10,9 +10,7 @@ export class ChildrenIndexes1796300000001 implements MigrationInterface {
   name = 'ChildrenIndexes1796300000001';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      'CREATE INDEX "ix_children_org_status_registered" ON "children" ("org_id", "status", "registered_on", "id")',
-    );
+    await queryRunner.query('CREATE INDEX "ix_children_org_status_registered" ON "children" ("org_id", "status", "registered_on", "id")');
     await queryRunner.query('CREATE INDEX "ix_children_categories" ON "children" USING GIN ("categories")');
     await queryRunner.query('CREATE INDEX "ix_children_org_region" ON "children" ("org_id", "region_code" varchar_pattern_ops)');
   }

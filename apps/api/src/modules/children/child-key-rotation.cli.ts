@@ -24,10 +24,10 @@ function currentKey(): Buffer {
 
 async function main(): Promise<void> {
   const previous = parseChildDataKeys(process.env.CHILD_DATA_PREVIOUS_KEYS ?? '');
-  if (previous.some((k) => k === null)) throw new Error('CHILD_DATA_PREVIOUS_KEYS: each key must be 32 bytes written as 64 hex digits or base64');
+  if (previous.some((k) => k === null))
+    throw new Error('CHILD_DATA_PREVIOUS_KEYS: each key must be 32 bytes written as 64 hex digits or base64');
   const cipher = new ChildCipher(currentKey(), previous as Buffer[]);
-  const url =
-    process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://kindred:kindred-local@127.0.0.1:54329/kindred';
+  const url = process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://kindred:kindred-local@127.0.0.1:54329/kindred';
   const client = new Client({ connectionString: url });
   await client.connect();
   try {

@@ -75,11 +75,7 @@ export class ChildrenController {
   @ApiOperation({ summary: 'Close a file with a reason and a date (owners and coordinators)' })
   @ApiAnswer(200, 'ChildView')
   @ApiProblems('child_exited')
-  exit(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', UuidParam('id')) id: string,
-    @Body() body: ExitChildDto,
-  ): Promise<ChildView> {
+  exit(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string, @Body() body: ExitChildDto): Promise<ChildView> {
     return this.children.exit(principal, id, body);
   }
 }

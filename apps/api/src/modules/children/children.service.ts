@@ -53,8 +53,7 @@ function checkedIdNumber(value: string, birthDate: string): string {
   return check.idNumber;
 }
 
-const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
-  a.length === b.length && a.every((x) => b.includes(x));
+const sameSet = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x) => b.includes(x));
 
 /** Registering, listing, changing and closing children's files. */
 @Injectable()
@@ -320,7 +319,9 @@ export class ChildrenService {
       const categoriesChange = body.categories !== undefined && !sameSet(body.categories, child.categories);
       if (categoriesChange) {
         if (!body.categoryChangeReason) {
-          throw DomainError.validation([{ field: 'categoryChangeReason', message: 'is required when categories change', code: 'required' }]);
+          throw DomainError.validation([
+            { field: 'categoryChangeReason', message: 'is required when categories change', code: 'required' },
+          ]);
         }
         const effectiveOn = body.categoryChangeEffectiveOn ?? today;
         if (effectiveOn < child.registeredOn) {

@@ -97,16 +97,27 @@ describe('children registry: change, exit and list', () => {
       const res = await patch(id, { version: 1, legalName: '新名字', idNumber: newId, address: '新地址一号' });
       expect(res.status).toBe(200);
       expect(res.body.identity).toMatchObject({ legalName: '新名字', idNumber: newId, address: '新地址一号' });
-      const byNew = await t.http().get(`/api/v1/organizations/${world.ngo.id}/children`).query({ q: '新名字' }).set(bearer(world.ngo.owner));
+      const byNew = await t
+        .http()
+        .get(`/api/v1/organizations/${world.ngo.id}/children`)
+        .query({ q: '新名字' })
+        .set(bearer(world.ngo.owner));
       expect(byNew.body.data.map((r: { id: string }) => r.id)).toEqual([id]);
-      const byOld = await t.http().get(`/api/v1/organizations/${world.ngo.id}/children`).query({ q: '旧名字' }).set(bearer(world.ngo.owner));
+      const byOld = await t
+        .http()
+        .get(`/api/v1/organizations/${world.ngo.id}/children`)
+        .query({ q: '旧名字' })
+        .set(bearer(world.ngo.owner));
       expect(byOld.body.data).toEqual([]);
       const audit = await t.db.query<{ diff: Record<string, unknown> }>(
         "SELECT diff FROM audit_log WHERE entity_id = $1 AND action = 'child.updated'",
         [id],
       );
       expect(audit).toHaveLength(1);
-      expect(audit[0].diff).toMatchObject({ fields: ['idNumber', 'legalName', 'address'], identityFields: ['idNumber', 'legalName', 'address'] });
+      expect(audit[0].diff).toMatchObject({
+        fields: ['idNumber', 'legalName', 'address'],
+        identityFields: ['idNumber', 'legalName', 'address'],
+      });
       expect(JSON.stringify(audit[0].diff)).not.toMatch(/新名字|新地址|旧名字|\d{17}/);
     });
 
