@@ -12,6 +12,7 @@ import { refusalFor } from './eligibility';
 import { VolunteerDirectory } from './ports';
 import { SeatsRepository } from './seats.repository';
 import type { ShiftSeatEntity } from './shift-seat.entity';
+import type { SignupEntity } from './signup.entity';
 import { SignupsRepository } from './signups.repository';
 import { ShiftUpdates } from './shift-updates';
 import { WaitlistService } from './waitlist.service';
