@@ -4,6 +4,9 @@ import { CHILD_CIPHER_PROVIDER } from './child-cipher.provider';
 import { ChildrenController } from './children.controller';
 import { ChildrenRepository } from './children.repository';
 import { ChildrenService } from './children.service';
+import { RegisterExchangeController } from './register-exchange.controller';
+import { RegisterExchangeRepository } from './register-exchange.repository';
+import { RegisterExchangeService } from './register-exchange.service';
 
 /**
  * The children's registry (档案): files with identity fields encrypted at rest,
@@ -12,8 +15,8 @@ import { ChildrenService } from './children.service';
  */
 @Module({
   imports: [AuditModule],
-  controllers: [ChildrenController],
-  providers: [CHILD_CIPHER_PROVIDER, ChildrenRepository, ChildrenService],
+  controllers: [ChildrenController, RegisterExchangeController],
+  providers: [CHILD_CIPHER_PROVIDER, ChildrenRepository, ChildrenService, RegisterExchangeRepository, RegisterExchangeService],
   exports: [ChildrenService],
 })
 export class ChildrenModule {}
