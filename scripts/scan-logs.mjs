@@ -1,5 +1,5 @@
 // Fails when any log written by the test suite holds a password (or its hash), a token, a phone number, an e-mail
-// address or a database row quoted by PostgreSQL.
+// address, a child's name, address or ID number, or a database row quoted by PostgreSQL.
 // Every test app logs at debug level into test-artifacts/logs (see apps/api/test/support/app.ts).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +11,10 @@ const PATTERNS = [
   ['e-mail address', /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z]{2,}/],
   ['phone number', /(?<![A-Za-z0-9.])1[3-9]\d{9}(?![A-Za-z0-9.])/],
   ['password hash', /\$argon2(?:id|i|d)\$/],
+  // Children's identity fields as the tests write them (test/factories/children.factory.ts and the children specs).
+  ['child name or address', /测试儿童|测试监护人|测试村|李小明|王秀英|塘渡口镇中心小学|明文儿童|明文监护人|明文地址/],
+  // A GB 11643 citizen ID number (18 characters: region, birth date, serial, check character).
+  ['ID number', /(?<![0-9A-Za-z])[1-6]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dX](?![0-9A-Za-z])/],
   // PostgreSQL's detail of a NOT NULL or CHECK violation: the whole row, whatever it holds.
   ['database row', /Failing row contains/i],
 ];

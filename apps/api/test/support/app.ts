@@ -49,7 +49,7 @@ export async function startTestApp(env: Record<string, string> = {}, existingDb?
     embedded: false,
     jwtSecret: 'test-access-secret-0123456789abcdef0123456789',
     jwtRefreshSecret: 'test-refresh-secret-0123456789abcdef012345678',
-    childDataKey: TEST_CHILD_DATA_KEY,
+    childDataKey: validated.CHILD_DATA_KEY ?? TEST_CHILD_DATA_KEY,
   });
   const app = await createApp(config, { bufferLogs: false, runMigrations: false, seedDemoData: false });
   await app.getHttpAdapter().getInstance().ready();

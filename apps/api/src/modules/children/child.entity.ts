@@ -24,6 +24,10 @@ import { ChildHouseholdEntity } from './child-household.entity';
 @Index('ux_children_id_number_bidx', ['orgId', 'idNumberBidx'], { unique: true, where: 'id_number_bidx IS NOT NULL' })
 @Index('ix_children_org_status_visit', ['orgId', 'status', 'nextVisitDue'])
 @Index('ix_children_household', ['householdId'])
+@Index('ix_children_org_status_registered', ['orgId', 'status', 'registeredOn', 'id'])
+// GIN and pattern-ops indexes TypeORM cannot describe: created by migration 1796300000001, left alone by the drift check.
+@Index('ix_children_categories', { synchronize: false })
+@Index('ix_children_org_region', { synchronize: false })
 @Check(
   'ck_children_exit',
   `(status = 'active' AND exited_on IS NULL AND exit_reason IS NULL) OR (status = 'exited' AND exited_on IS NOT NULL AND exit_reason IS NOT NULL)`,

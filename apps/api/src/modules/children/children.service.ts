@@ -1,18 +1,31 @@
 import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { ChildView, ConsentScope, GuardianView, RiskLevel } from '@kindred/contracts';
+import {
+  LEFT_BEHIND_CATEGORIES,
+  IN_DIFFICULTY_CATEGORIES,
+  type ChildListRow,
+  type ChildView,
+  type ConsentScope,
+  type GuardianView,
+  type Page,
+  type RiskLevel,
+} from '@kindred/contracts';
 import type { Principal } from '../../common/auth/principal';
 import { TransactionRunner, type OrgScopedTx } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
+import { decodeKeyset, encodeKeyset } from '../../common/http/keyset-cursor';
 import { AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit';
-import { ChildCipher } from './child-cipher';
+import { ChildCipher, normaliseName } from './child-cipher';
 import { addDays, ageOn, beijingToday } from './child-dates';
 import type { ChildEntity } from './child.entity';
 import { toCategoryChangeView, toChildIdentity, toChildSummary } from './child.view';
-import { readableRegistries, requireChildAccess, mayChildren } from './children.policy';
-import { ChildrenRepository } from './children.repository';
+import { IDENTITY_FIELDS, readableRegistries, requireChildAccess, mayChildren } from './children.policy';
+import { ChildrenRepository, type ChildListFilter } from './children.repository';
 import type { CreateChildDto } from './dto/create-child.dto';
+import type { ExitChildDto } from './dto/exit-child.dto';
+import type { ListChildrenDto } from './dto/list-children.dto';
+import type { UpdateChildDto } from './dto/update-child.dto';
 import { checkIdNumber } from './id-number';
 
 /** Letters and digits that cannot be mistaken for one another when read aloud or handwritten. */
@@ -24,7 +37,25 @@ function newAlias(): string {
   return `C-${code}`;
 }
 
-/** Registering and reading children's files. */
+/** A valid GB 11643 number carrying `birthDate`, normalised; 422 `invalid_id_number` otherwise. */
+function checkedIdNumber(value: string, birthDate: string): string {
+  const check = checkIdNumber(value);
+  if (!check.ok) {
+    throw new DomainError('invalid_id_number', 'The ID number is not a valid GB 11643 number', [
+      { field: 'idNumber', message: `must be a valid GB 11643 number (${check.reason.replace('_', ' ')})`, code: 'invalid' },
+    ]);
+  }
+  if (check.birthDate !== birthDate) {
+    throw new DomainError('invalid_id_number', 'The ID number does not match the birth date', [
+      { field: 'idNumber', message: 'carries a different birth date than birthDate', code: 'invalid' },
+    ]);
+  }
+  return check.idNumber;
+}
+
+const sameSet = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x) => b.includes(x));
+
+/** Registering, listing, changing and closing children's files. */
 @Injectable()
 export class ChildrenService {
   constructor(
@@ -56,21 +87,7 @@ export class ChildrenService {
     if (ageOn(body.birthDate, registeredOn) >= 18) {
       throw DomainError.validation([{ field: 'birthDate', message: 'the child must be under 18 on registeredOn', code: 'too_large' }]);
     }
-    let idNumber: string | null = null;
-    if (body.idNumber !== undefined) {
-      const check = checkIdNumber(body.idNumber);
-      if (!check.ok) {
-        throw new DomainError('invalid_id_number', 'The ID number is not a valid GB 11643 number', [
-          { field: 'idNumber', message: `must be a valid GB 11643 number (${check.reason.replace('_', ' ')})`, code: 'invalid' },
-        ]);
-      }
-      if (check.birthDate !== body.birthDate) {
-        throw new DomainError('invalid_id_number', 'The ID number does not match the birth date', [
-          { field: 'idNumber', message: 'carries a different birth date than birthDate', code: 'invalid' },
-        ]);
-      }
-      idNumber = check.idNumber;
-    }
+    const idNumber = body.idNumber === undefined ? null : checkedIdNumber(body.idNumber, body.birthDate);
     const riskLevel = body.riskLevel ?? 'low';
     const guardians: GuardianView[] | null = body.guardians?.length
       ? body.guardians.map((g) => ({ name: g.name, relation: g.relation, phone: g.phone ?? null }))
@@ -152,6 +169,235 @@ export class ChildrenService {
       if (!child) throw DomainError.notFound('Child');
       requireChildAccess(principal, child.orgId, 'read');
       return this.view(tx, principal, child, mayChildren(principal, child.orgId, 'read_identity'));
+    });
+  }
+
+  /**
+   * One NGO's registry, newest registration first. Rows carry `legalName` only
+   * for owners and coordinators, and such a page writes one audit row naming
+   * how many names it showed (never which).
+   */
+  async list(principal: Principal, orgId: string, query: ListChildrenDto): Promise<Page<ChildListRow>> {
+    const scope = requireChildAccess(principal, orgId, 'list', 'Organization');
+    const withIdentity = mayChildren(principal, orgId, 'read_identity');
+    const limit = query.limit ?? 50;
+    const now = new Date();
+    const today = beijingToday(now);
+    const group = query.group === 'left_behind' ? LEFT_BEHIND_CATEGORIES : query.group === 'in_difficulty' ? IN_DIFFICULTY_CATEGORIES : [];
+    let categories: string[] | undefined = query.category?.length ? [...query.category] : undefined;
+    if (group.length) categories = categories ? categories.filter((c) => (group as readonly string[]).includes(c)) : [...group];
+    if (categories && categories.length === 0) return { data: [], nextCursor: null, total: 0 };
+    const q = query.q && normaliseName(query.q);
+    const filter: ChildListFilter = {
+      orgId,
+      status: query.status ?? 'active',
+      today,
+      categories,
+      ageBand: query.ageBand,
+      regionPrefix: query.regionCode,
+      visitOverdue: query.visitOverdue === 'true',
+      search: q ? { nameBidx: this.cipher.blindIndex('name', q), alias: q.toUpperCase() } : undefined,
+    };
+    const position = decodeKeyset(query.cursor);
+    return this.tx.runScoped(scope, async (tx) => {
+      const rows = await this.children.listPage(
+        tx,
+        filter,
+        limit + 1,
+        position && { registeredOn: position.at.slice(0, 10), id: position.id },
+      );
+      const page = rows.slice(0, limit);
+      const total = await this.children.listTotal(tx, filter);
+      const scopes = await this.children.currentConsentScopes(
+        tx,
+        page.map((c) => c.id),
+        now,
+      );
+      const data: ChildListRow[] = page.map((child) => {
+        const row: ChildListRow = toChildSummary(child, {
+          today,
+          parentContactAlertDays: this.config.children.parentContactAlertDays,
+          consentScopes: (scopes.get(child.id) ?? []) as ConsentScope[],
+        });
+        if (withIdentity) row.legalName = this.cipher.decrypt(child.legalNameEnc);
+        return row;
+      });
+      if (withIdentity && data.length > 0) {
+        await this.audit.record(tx, {
+          action: 'child.identity_list_read',
+          entityType: 'organization',
+          entityId: orgId,
+          orgId,
+          actorUserId: principal.userId,
+          diff: { fields: ['legalName'], count: data.length },
+        });
+      }
+      const last = page[page.length - 1];
+      return {
+        data,
+        nextCursor: rows.length > limit && last ? encodeKeyset(new Date(`${last.registeredOn}T00:00:00Z`), last.id) : null,
+        total,
+      };
+    });
+  }
+
+  /**
+   * Changes a file (owners and coordinators). `version` must be the file's
+   * current one (409 `conflict` otherwise); a change of categories is kept as
+   * history with its reason; a change of risk level moves the next visit.
+   * Audited with the names of the changed fields, never their identity values.
+   */
+  async update(principal: Principal, id: string, body: UpdateChildDto): Promise<ChildView> {
+    const scopes = readableRegistries(principal);
+    if (scopes.length === 0) throw DomainError.notFound('Child');
+    return this.tx.runScoped(scopes, async (tx) => {
+      const child = await this.children.findForUpdate(tx, id);
+      if (!child) throw DomainError.notFound('Child');
+      requireChildAccess(principal, child.orgId, 'update');
+      if (child.status === 'exited') throw new DomainError('child_exited', 'The child has exited the registry');
+      if (body.version !== child.version) {
+        throw new DomainError('conflict', 'The file was changed since it was read', [
+          { field: 'version', message: `is not the current version (${child.version})`, code: 'invalid' },
+        ]);
+      }
+      const today = beijingToday();
+      const changed: string[] = [];
+      const diff: Record<string, unknown> = {};
+
+      const birthDate = body.birthDate ?? child.birthDate;
+      if (body.birthDate !== undefined && body.birthDate !== child.birthDate) {
+        if (body.birthDate > today)
+          throw DomainError.validation([{ field: 'birthDate', message: 'must not be in the future', code: 'in_the_future' }]);
+        if (body.birthDate > child.registeredOn)
+          throw DomainError.validation([{ field: 'birthDate', message: 'must not be after registeredOn', code: 'invalid_date' }]);
+        if (ageOn(body.birthDate, child.registeredOn) >= 18)
+          throw DomainError.validation([{ field: 'birthDate', message: 'the child must be under 18 on registeredOn', code: 'too_large' }]);
+        child.birthDate = body.birthDate;
+        changed.push('birthDate');
+      }
+      if (body.idNumber !== undefined) {
+        const idNumber = checkedIdNumber(body.idNumber, birthDate);
+        const bidx = this.cipher.blindIndex('id_number', idNumber);
+        if (bidx !== child.idNumberBidx) {
+          if (await this.children.idNumberTakenByOther(tx, child.orgId, bidx, child.id)) {
+            throw new DomainError('conflict', 'A child with this ID number is already registered', [
+              { field: 'idNumber', message: 'is already registered in this organisation', code: 'invalid' },
+            ]);
+          }
+          child.idNumberEnc = this.cipher.encrypt(idNumber);
+          child.idNumberBidx = bidx;
+          changed.push('idNumber');
+        }
+      } else if (changed.includes('birthDate') && child.idNumberEnc !== null) {
+        checkedIdNumber(this.cipher.decrypt(child.idNumberEnc), birthDate);
+      }
+      if (body.legalName !== undefined) {
+        const nameBidx = this.cipher.blindIndex('name', body.legalName);
+        if (nameBidx !== child.nameBidx || this.cipher.decrypt(child.legalNameEnc) !== body.legalName) {
+          child.legalNameEnc = this.cipher.encrypt(body.legalName);
+          child.nameBidx = nameBidx;
+          changed.push('legalName');
+        }
+      }
+      if (body.address !== undefined) {
+        child.addressEnc = this.cipher.encrypt(body.address);
+        changed.push('address');
+      }
+      if (body.guardians !== undefined) {
+        const guardians: GuardianView[] = body.guardians.map((g) => ({ name: g.name, relation: g.relation, phone: g.phone ?? null }));
+        child.guardiansEnc = guardians.length ? this.cipher.encrypt(JSON.stringify(guardians)) : null;
+        changed.push('guardians');
+      }
+      for (const field of ['gender', 'regionCode', 'schoolName', 'grade', 'livingArrangement', 'socialAssistance'] as const) {
+        const value = body[field];
+        if (value !== undefined && value !== child[field]) {
+          (child as unknown as Record<string, unknown>)[field] = value;
+          changed.push(field);
+        }
+      }
+
+      const categoriesChange = body.categories !== undefined && !sameSet(body.categories, child.categories);
+      if (categoriesChange) {
+        if (!body.categoryChangeReason) {
+          throw DomainError.validation([
+            { field: 'categoryChangeReason', message: 'is required when categories change', code: 'required' },
+          ]);
+        }
+        const effectiveOn = body.categoryChangeEffectiveOn ?? today;
+        if (effectiveOn < child.registeredOn) {
+          throw DomainError.validation([
+            { field: 'categoryChangeEffectiveOn', message: 'must not be before registeredOn', code: 'invalid_date' },
+          ]);
+        }
+        await this.children.insertCategoryChange(tx, {
+          orgId: child.orgId,
+          childId: child.id,
+          fromCategories: child.categories,
+          toCategories: body.categories!,
+          reason: body.categoryChangeReason,
+          effectiveOn,
+          recordedBy: principal.userId,
+        });
+        diff.categories = { from: child.categories, to: body.categories };
+        child.categories = body.categories!;
+        changed.push('categories');
+      }
+
+      if (body.riskLevel !== undefined && body.riskLevel !== child.riskLevel) {
+        const lastVisit = (await this.children.lastVisitOn(tx, child.id)) ?? child.registeredOn;
+        diff.riskLevel = { from: child.riskLevel, to: body.riskLevel };
+        child.riskLevel = body.riskLevel;
+        child.nextVisitDue = addDays(lastVisit, this.visitCadence(body.riskLevel));
+        changed.push('riskLevel');
+      }
+
+      let saved = child;
+      if (changed.length > 0) {
+        saved = await this.children.save(tx, child);
+        await this.audit.record(tx, {
+          action: 'child.updated',
+          entityType: 'child',
+          entityId: child.id,
+          orgId: child.orgId,
+          actorUserId: principal.userId,
+          diff: {
+            fields: changed,
+            identityFields: changed.filter((f) => (IDENTITY_FIELDS as readonly string[]).includes(f)),
+            version: saved.version,
+            ...diff,
+          },
+        });
+      }
+      return this.view(tx, principal, saved, mayChildren(principal, child.orgId, 'read_identity'));
+    });
+  }
+
+  /** Closes a file with a reason (owners and coordinators); 409 `child_exited` when it is closed already. */
+  async exit(principal: Principal, id: string, body: ExitChildDto): Promise<ChildView> {
+    const scopes = readableRegistries(principal);
+    if (scopes.length === 0) throw DomainError.notFound('Child');
+    return this.tx.runScoped(scopes, async (tx) => {
+      const child = await this.children.findForUpdate(tx, id);
+      if (!child) throw DomainError.notFound('Child');
+      requireChildAccess(principal, child.orgId, 'exit');
+      if (child.status === 'exited') throw new DomainError('child_exited', 'The child has exited the registry');
+      if (body.date > beijingToday())
+        throw DomainError.validation([{ field: 'date', message: 'must not be in the future', code: 'in_the_future' }]);
+      if (body.date < child.registeredOn)
+        throw DomainError.validation([{ field: 'date', message: 'must not be before registeredOn', code: 'invalid_date' }]);
+      child.status = 'exited';
+      child.exitedOn = body.date;
+      child.exitReason = body.reason;
+      const saved = await this.children.save(tx, child);
+      await this.audit.record(tx, {
+        action: 'child.exited',
+        entityType: 'child',
+        entityId: child.id,
+        orgId: child.orgId,
+        actorUserId: principal.userId,
+        diff: { reason: body.reason, exitedOn: body.date, version: saved.version },
+      });
+      return this.view(tx, principal, saved, mayChildren(principal, child.orgId, 'read_identity'));
     });
   }
 
