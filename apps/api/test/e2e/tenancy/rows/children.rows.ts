@@ -32,6 +32,30 @@ export const childrenRows: MatrixRow[] = [
     expect: { own: hidden(200), other: nobody },
   },
   {
+    route: 'GET /api/v1/organizations/:orgId/children',
+    prepare: async (w, target) => ({ path: `/api/v1/organizations/${w.ngoOf(target === 'other' ? 'other' : 'own').id}/children` }),
+    expect: { own: hidden(200), other: nobody },
+  },
+  {
+    route: 'PATCH /api/v1/children/:id',
+    prepare: async (w, target) => {
+      const ngo = w.ngoOf(target === 'other' ? 'other' : 'own');
+      return { path: `/api/v1/children/${await createChild(w.t, ngo.coordinator, ngo.id)}`, body: { version: 1, grade: '二年级' } };
+    },
+    expect: { own: { ...hidden(200), staff: 403 }, other: nobody },
+  },
+  {
+    route: 'POST /api/v1/children/:id/exit',
+    prepare: async (w, target) => {
+      const ngo = w.ngoOf(target === 'other' ? 'other' : 'own');
+      return {
+        path: `/api/v1/children/${await createChild(w.t, ngo.coordinator, ngo.id)}/exit`,
+        body: { reason: 'moved', date: '2026-06-01' },
+      };
+    },
+    expect: { own: { ...hidden(200), staff: 403 }, other: nobody },
+  },
+  {
     route: 'POST /api/v1/organizations/:orgId/children/register-comparisons',
     prepare: async (w, target) => ({
       path: `/api/v1/organizations/${w.ngoOf(target === 'other' ? 'other' : 'own').id}/children/register-comparisons`,
