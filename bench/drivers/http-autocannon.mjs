@@ -66,6 +66,7 @@ const out = {
   latencyMs: {
     p50: round(percentile(sorted, 50)),
     p90: round(percentile(sorted, 90)),
+    p95: round(percentile(sorted, 95)),
     p99: round(percentile(sorted, 99)),
     max: round(sorted.length ? sorted[sorted.length - 1] : null),
     mean: round(sorted.length ? sorted.reduce((a, b) => a + b, 0) / sorted.length : null),

@@ -90,6 +90,9 @@ export function checkTargets(targets, result) {
   if (targets.maxP99Ms !== undefined && !(app.latencyMs.p99 < targets.maxP99Ms)) {
     misses.push(`p99 ${fixed(app.latencyMs.p99, 1)} ms ≥ ${targets.maxP99Ms} ms`);
   }
+  if (targets.maxP95Ms !== undefined && !(app.latencyMs.p95 < targets.maxP95Ms)) {
+    misses.push(`p95 ${fixed(app.latencyMs.p95, 1)} ms ≥ ${targets.maxP95Ms} ms`);
+  }
   if (targets.maxErrors !== undefined && !(app.errors.total <= targets.maxErrors)) {
     misses.push(`${app.errors.total} errors > ${targets.maxErrors}`);
   }

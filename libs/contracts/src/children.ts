@@ -45,15 +45,7 @@ export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
 
 /** Who the child lives with day to day (摸底排查 field). */
-export const LIVING_ARRANGEMENTS = [
-  'both_parents',
-  'one_parent',
-  'grandparents',
-  'relatives',
-  'institution',
-  'alone',
-  'other',
-] as const;
+export const LIVING_ARRANGEMENTS = ['both_parents', 'one_parent', 'grandparents', 'relatives', 'institution', 'alone', 'other'] as const;
 export type LivingArrangement = (typeof LIVING_ARRANGEMENTS)[number];
 
 /** 低保 / 特困 support the household receives. */
@@ -257,17 +249,41 @@ export interface NeedBeneficiariesView {
   children: NeedBeneficiary[];
 }
 
-/** Outcome of comparing a government register (xlsx) with the registry, matched by keyed hash of the ID number. */
+/**
+ * Outcome of comparing a government register (xlsx: name, ID number, kind) with the registry. Rows are matched to
+ * children by the keyed hash of the ID number only; the answer never carries a name or ID number from the sheet.
+ * - `matched`: the child holds a category of the register's kind (listed only in `rows`/`matched` counts);
+ * - `category_missing`: the child was found but holds no category of the register's kind;
+ * - `not_in_registry`: no child of the organisation has this ID number;
+ * - `invalid_id_number`: the number fails the GB 11643 checks;
+ * - `unknown_kind`: the kind is not one the comparison knows (低保, 特困, 孤儿, 残疾, 留守, 事实无人抚养, a category code…);
+ * - `not_on_register`: an active child holds a category of a kind the sheet covers but is not on the sheet (`row` null).
+ */
+export const REGISTER_FINDINGS = [
+  'matched',
+  'category_missing',
+  'not_in_registry',
+  'invalid_id_number',
+  'unknown_kind',
+  'not_on_register',
+] as const;
+export type RegisterFinding = (typeof REGISTER_FINDINGS)[number];
 export interface RegisterComparisonRow {
-  /** Row number in the uploaded sheet (1 = first data row). */
-  row: number;
+  /** Row number in the uploaded sheet (1 = first data row); null for `not_on_register`. */
+  row: number | null;
   childId: string | null;
   alias: string | null;
+  /** The kind as the sheet names it (a label such as 低保), or the category code for `not_on_register`. */
   registerKind: string;
-  finding: 'matched' | 'category_missing' | 'not_in_registry' | 'invalid_id_number';
+  /** Category codes the kind stands for (any one of them agrees); empty for an unknown kind. */
+  expectedCategories: ChildCategory[];
+  finding: RegisterFinding;
 }
 export interface RegisterComparisonView {
+  /** Data rows read from the sheet (blank rows skipped). */
   rows: number;
+  /** Rows whose ID number matched a child of the organisation (whether or not its categories agree). */
   matched: number;
+  /** Every finding other than `matched`, sheet rows first in order, then `not_on_register`. */
   disagreements: RegisterComparisonRow[];
 }

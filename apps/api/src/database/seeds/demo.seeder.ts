@@ -7,6 +7,7 @@ import { normalizeLogin } from '../../modules/identity/login.util';
 import { OrganizationsService } from '../../modules/identity/organizations.service';
 import { PrincipalService } from '../../modules/identity/principal.service';
 import { DemoActivitySeeder } from './demo-activity.seeder';
+import { DemoChildrenSeeder } from './demo-children.seeder';
 import { DemoNeedsSeeder } from './demo-needs.seeder';
 import { DemoStateRepository } from './demo-state.repository';
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoUserKey } from './demo-data';
@@ -30,6 +31,7 @@ export class DemoSeeder {
     private readonly organizations: OrganizationsService,
     private readonly demoNeeds: DemoNeedsSeeder,
     private readonly demoActivity: DemoActivitySeeder,
+    private readonly demoChildren: DemoChildrenSeeder,
   ) {}
 
   async seedOnce(): Promise<boolean> {
@@ -117,5 +119,7 @@ export class DemoSeeder {
       },
       { ngo: ngo.id, company: company.id, needs: seeded.needs },
     );
+    // The NGO's registry of children: households, two years of services and assessments, consents.
+    await this.demoChildren.seed(await this.principal(tokens.coordinator), ngo.id);
   }
 }

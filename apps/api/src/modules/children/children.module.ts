@@ -16,6 +16,9 @@ import { ChildrenRepository } from './children.repository';
 import { ChildrenService } from './children.service';
 import { ConsentsService } from './consents.service';
 import { FollowUpsService } from './follow-ups.service';
+import { RegisterExchangeController } from './register-exchange.controller';
+import { RegisterExchangeRepository } from './register-exchange.repository';
+import { RegisterExchangeService } from './register-exchange.service';
 
 /**
  * The children's registry (档案): files with identity fields encrypted at rest,
@@ -27,7 +30,7 @@ import { FollowUpsService } from './follow-ups.service';
  */
 @Module({
   imports: [AuditModule, IdentityModule, NeedsModule, EngagementModule, GivingModule, VolunteersModule],
-  controllers: [ChildrenController, CareController],
+  controllers: [ChildrenController, CareController, RegisterExchangeController],
   providers: [
     CHILD_CIPHER_PROVIDER,
     ChildrenRepository,
@@ -38,6 +41,8 @@ import { FollowUpsService } from './follow-ups.service';
     CareRecordsService,
     FollowUpsService,
     BeneficiariesService,
+    RegisterExchangeRepository,
+    RegisterExchangeService,
   ],
   exports: [ChildrenService],
 })

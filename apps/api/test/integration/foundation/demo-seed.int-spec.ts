@@ -1,5 +1,7 @@
 import { DemoSeeder } from '../../../src/database/seeds/demo.seeder';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../../src/database/seeds/demo-data';
+import { demoChildren } from '../../../src/database/seeds/demo-children';
+import { beijingToday } from '../../../src/modules/children/child-dates';
 import { registerUser } from '../../factories/identity.factory';
 import { startTestApp, TEST_ADMIN, type TestApp } from '../../support/app';
 
@@ -24,6 +26,11 @@ describe('demo data and ADMIN_LOGIN', () => {
     // The configured administrator is simply an extra account, still an administrator.
     expect(users.find((u) => u.email === TEST_ADMIN.login)?.is_platform_admin).toBe(true);
     expect((await t.db.query('SELECT id FROM organizations')).length).toBeGreaterThan(0);
+    // The demo NGO's registry: about sixty children, their names only as ciphertext.
+    const children = await t.db.query<{ row: string }>('SELECT to_jsonb(c)::text AS row FROM children c');
+    expect(children.length).toBe(demoChildren(beijingToday()).length);
+    const names = demoChildren(beijingToday()).map((c) => c.legalName);
+    expect(children.filter((c) => names.some((name) => c.row.includes(name)))).toEqual([]);
     const banner = t.app.get(DemoSeeder).describeLogins('http://127.0.0.1:3000');
     for (const email of DEMO_EMAILS) expect(banner).toContain(email);
     expect(banner).toContain(DEMO_PASSWORD);

@@ -1,4 +1,5 @@
-import { childBody, createChild } from '../../../factories/children.factory';
+import { childBody, createChild, validIdNumber } from '../../../factories/children.factory';
+import { registerWorkbook } from '../../../factories/register-sheet.factory';
 import type { Caller, MatrixRow } from '../matrix';
 
 const hidden = (status: number): Record<Caller, number> => ({
@@ -53,5 +54,27 @@ export const childrenRows: MatrixRow[] = [
       };
     },
     expect: { own: { ...hidden(200), staff: 403 }, other: nobody },
+  },
+  {
+    route: 'POST /api/v1/organizations/:orgId/children/register-comparisons',
+    prepare: async (w, target) => ({
+      path: `/api/v1/organizations/${w.ngoOf(target === 'other' ? 'other' : 'own').id}/children/register-comparisons`,
+      attach: { field: 'file', content: await registerWorkbook([['某某', validIdNumber(), '低保']]), name: 'register.xlsx' },
+    }),
+    expect: { own: { ...hidden(200), staff: 403 }, other: nobody },
+  },
+  {
+    route: 'GET /api/v1/organizations/:orgId/children/submission.xlsx',
+    prepare: async (w, target) => ({
+      path: `/api/v1/organizations/${w.ngoOf(target === 'other' ? 'other' : 'own').id}/children/submission.xlsx`,
+    }),
+    expect: { own: { ...hidden(200), staff: 403 }, other: nobody },
+  },
+  {
+    route: 'GET /api/v1/organizations/:orgId/children/export.xlsx',
+    prepare: async (w, target) => ({
+      path: `/api/v1/organizations/${w.ngoOf(target === 'other' ? 'other' : 'own').id}/children/export.xlsx`,
+    }),
+    expect: { own: hidden(200), other: nobody },
   },
 ];
