@@ -69,11 +69,7 @@ export class ConcernsRepository {
 
   /** The concern locked for a change (only within the bound organisations: a reporter's own read does not lock). */
   lock(tx: OrgScopedTx, id: string): Promise<ConcernEntity | null> {
-    return managerOf(tx)
-      .createQueryBuilder(ConcernEntity, 'c')
-      .setLock('pessimistic_write')
-      .where('c.id = :id', { id })
-      .getOne();
+    return managerOf(tx).createQueryBuilder(ConcernEntity, 'c').setLock('pessimistic_write').where('c.id = :id', { id }).getOne();
   }
 
   async update(tx: OrgScopedTx, id: string, changes: ConcernChanges): Promise<ConcernEntity> {

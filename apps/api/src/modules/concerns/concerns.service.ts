@@ -82,14 +82,10 @@ export class ConcernsService {
   async raise(principal: Principal, body: RaiseConcernDto): Promise<ConcernRaised> {
     const orgId = body.organizationId;
     if (body.childId === undefined && body.childDescription === undefined) {
-      throw DomainError.validation([
-        { field: 'childDescription', message: 'is required when no childId is given', code: 'required' },
-      ]);
+      throw DomainError.validation([{ field: 'childDescription', message: 'is required when no childId is given', code: 'required' }]);
     }
     if (body.childId !== undefined && body.childDescription !== undefined) {
-      throw DomainError.validation([
-        { field: 'childDescription', message: 'must be left out when childId is given', code: 'not_allowed' },
-      ]);
+      throw DomainError.validation([{ field: 'childDescription', message: 'must be left out when childId is given', code: 'not_allowed' }]);
     }
     const occurredAt = body.occurredAt === undefined ? null : new Date(body.occurredAt);
     if (occurredAt && occurredAt.getTime() > Date.now() + 60_000) {
@@ -173,7 +169,11 @@ export class ConcernsService {
   }
 
   /** The NGO's queue (owners and coordinators): open first by deadline; announces newly overdue ones to the owners. */
-  async list(principal: Principal, orgId: string, query: { status?: ConcernListRow['status']; cursor?: string; limit?: number }): Promise<Page<ConcernListRow>> {
+  async list(
+    principal: Principal,
+    orgId: string,
+    query: { status?: ConcernListRow['status']; cursor?: string; limit?: number },
+  ): Promise<Page<ConcernListRow>> {
     if (!isConcernLead(principal, orgId)) throw DomainError.notFound('Organization');
     const after = decodeQueueCursor(query.cursor);
     const limit = query.limit ?? 50;

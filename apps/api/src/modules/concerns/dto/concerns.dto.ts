@@ -18,7 +18,10 @@ export class RaiseConcernDto {
   @IsUUID()
   childId?: string;
 
-  @ApiPropertyOptional({ maxLength: 500, description: 'who the child is, when not registered (required without childId); encrypted at rest' })
+  @ApiPropertyOptional({
+    maxLength: 500,
+    description: 'who the child is, when not registered (required without childId); encrypted at rest',
+  })
   @IsOptionalNonNull()
   @Transform(trim)
   @IsString()
