@@ -1,5 +1,6 @@
 // Fails when any log written by the test suite holds a password (or its hash), a token, a phone number, an e-mail
-// address, a child's name, address or ID number, or a database row quoted by PostgreSQL.
+// address, a child's name, address or ID number, a database row quoted by PostgreSQL or the text of a
+// safeguarding concern.
 // Every test app logs at debug level into test-artifacts/logs (see apps/api/test/support/app.ts).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +18,8 @@ const PATTERNS = [
   ['ID number', /(?<![0-9A-Za-z])[1-6]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dX](?![0-9A-Za-z])/],
   // PostgreSQL's detail of a NOT NULL or CHECK violation: the whole row, whatever it holds.
   ['database row', /Failing row contains/i],
+  // Every safeguarding concern text the tests write carries this marker (apps/api/test/factories/concerns.factory.ts).
+  ['concern text', /CONCERN-TEXT-7QX/],
 ];
 
 const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.log')) : [];

@@ -10,7 +10,11 @@ import { CareAccess } from './care-access';
 import { CareRecordsService } from './care-records.service';
 import { CareController } from './care.controller';
 import { CareRepository } from './care.repository';
+import { ChildCipher } from './child-cipher';
 import { CHILD_CIPHER_PROVIDER } from './child-cipher.provider';
+import { ChildFactsRepository } from './child-facts.repository';
+import { ChildFacts } from './child-facts.service';
+import { ChildrenLifecycle } from './children-lifecycle';
 import { ChildrenController } from './children.controller';
 import { ChildrenRepository } from './children.repository';
 import { ChildrenService } from './children.service';
@@ -43,7 +47,10 @@ import { RegisterExchangeService } from './register-exchange.service';
     BeneficiariesService,
     RegisterExchangeRepository,
     RegisterExchangeService,
+    ChildrenLifecycle,
+    ChildFactsRepository,
+    ChildFacts,
   ],
-  exports: [ChildrenService],
+  exports: [ChildrenService, ChildCipher, ChildrenLifecycle, ChildFacts],
 })
 export class ChildrenModule {}

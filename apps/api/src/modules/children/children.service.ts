@@ -22,6 +22,7 @@ import type { ChildEntity } from './child.entity';
 import { toCategoryChangeView, toChildIdentity, toChildSummary } from './child.view';
 import { IDENTITY_FIELDS, readableRegistries, requireChildAccess, mayChildren } from './children.policy';
 import { ChildrenRepository, type ChildListFilter } from './children.repository';
+import { ChildrenLifecycle } from './children-lifecycle';
 import type { CreateChildDto } from './dto/create-child.dto';
 import type { ExitChildDto } from './dto/exit-child.dto';
 import type { ListChildrenDto } from './dto/list-children.dto';
@@ -64,6 +65,7 @@ export class ChildrenService {
     private readonly cipher: ChildCipher,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly lifecycle: ChildrenLifecycle,
   ) {}
 
   /** Days until the next home visit for a risk level. */
@@ -156,6 +158,8 @@ export class ChildrenService {
         orgId,
         diff: { alias, categories: body.categories, riskLevel, householdId },
       });
+      // Other contexts' rules on a written file (a concern for a child under 16 living alone), in this transaction.
+      await this.lifecycle.childRecorded(tx, 'registered', child, principal.userId);
       return this.view(tx, principal, child, true, false);
     });
   }
@@ -367,6 +371,7 @@ export class ChildrenService {
             ...diff,
           },
         });
+        await this.lifecycle.childRecorded(tx, 'updated', saved, principal.userId);
       }
       return this.view(tx, principal, saved, mayChildren(principal, child.orgId, 'read_identity'));
     });

@@ -26,6 +26,8 @@ import { SignupsController } from './signups.controller';
 import { SignupsRepository } from './signups.repository';
 import { SignupsService } from './signups.service';
 import { WaitlistService } from './waitlist.service';
+import { VolunteerTiesRepository } from './volunteer-ties.repository';
+import { VolunteerTies } from './volunteer-ties.service';
 
 /** Sign-ups, waitlist, attendance, hours and certificates (DESIGN §2 engagement). */
 @Module({
@@ -48,8 +50,10 @@ import { WaitlistService } from './waitlist.service';
     InvitationsService,
     NeedsSyncListener,
     ShiftUpdates,
+    VolunteerTiesRepository,
+    VolunteerTies,
     { provide: VolunteerDirectory, useExisting: VolunteerDirectoryService },
   ],
-  exports: [SignupsService, SignupListsService, HoursService],
+  exports: [SignupsService, SignupListsService, HoursService, VolunteerTies],
 })
 export class EngagementModule {}

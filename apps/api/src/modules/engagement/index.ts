@@ -4,3 +4,4 @@ export { HoursService } from './hours.service';
 export { VolunteerDirectory } from './ports';
 export { SignupListsService } from './signup-lists.service';
 export { SignupsService } from './signups.service';
+export { VolunteerTies } from './volunteer-ties.service';
