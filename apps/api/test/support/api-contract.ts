@@ -15,7 +15,6 @@ export interface ContractCall {
  * so from then on its calls are checked against the OpenAPI document like all others.
  */
 export const PENDING_SECTIONS = [
-  'Children (the registry, 档案) — milestone 2',
   'Notifications — milestone 2',
   'Statistics — milestone 2',
 ];

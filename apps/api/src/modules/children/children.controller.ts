@@ -21,6 +21,7 @@ export class ChildrenController {
   @Authenticated()
   @ApiOperation({ summary: "Register a child in an NGO's registry (owners and coordinators); identity fields are encrypted at rest" })
   @ApiAnswer(201, 'ChildView')
+  @ApiProblems('invalid_id_number', 'conflict')
   create(
     @CurrentPrincipal() principal: Principal,
     @Param('orgId', UuidParam('orgId')) orgId: string,
