@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { ChildCipher, keyIdOf } from '../../../src/modules/children/child-cipher';
-import { rotateChildKeys } from '../../../src/modules/children/child-key-rotation';
+import { rotateChildKeys } from '../../../src/tools/children/child-key-rotation';
 import { createChild, validIdNumber } from '../../factories/children.factory';
 import { bearer, createOrganization, registerUser, type TestUser } from '../../factories/identity.factory';
 import { startTestApp, TEST_CHILD_DATA_KEY, type TestApp } from '../../support/app';

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { parseChildDataKey, parseChildDataKeys } from '../../config/child-data-key';
-import { ChildCipher } from './child-cipher';
+import { ChildCipher } from '../../modules/children/child-cipher';
 import { rotateChildKeys } from './child-key-rotation';
 
 function currentKey(): Buffer {

@@ -1,4 +1,4 @@
-import { ChildCipher } from './child-cipher';
+import { ChildCipher } from '../../modules/children/child-cipher';
 
 /** One connection (a `pg` Client): transactions are opened with BEGIN/COMMIT on it. */
 export interface RotationClient {

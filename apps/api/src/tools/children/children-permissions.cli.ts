@@ -2,7 +2,7 @@
  * (`--check` compares instead, exit 1 when the committed file is stale). */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { childPermissionMarkdown } from './children.policy';
+import { childPermissionMarkdown } from '../../modules/children/children.policy';
 
 const CHILDREN_PERMISSIONS_DOC = join(__dirname, '../../../../../docs/children-permissions.md');
 
