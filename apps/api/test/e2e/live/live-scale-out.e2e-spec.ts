@@ -9,6 +9,9 @@ import { createTestDatabase, type TestDatabase } from '../../support/database';
 import { connectLive, quiet, type LiveClient } from '../../support/live-client';
 import { describeWithRedis } from '../../support/redis';
 
+/** How long one API process may take to answer its health check. */
+const START_UP_MS = 90_000;
+
 const ROOT = join(__dirname, '../../../../..');
 
 /** One API process, started the way production starts it (main.ts), on its own port. */
@@ -76,8 +79,8 @@ async function startApi(name: string, db: TestDatabase, redisUrl: string, option
       .then((res) => res.status === 200)
       .catch(() => false);
     if (ok) break;
-    // Generous: two TypeScript start-ups compete with the other test files for two cores.
-    if (Date.now() - started > 40_000) throw new Error(`${name} did not start within 40 s:\n${output.join('')}`);
+    // Generous: two TypeScript start-ups (now eleven contexts) compete with the other test files for two cores.
+    if (Date.now() - started > START_UP_MS) throw new Error(`${name} did not start within ${START_UP_MS / 1000} s:\n${output.join('')}`);
     await quiet(100);
   }
   return { name, child, url, output, exited };
@@ -114,7 +117,7 @@ describeWithRedis('live fan-out across two API processes on one PostgreSQL and o
   beforeAll(async () => {
     db = await createTestDatabase();
     apis = await Promise.all([startApi('a', db, redisUrl, { admin: true }), startApi('b', db, redisUrl, { admin: false })]);
-  });
+  }, START_UP_MS + 30_000);
 
   afterAll(async () => {
     client?.close();
