@@ -9,13 +9,14 @@ import {
   type SafeguardingStatus,
 } from '@kindred/contracts';
 import type { Principal, PrincipalMembership } from '../../common/auth/principal';
-import { TransactionRunner } from '../../common/database/transaction-runner';
+import { TransactionRunner, type Tx } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
 import { decodeKeyset, encodeKeyset } from '../../common/http/keyset-cursor';
 import { AuditService } from '../audit';
 import { OrganizationsService, UsersService } from '../identity';
 import type { RecordSafeguardingCheckDto } from './dto/record-safeguarding-check.dto';
 import { toSafeguardingCheckView } from './safeguarding-check.view';
+import { SafeguardingLifecycle } from './safeguarding-lifecycle';
 import { SafeguardingChecksRepository } from './safeguarding-checks.repository';
 import { latestExpiry, standingAt, type Standing } from './safeguarding.policy';
 import { VolunteerProfilesRepository } from './volunteer-profiles.repository';
@@ -43,6 +44,7 @@ export class SafeguardingService {
     private readonly organizations: OrganizationsService,
     private readonly profiles: VolunteerProfilesRepository,
     private readonly audit: AuditService,
+    private readonly lifecycle: SafeguardingLifecycle,
   ) {}
 
   /**
@@ -77,6 +79,14 @@ export class SafeguardingService {
   /** The volunteer's standing at `at` (e.g. a shift's end): for sign-ups and pairings. */
   async status(userId: string, at: Date): Promise<SafeguardingStatus> {
     return (await this.standing(userId, at)).status;
+  }
+
+  /**
+   * The standing read inside the caller's transaction (a sign-up, a promotion, a check-in), so it sees
+   * every check committed before the caller took the volunteer's lock (the one recording a block takes too).
+   */
+  async statusIn(tx: Tx, userId: string, at: Date): Promise<SafeguardingStatus> {
+    return standingAt(await this.checks.ofVolunteer(userId, tx), at).status;
   }
 
   private async standing(userId: string, at: Date): Promise<Standing> {
@@ -122,6 +132,10 @@ export class SafeguardingService {
           expiresAt: expiresAt.toISOString(),
         },
       });
+      // A record found blocks at once: the listeners end the volunteer's child-contact work in this same transaction.
+      if (check.result === 'flagged') {
+        await this.lifecycle.blocked(tx, { volunteerUserId, checkId: check.id, recordedByOrgId: org.organizationId });
+      }
       return toSafeguardingCheckView(check);
     });
   }
