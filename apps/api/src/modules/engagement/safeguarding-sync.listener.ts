@@ -31,7 +31,10 @@ export class SafeguardingSyncListener implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.lifecycle.register({ blocked: (tx, block) => this.blocked(tx, block) });
+    this.lifecycle.register({
+      blocked: (tx, block) => this.blocked(tx, block),
+      organizationsOf: (userId) => this.signups.organizationsOf(userId),
+    });
   }
 
   private async blocked(tx: Tx, block: SafeguardingBlock): Promise<void> {

@@ -87,6 +87,12 @@ export class SignupsRepository {
     );
   }
 
+  /** The organisations the volunteer ever signed up with (served or applied), whatever became of the sign-ups. */
+  async organizationsOf(userId: string): Promise<string[]> {
+    const rows: Array<{ org_id: string }> = await this.dataSource.query('SELECT DISTINCT org_id FROM signups WHERE user_id = $1', [userId]);
+    return rows.map((r) => r.org_id);
+  }
+
   /**
    * The volunteer's confirmed and waitlisted sign-ups on child-contact shifts that have not started, locked, in
    * shift order (a fixed order, so two transactions ending them cannot deadlock on each other).

@@ -5,8 +5,8 @@ import type { Tx } from '../../common/database/transaction-runner';
 export interface SafeguardingBlock {
   volunteerUserId: string;
   checkId: string;
-  /** The NGO whose owner or coordinator recorded the check. */
-  recordedByOrgId: string;
+  /** The NGO whose owner or coordinator recorded the check; null for a platform administrator. */
+  recordedByOrgId: string | null;
 }
 
 /**
@@ -18,6 +18,8 @@ export interface SafeguardingBlock {
  */
 export interface SafeguardingLifecycleListener {
   blocked?(tx: Tx, block: SafeguardingBlock): Promise<void>;
+  /** The organisations where the volunteer has served or applied (any sign-up there); engagement answers. */
+  organizationsOf?(userId: string): Promise<string[]>;
 }
 
 @Injectable()
@@ -30,6 +32,13 @@ export class SafeguardingLifecycle {
       const i = this.listeners.indexOf(listener);
       if (i >= 0) this.listeners.splice(i, 1);
     };
+  }
+
+  /** Every organisation some listener relates the volunteer to. */
+  async organizationsOf(userId: string): Promise<Set<string>> {
+    const ids = new Set<string>();
+    for (const listener of this.listeners) for (const id of (await listener.organizationsOf?.(userId)) ?? []) ids.add(id);
+    return ids;
   }
 
   async blocked(tx: Tx, block: SafeguardingBlock): Promise<void> {

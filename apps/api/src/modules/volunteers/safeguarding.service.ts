@@ -58,13 +58,16 @@ export class SafeguardingService {
     const userIds = [...new Set(page.map((c) => c.volunteerUserId))];
     const [names, organizations, profiles] = await Promise.all([
       this.users.summaries(userIds),
-      this.organizations.summariesAsSystem([...new Set(page.map((c) => c.verifiedOrgId))]),
+      this.organizations.summariesAsSystem([...new Set(page.flatMap((c) => (c.verifiedOrgId ? [c.verifiedOrgId] : [])))]),
       Promise.all(userIds.map((id) => this.profiles.find(id))),
     ]);
+    const recorders = new Map(
+      (await this.users.summaries([...new Set(page.map((c) => c.verifiedBy))])).map((u) => [u.id, u.displayName] as const),
+    );
     const last = page[page.length - 1];
     return {
       data: page.map((check) => ({
-        check: toSafeguardingCheckView(check),
+        check: toSafeguardingCheckView(check, recorders),
         volunteer: {
           userId: check.volunteerUserId,
           displayName: names.find((u) => u.id === check.volunteerUserId)?.displayName ?? '',
@@ -94,8 +97,11 @@ export class SafeguardingService {
   }
 
   async record(principal: Principal, volunteerUserId: string, input: RecordSafeguardingCheckDto): Promise<SafeguardingCheckView> {
-    const org = this.recordingOrganization(principal, input.organizationId);
     if (volunteerUserId === principal.userId) throw DomainError.forbidden('Nobody records their own safeguarding check');
+    const orgId =
+      input.result === 'flagged'
+        ? await this.blockingOrganization(principal, volunteerUserId, input.organizationId)
+        : this.recordingOrganization(principal, input.organizationId).organizationId;
     const checkedAt = new Date(input.checkedAt);
     if (checkedAt.getTime() > Date.now() + CLOCK_SKEW_MS)
       throw VolunteersErrors.checkedInFuture();
@@ -104,7 +110,9 @@ export class SafeguardingService {
     if (expiresAt.getTime() <= checkedAt.getTime() || expiresAt.getTime() > latest.getTime()) {
       throw VolunteersErrors.expiryOutOfRange(latest);
     }
-    if ((await this.users.summaries([volunteerUserId])).length === 0) throw DomainError.notFound('Volunteer');
+    const people = await this.users.summaries([volunteerUserId, principal.userId]);
+    if (!people.some((u) => u.id === volunteerUserId)) throw DomainError.notFound('Volunteer');
+    const recorders = new Map(people.map((u) => [u.id, u.displayName] as const));
     return this.transactions.run(async (tx) => {
       const check = await this.checks.insert(tx, {
         volunteerUserId,
@@ -115,14 +123,14 @@ export class SafeguardingService {
         queriedAt: checkedAt,
         result: input.result,
         verifiedBy: principal.userId,
-        verifiedOrgId: org.organizationId,
+        verifiedOrgId: orgId,
         expiresAt,
       });
       await this.audit.record(tx, {
         action: 'safeguarding_check.recorded',
         entityType: 'safeguarding_check',
         entityId: check.id,
-        orgId: org.organizationId,
+        orgId,
         // The outcome and dates only; the reference stays in the check itself.
         diff: {
           volunteerUserId,
@@ -134,10 +142,29 @@ export class SafeguardingService {
       });
       // A record found blocks at once: the listeners end the volunteer's child-contact work in this same transaction.
       if (check.result === 'flagged') {
-        await this.lifecycle.blocked(tx, { volunteerUserId, checkId: check.id, recordedByOrgId: org.organizationId });
+        await this.lifecycle.blocked(tx, { volunteerUserId, checkId: check.id, recordedByOrgId: orgId });
       }
-      return toSafeguardingCheckView(check);
+      return toSafeguardingCheckView(check, recorders);
     });
+  }
+
+  /**
+   * Who may record a record found (a permanent block): a platform administrator, for no NGO; otherwise an
+   * owner or coordinator of a verified NGO where the volunteer has served or applied (any sign-up there).
+   * 403 for a caller who coordinates no verified NGO (staff, volunteers); 404 when none of the caller's NGOs
+   * knows the volunteer (the volunteer is not theirs to judge, nor to learn about).
+   */
+  private async blockingOrganization(principal: Principal, volunteerUserId: string, organizationId: string | undefined): Promise<string | null> {
+    if (principal.isPlatformAdmin && !organizationId) return null;
+    const coordinated = principal.memberships
+      .filter(isNgoCoordinator)
+      .filter((m) => m.organizationStatus === 'verified' && (!organizationId || m.organizationId === organizationId));
+    if (coordinated.length === 0) return this.recordingOrganization(principal, organizationId).organizationId;
+    const related = await this.lifecycle.organizationsOf(volunteerUserId);
+    const mine = coordinated.filter((m) => related.has(m.organizationId));
+    if (mine.length === 0) throw DomainError.notFound('Volunteer');
+    if (mine.length > 1) throw VolunteersErrors.whichOrganization();
+    return mine[0].organizationId;
   }
 
   /**
@@ -171,11 +198,14 @@ export class SafeguardingService {
   async detail(userId: string): Promise<SafeguardingDetailView> {
     const checks = await this.checks.ofVolunteer(userId);
     const standing = standingAt(checks, new Date());
+    const recorders = new Map(
+      (await this.users.summaries([...new Set(checks.map((c) => c.verifiedBy))])).map((u) => [u.id, u.displayName] as const),
+    );
     return {
       userId,
       status: standing.status,
       validUntil: standing.validUntil?.toISOString() ?? null,
-      checks: checks.map(toSafeguardingCheckView),
+      checks: checks.map((c) => toSafeguardingCheckView(c, recorders)),
     };
   }
 
