@@ -16,6 +16,7 @@ import { ChildrenRepository } from './children.repository';
 import { ChildrenService } from './children.service';
 import { ConsentsService } from './consents.service';
 import { FollowUpsService } from './follow-ups.service';
+import { SafeguardingPairingsListener } from './safeguarding-pairings.listener';
 
 /**
  * The children's registry (档案): files with identity fields encrypted at rest,
@@ -38,6 +39,7 @@ import { FollowUpsService } from './follow-ups.service';
     CareRecordsService,
     FollowUpsService,
     BeneficiariesService,
+    SafeguardingPairingsListener,
   ],
   exports: [ChildrenService],
 })

@@ -1,4 +1,5 @@
-import { bearer, createWorld, registerUser, type TestUser } from '../../factories/identity.factory';
+import { createChild } from '../../factories/children.factory';
+import { bearer, createOrganization, createWorld, registerUser, type TestUser } from '../../factories/identity.factory';
 import { addShift, clearForChildContact, createShiftNeed } from '../../factories/engagement.factory';
 import { startTestApp, type TestApp } from '../../support/app';
 
@@ -150,5 +151,39 @@ describe('the safeguarding gate inside the transaction', () => {
       [signup.body.id],
     );
     expect(trail.map((r) => r.diff)).toEqual([{ reason: 'safeguarding_expired' }]);
+  });
+  it('should end the blocked volunteer\'s child pairings in every NGO when a record found lands', async () => {
+    const volunteer = await cleared('结对志愿者');
+    const otherOwner = await registerUser(t, { displayName: '乙机构负责人' });
+    const otherNgo = await createOrganization(t, otherOwner, { kind: 'ngo' });
+    const pair = async (owner: TestUser, orgId: string) => {
+      const childId = await createChild(t, owner, orgId);
+      const res = await t
+        .http()
+        .post(`/api/v1/children/${childId}/follow-ups`)
+        .set(bearer(owner))
+        .send({ userId: volunteer.id, role: 'volunteer', contactEveryDays: 14 });
+      expect(res.status).toBe(201);
+      return childId;
+    };
+    const here = await pair(world.ngo.owner, world.ngo.id);
+    const there = await pair(otherOwner, otherNgo);
+    const { shiftId } = await createShiftNeed(t, world.ngo.coordinator, world.ngo.id, { capacity: 3 });
+    expect((await signUp(volunteer, shiftId)).status).toBe(201);
+
+    expect((await recordFlagged(volunteer)).status).toBe(201);
+
+    for (const [owner, childId] of [[world.ngo.owner, here], [otherOwner, there]] as const) {
+      const list = await t.http().get(`/api/v1/children/${childId}/follow-ups`).set(bearer(owner));
+      expect(list.status).toBe(200);
+      expect(list.body.data).toHaveLength(1);
+      expect(list.body.data[0]).toMatchObject({ userId: volunteer.id, endedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    }
+    const trail = await t.db.query<{ org_id: string; diff: Record<string, unknown> }>(
+      `SELECT org_id, diff FROM audit_log WHERE action = 'child.follow_up_ended' AND entity_id = ANY($1::text[]) ORDER BY org_id`,
+      [[here, there]],
+    );
+    expect(trail.map((r) => r.org_id).sort()).toEqual([world.ngo.id, otherNgo].sort());
+    for (const row of trail) expect(row.diff).toMatchObject({ reason: 'not_eligible' });
   });
 });
