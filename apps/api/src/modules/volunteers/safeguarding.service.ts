@@ -31,9 +31,13 @@ const isNgoCoordinator = (m: PrincipalMembership): boolean =>
 /**
  * Safeguarding checks (the Minors Protection Law art. 62 entry inquiry, applied
  * to volunteers in child-contact roles). Owners and coordinators of a verified
- * NGO record them; the volunteer and platform administrators see the evidence;
- * other coordinators see only the standing; only a platform administrator
- * lifts a `flagged`, with a reason. Every write is audited.
+ * NGO record them; a `flagged` (record found, a permanent block) only an NGO
+ * the volunteer served or applied to, or a platform administrator, and its
+ * listeners (SafeguardingLifecycle) end the volunteer's child-contact sign-ups
+ * and pairings in the same transaction. The volunteer and platform
+ * administrators see the evidence; other coordinators see only the standing;
+ * only a platform administrator lifts a `flagged`, with a reason. Every write
+ * is audited.
  */
 @Injectable()
 export class SafeguardingService {
