@@ -116,6 +116,9 @@ export class AttendanceService implements OnApplicationBootstrap, OnApplicationS
   /** A coordinator checks someone in by hand (no phone, no signal). */
   async checkInByCoordinator(principal: Principal, signupId: string): Promise<AttendanceView> {
     return this.transactions.run(async (tx) => {
+      // The volunteer's lock before the sign-up's row, the order a block being recorded takes them in.
+      const holder = await this.signups.findById(signupId, tx);
+      if (holder) await this.signups.lockVolunteer(tx, holder.userId);
       const signup = await this.signups.lockById(tx, signupId);
       if (!signup) throw DomainError.notFound('Sign-up');
       requireOrgScope(principal, 'coordinate', 'NgoWork', signup.orgId);
