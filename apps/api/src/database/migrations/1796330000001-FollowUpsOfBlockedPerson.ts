@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * lets it find the pairings of that one person (`set_config('kindred.pairings_of', userId, true)`), and
  * with them the organisations to bind before ending them (writes still pass the organisation policy).
  */
-export class FollowUpsOfBlockedPerson1796320000000 implements MigrationInterface {
-  name = 'FollowUpsOfBlockedPerson1796320000000';
+export class FollowUpsOfBlockedPerson1796330000001 implements MigrationInterface {
+  name = 'FollowUpsOfBlockedPerson1796330000001';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
