@@ -142,7 +142,10 @@ export interface SafeguardingCheckView {
   checkedAt: string;
   result: SafeguardingResult;
   verifiedBy: string;
-  verifiedOrganizationId: string;
+  /** Null when a platform administrator recorded the check. */
+  verifiedOrganizationId: string | null;
+  /** Who recorded the check (the same person as `verifiedBy`), with their name and the NGO they recorded it for. */
+  recordedBy: { userId: string; displayName?: string; organizationId?: string };
   verifiedAt: string;
   expiresAt: string;
   liftedAt: string | null;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { managerOf, type OrgScopedTx } from '../../common/database/transaction-runner';
+import { managerOf, type OrgScopedTx, type Tx } from '../../common/database/transaction-runner';
 import { ChildAssessmentEntity } from './child-assessment.entity';
 import { ChildCategoryChangeEntity } from './child-category-change.entity';
 import { ChildConsentEntity } from './child-consent.entity';
@@ -154,6 +154,34 @@ export class CareRepository {
   async insertFollowUp(tx: OrgScopedTx, followUp: NewFollowUp): Promise<ChildFollowUpEntity> {
     const manager = managerOf(tx);
     return manager.save(manager.create(ChildFollowUpEntity, { ...followUp, endedOn: null, lastContactOn: null }));
+  }
+
+  /**
+   * The open pairings of one person in every organisation, locked, found through the read-only
+   * `pairings_of_person` policy (the setting is cleared again at once). Only for ending them when a
+   * safeguarding block lands; the writes go through a transaction bound to their organisations.
+   */
+  async openFollowUpsOfPerson(tx: Tx, userId: string): Promise<Array<{ id: string; orgId: string; childId: string }>> {
+    const manager = managerOf(tx);
+    await manager.query(`SELECT set_config('kindred.pairings_of', $1, true)`, [userId]);
+    try {
+      const rows: Array<{ id: string; org_id: string; child_id: string }> = await manager.query(
+        'SELECT id, org_id, child_id FROM child_follow_ups WHERE user_id = $1 AND ended_on IS NULL ORDER BY id',
+        [userId],
+      );
+      return rows.map((r) => ({ id: r.id, orgId: r.org_id, childId: r.child_id }));
+    } finally {
+      await manager.query(`SELECT set_config('kindred.pairings_of', '', true)`);
+    }
+  }
+
+  /** Ends pairings today (or on their start day, for one started later than `endedOn` in another time zone's reckoning). */
+  async endFollowUps(tx: OrgScopedTx, ids: string[], endedOn: string): Promise<void> {
+    if (ids.length === 0) return;
+    await managerOf(tx).query(
+      `UPDATE child_follow_ups SET ended_on = GREATEST(started_on, $2::date) WHERE id = ANY($1::uuid[]) AND ended_on IS NULL`,
+      [ids, endedOn],
+    );
   }
 
   async endFollowUp(tx: OrgScopedTx, id: string, endedOn: string): Promise<void> {

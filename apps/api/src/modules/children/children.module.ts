@@ -23,6 +23,7 @@ import { FollowUpsService } from './follow-ups.service';
 import { RegisterExchangeController } from './register-exchange.controller';
 import { RegisterExchangeRepository } from './register-exchange.repository';
 import { RegisterExchangeService } from './register-exchange.service';
+import { SafeguardingPairingsListener } from './safeguarding-pairings.listener';
 
 /**
  * The children's registry (档案): files with identity fields encrypted at rest,
@@ -50,6 +51,7 @@ import { RegisterExchangeService } from './register-exchange.service';
     ChildrenLifecycle,
     ChildFactsRepository,
     ChildFacts,
+    SafeguardingPairingsListener,
   ],
   exports: [ChildrenService, ChildCipher, ChildrenLifecycle, ChildFacts],
 })

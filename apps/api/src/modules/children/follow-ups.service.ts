@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { FollowUpView } from '@kindred/contracts';
 import type { Principal } from '../../common/auth/principal';
+import { grantOrgScope } from '../../common/auth/org-scope';
+import { bindOrgScope, type Tx } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit';
 import { OrganizationsService, UsersService } from '../identity';
@@ -104,6 +106,29 @@ export class FollowUpsService {
       return { ...followUp, endedOn };
     });
     return (await this.views([ended]))[0];
+  }
+
+  /**
+   * Ends every open pairing of a person, in every NGO, inside the caller's transaction (a safeguarding block
+   * being recorded): each is audited on its child's file with the reason code, never the block's details.
+   */
+  async endAllFor(tx: Tx, userId: string, reason: string): Promise<number> {
+    const open = await this.care.openFollowUpsOfPerson(tx, userId);
+    if (open.length === 0) return 0;
+    // Acting as the system: the block was recorded by someone entitled to it, for every NGO the person serves.
+    const scoped = await bindOrgScope(tx, [...new Set(open.map((f) => f.orgId))].map(grantOrgScope));
+    const endedOn = beijingToday();
+    await this.care.endFollowUps(scoped, open.map((f) => f.id), endedOn);
+    for (const f of open) {
+      await this.audit.record(scoped, {
+        action: 'child.follow_up_ended',
+        entityType: 'child',
+        entityId: f.childId,
+        orgId: f.orgId,
+        diff: { followUpId: f.id, endedOn, reason },
+      });
+    }
+    return open.length;
   }
 
   /**

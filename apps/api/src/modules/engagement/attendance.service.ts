@@ -12,7 +12,10 @@ import { CheckInAttemptsRepository } from './check-in-attempts.repository';
 import { CHECK_IN_LOCK_SECONDS, CHECK_IN_MAX_WRONG, CheckInCodes } from './check-in-code';
 import { HoursRepository } from './hours.repository';
 import { autoCloseAt, CHECK_OUT_GRACE_MINUTES, checkInOpen, workedMinutes } from './hours.policy';
+import { EngagementErrors } from './engagement.errors';
+import { VolunteerDirectory } from './ports';
 import { SeatsRepository } from './seats.repository';
+import type { ShiftSeatEntity } from './shift-seat.entity';
 import type { SignupEntity } from './signup.entity';
 import { SignupsRepository } from './signups.repository';
 import { SignupsService } from './signups.service';
@@ -36,6 +39,7 @@ export class AttendanceService implements OnApplicationBootstrap, OnApplicationS
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly attempts: CheckInAttemptsRepository,
+    private readonly volunteers: VolunteerDirectory,
   ) {
     this.codes = new CheckInCodes(createHmac('sha256', config.auth.jwtSecret).update('kindred:check-in').digest());
   }
@@ -91,6 +95,7 @@ export class AttendanceService implements OnApplicationBootstrap, OnApplicationS
       if (!mine.checkedInAt) {
         if (!checkInOpen(seat, new Date()))
           throw new DomainError('invalid_check_in_code', 'Check-in opens 30 minutes before the shift and closes when it ends');
+        await this.requireSafeguarding(tx, mine, seat);
         await this.recordCheckIn(tx, mine, 'code');
         await this.attempts.clear(tx, shiftId, principal.userId);
       }
@@ -111,14 +116,46 @@ export class AttendanceService implements OnApplicationBootstrap, OnApplicationS
   /** A coordinator checks someone in by hand (no phone, no signal). */
   async checkInByCoordinator(principal: Principal, signupId: string): Promise<AttendanceView> {
     return this.transactions.run(async (tx) => {
+      // The volunteer's lock before the sign-up's row, the order a block being recorded takes them in.
+      const holder = await this.signups.findById(signupId, tx);
+      if (holder) await this.signups.lockVolunteer(tx, holder.userId);
       const signup = await this.signups.lockById(tx, signupId);
       if (!signup) throw DomainError.notFound('Sign-up');
       requireOrgScope(principal, 'coordinate', 'NgoWork', signup.orgId);
       if (signup.status !== 'confirmed') throw new DomainError('invalid_transition', `A ${signup.status} sign-up cannot be checked in`);
-      if (!signup.checkedInAt) await this.recordCheckIn(tx, signup, 'coordinator');
+      if (!signup.checkedInAt) {
+        await this.requireSafeguarding(tx, signup, (await this.seats.find(signup.shiftId, tx))!);
+        await this.recordCheckIn(tx, signup, 'coordinator');
+      }
       // The coordinator vouched for the volunteer in person: a code lock on this shift has no purpose left.
       await this.attempts.clear(tx, signup.shiftId, signup.userId);
       return this.view(tx, signupId);
+    });
+  }
+
+  /**
+   * Child-contact work needs a safeguarding check valid until the shift ends at the door too: a check that
+   * lapsed since the sign-up, or a block, refuses the check-in (403 `safeguarding_required`). There is no
+   * sweep of expiries yet, so this is where an expiry that landed after the sign-up is caught. The refusal
+   * is audited in a transaction of its own (the check-in's own rolls back with the error).
+   */
+  private async requireSafeguarding(tx: Tx, signup: SignupEntity, seat: ShiftSeatEntity): Promise<void> {
+    if (!seat.childContact) return;
+    await this.signups.lockVolunteer(tx, signup.userId);
+    const status = await this.volunteers.safeguardingIn(tx, signup.userId, seat.endsAt);
+    if (status === 'valid') return;
+    await this.transactions.run((own) =>
+      this.audit.record(own, {
+        action: 'attendance.check_in_refused',
+        entityType: 'signup',
+        entityId: signup.id,
+        orgId: signup.orgId,
+        diff: { reason: status === 'blocked' ? 'safeguarding_blocked' : status === 'expired' ? 'safeguarding_expired' : 'safeguarding_missing' },
+      }),
+    );
+    throw EngagementErrors.refused({
+      code: 'safeguarding_required',
+      detail: 'Work with children needs a safeguarding check (entry inquiry) valid until the shift ends',
     });
   }
 

@@ -16,6 +16,7 @@ import { InvitationsController } from './invitations.controller';
 import { InvitationsRepository } from './invitations.repository';
 import { InvitationsService } from './invitations.service';
 import { NeedsSyncListener } from './needs-sync.listener';
+import { SafeguardingSyncListener } from './safeguarding-sync.listener';
 import { VolunteerDirectory } from './ports';
 import { CheckInAttemptsRepository } from './check-in-attempts.repository';
 import { SeatsRepository } from './seats.repository';
@@ -49,6 +50,7 @@ import { VolunteerTies } from './volunteer-ties.service';
     CertificatesService,
     InvitationsService,
     NeedsSyncListener,
+    SafeguardingSyncListener,
     ShiftUpdates,
     VolunteerTiesRepository,
     VolunteerTies,

@@ -1,3 +1,5 @@
+import type { Tx } from '../../common/database/transaction-runner';
+
 export type SafeguardingStatus = 'valid' | 'expired' | 'none' | 'blocked';
 
 /** A volunteer's standing for child-contact work and age rules; provided by the volunteers context. */
@@ -13,4 +15,9 @@ export interface VolunteerStanding {
 
 export abstract class VolunteerDirectory {
   abstract standing(userId: string, at: Date): Promise<VolunteerStanding>;
+  /**
+   * The safeguarding status at `at`, read inside `tx`. Callers take the volunteer's sign-up lock first;
+   * recording a block takes the same lock (SafeguardingSyncListener), so a check cannot be raced.
+   */
+  abstract safeguardingIn(tx: Tx, userId: string, at: Date): Promise<SafeguardingStatus>;
 }

@@ -87,6 +87,27 @@ export class SignupsRepository {
     );
   }
 
+  /** The organisations the volunteer ever signed up with (served or applied), whatever became of the sign-ups. */
+  async organizationsOf(userId: string): Promise<string[]> {
+    const rows: Array<{ org_id: string }> = await this.dataSource.query('SELECT DISTINCT org_id FROM signups WHERE user_id = $1', [userId]);
+    return rows.map((r) => r.org_id);
+  }
+
+  /**
+   * The volunteer's confirmed and waitlisted sign-ups on child-contact shifts that have not started, locked, in
+   * shift order (a fixed order, so two transactions ending them cannot deadlock on each other).
+   */
+  futureChildContactLocked(tx: Tx, userId: string): Promise<SignupEntity[]> {
+    return managerOf(tx)
+      .createQueryBuilder(SignupEntity, 'g')
+      .setLock('pessimistic_write', undefined, ['g'])
+      .innerJoin('shift_seats', 's', 's.shift_id = g.shift_id')
+      .where(`g.user_id = :userId AND g.status IN ('confirmed', 'waitlisted')`, { userId })
+      .andWhere('s.child_contact AND s.starts_at > now()')
+      .orderBy('g.shift_id', 'ASC')
+      .getMany();
+  }
+
   /** Waitlisted sign-ups of a shift in arrival order, locked so two cancellations cannot promote the same person. */
   waitlistLocked(tx: Tx, shiftId: string): Promise<SignupEntity[]> {
     return managerOf(tx)

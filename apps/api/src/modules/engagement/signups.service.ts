@@ -9,6 +9,7 @@ import { AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit';
 import { OutboxService } from '../live';
 import { refusalFor } from './eligibility';
+import { EngagementErrors } from './engagement.errors';
 import { VolunteerDirectory } from './ports';
 import { SeatsRepository } from './seats.repository';
 import type { ShiftSeatEntity } from './shift-seat.entity';
@@ -61,7 +62,8 @@ export class SignupsService {
     const seat = await this.seatFor(shiftId);
     if (!seat.needOpen) throw new DomainError('need_not_open', 'This need is not taking sign-ups');
     if (seat.endsAt.getTime() <= Date.now()) throw new DomainError('need_not_open', 'This shift is over');
-    const refusal = refusalFor(await this.volunteers.standing(userId, seat.endsAt), seat);
+    const standing = await this.volunteers.standing(userId, seat.endsAt);
+    const refusal = refusalFor(standing, seat);
     if (refusal) throw new DomainError(refusal.code, refusal.detail);
     return this.transactions.run((tx) =>
       this.idempotency.run(
@@ -69,6 +71,12 @@ export class SignupsService {
         { key: idempotencyKey, userId, operation: `POST /shifts/${shiftId}/signups`, body: { invitationId } },
         async () => {
           await this.signups.lockVolunteer(tx, userId);
+          // The gate again, under the volunteer's lock: a block recorded meanwhile (which takes this lock) is seen here.
+          if (seat.childContact) {
+            const safeguarding = await this.volunteers.safeguardingIn(tx, userId, seat.endsAt);
+            const late = refusalFor({ ...standing, safeguarding }, seat);
+            if (late) throw EngagementErrors.refused(late);
+          }
           if (await this.signups.findActive(tx, shiftId, userId))
             throw new DomainError('already_signed_up', 'You are already signed up for this shift');
           if (await this.signups.overlappingConfirmed(tx, userId, seat.startsAt, seat.endsAt, shiftId)) {

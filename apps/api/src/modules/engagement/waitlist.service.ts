@@ -52,6 +52,13 @@ export class WaitlistService {
       if (reason) {
         if (candidate.skippedReason !== reason) {
           await this.signups.markSkipped(tx, candidate.id, reason);
+          await this.audit.record(tx, {
+            action: 'signup.skipped',
+            entityType: 'signup',
+            entityId: candidate.id,
+            orgId: seat.orgId,
+            diff: { shiftId: seat.shiftId, reason },
+          });
           await this.outbox.emit(
             tx,
             'signup.skipped',
@@ -87,11 +94,15 @@ export class WaitlistService {
     seat: ShiftSeatEntity,
     known: VolunteerStanding | undefined,
   ): Promise<string | null> {
+    await this.signups.lockVolunteer(tx, candidate.userId);
     if (seat.childContact || seat.minAge !== null) {
-      const refusal = refusalFor(known ?? (await this.volunteers.standing(candidate.userId, seat.endsAt)), seat);
+      const standing = known ?? (await this.volunteers.standing(candidate.userId, seat.endsAt));
+      // Safeguarding is read again under the volunteer's lock: a check that lapsed before the shift ends, or a
+      // block recorded meanwhile, passes the volunteer over (they keep their place and are told).
+      const safeguarding = seat.childContact ? await this.volunteers.safeguardingIn(tx, candidate.userId, seat.endsAt) : standing.safeguarding;
+      const refusal = refusalFor({ ...standing, safeguarding }, seat);
       if (refusal) return refusal.reason;
     }
-    await this.signups.lockVolunteer(tx, candidate.userId);
     if (await this.signups.overlappingConfirmed(tx, candidate.userId, seat.startsAt, seat.endsAt, seat.shiftId)) return 'schedule_conflict';
     return null;
   }

@@ -51,9 +51,9 @@ export class SafeguardingCheckEntity {
   @Column('uuid')
   verifiedBy!: string;
 
-  /** The verified NGO whose owner or coordinator recorded the check. */
-  @Column('uuid')
-  verifiedOrgId!: string;
+  /** The verified NGO whose owner or coordinator recorded the check; null when a platform administrator did. */
+  @Column('uuid', { nullable: true })
+  verifiedOrgId!: string | null;
 
   @Column('timestamptz')
   expiresAt!: Date;

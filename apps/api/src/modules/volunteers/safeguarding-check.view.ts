@@ -1,7 +1,9 @@
 import type { SafeguardingCheckView } from '@kindred/contracts';
 import type { SafeguardingCheckEntity } from './safeguarding-check.entity';
 
-export function toSafeguardingCheckView(c: SafeguardingCheckEntity): SafeguardingCheckView {
+/** `names` maps user ids to display names, for the recorder's name when the caller has it. */
+export function toSafeguardingCheckView(c: SafeguardingCheckEntity, names?: ReadonlyMap<string, string>): SafeguardingCheckView {
+  const recorderName = names?.get(c.verifiedBy);
   return {
     id: c.id,
     volunteerUserId: c.volunteerUserId,
@@ -13,6 +15,11 @@ export function toSafeguardingCheckView(c: SafeguardingCheckEntity): Safeguardin
     result: c.result,
     verifiedBy: c.verifiedBy,
     verifiedOrganizationId: c.verifiedOrgId,
+    recordedBy: {
+      userId: c.verifiedBy,
+      ...(recorderName !== undefined ? { displayName: recorderName } : {}),
+      ...(c.verifiedOrgId ? { organizationId: c.verifiedOrgId } : {}),
+    },
     verifiedAt: c.createdAt.toISOString(),
     expiresAt: c.expiresAt.toISOString(),
     liftedAt: c.liftedAt?.toISOString() ?? null,

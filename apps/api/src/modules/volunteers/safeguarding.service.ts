@@ -9,13 +9,14 @@ import {
   type SafeguardingStatus,
 } from '@kindred/contracts';
 import type { Principal, PrincipalMembership } from '../../common/auth/principal';
-import { TransactionRunner } from '../../common/database/transaction-runner';
+import { TransactionRunner, type Tx } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
 import { decodeKeyset, encodeKeyset } from '../../common/http/keyset-cursor';
 import { AuditService } from '../audit';
 import { OrganizationsService, UsersService } from '../identity';
 import type { RecordSafeguardingCheckDto } from './dto/record-safeguarding-check.dto';
 import { toSafeguardingCheckView } from './safeguarding-check.view';
+import { SafeguardingLifecycle } from './safeguarding-lifecycle';
 import { SafeguardingChecksRepository } from './safeguarding-checks.repository';
 import { latestExpiry, standingAt, type Standing } from './safeguarding.policy';
 import { VolunteerProfilesRepository } from './volunteer-profiles.repository';
@@ -30,9 +31,13 @@ const isNgoCoordinator = (m: PrincipalMembership): boolean =>
 /**
  * Safeguarding checks (the Minors Protection Law art. 62 entry inquiry, applied
  * to volunteers in child-contact roles). Owners and coordinators of a verified
- * NGO record them; the volunteer and platform administrators see the evidence;
- * other coordinators see only the standing; only a platform administrator
- * lifts a `flagged`, with a reason. Every write is audited.
+ * NGO record them; a `flagged` (record found, a permanent block) only an NGO
+ * the volunteer served or applied to, or a platform administrator, and its
+ * listeners (SafeguardingLifecycle) end the volunteer's child-contact sign-ups
+ * and pairings in the same transaction. The volunteer and platform
+ * administrators see the evidence; other coordinators see only the standing;
+ * only a platform administrator lifts a `flagged`, with a reason. Every write
+ * is audited.
  */
 @Injectable()
 export class SafeguardingService {
@@ -43,6 +48,7 @@ export class SafeguardingService {
     private readonly organizations: OrganizationsService,
     private readonly profiles: VolunteerProfilesRepository,
     private readonly audit: AuditService,
+    private readonly lifecycle: SafeguardingLifecycle,
   ) {}
 
   /**
@@ -56,13 +62,16 @@ export class SafeguardingService {
     const userIds = [...new Set(page.map((c) => c.volunteerUserId))];
     const [names, organizations, profiles] = await Promise.all([
       this.users.summaries(userIds),
-      this.organizations.summariesAsSystem([...new Set(page.map((c) => c.verifiedOrgId))]),
+      this.organizations.summariesAsSystem([...new Set(page.flatMap((c) => (c.verifiedOrgId ? [c.verifiedOrgId] : [])))]),
       Promise.all(userIds.map((id) => this.profiles.find(id))),
     ]);
+    const recorders = new Map(
+      (await this.users.summaries([...new Set(page.map((c) => c.verifiedBy))])).map((u) => [u.id, u.displayName] as const),
+    );
     const last = page[page.length - 1];
     return {
       data: page.map((check) => ({
-        check: toSafeguardingCheckView(check),
+        check: toSafeguardingCheckView(check, recorders),
         volunteer: {
           userId: check.volunteerUserId,
           displayName: names.find((u) => u.id === check.volunteerUserId)?.displayName ?? '',
@@ -79,13 +88,24 @@ export class SafeguardingService {
     return (await this.standing(userId, at)).status;
   }
 
+  /**
+   * The standing read inside the caller's transaction (a sign-up, a promotion, a check-in), so it sees
+   * every check committed before the caller took the volunteer's lock (the one recording a block takes too).
+   */
+  async statusIn(tx: Tx, userId: string, at: Date): Promise<SafeguardingStatus> {
+    return standingAt(await this.checks.ofVolunteer(userId, tx), at).status;
+  }
+
   private async standing(userId: string, at: Date): Promise<Standing> {
     return standingAt(await this.checks.ofVolunteer(userId), at);
   }
 
   async record(principal: Principal, volunteerUserId: string, input: RecordSafeguardingCheckDto): Promise<SafeguardingCheckView> {
-    const org = this.recordingOrganization(principal, input.organizationId);
     if (volunteerUserId === principal.userId) throw DomainError.forbidden('Nobody records their own safeguarding check');
+    const orgId =
+      input.result === 'flagged'
+        ? await this.blockingOrganization(principal, volunteerUserId, input.organizationId)
+        : this.recordingOrganization(principal, input.organizationId).organizationId;
     const checkedAt = new Date(input.checkedAt);
     if (checkedAt.getTime() > Date.now() + CLOCK_SKEW_MS)
       throw VolunteersErrors.checkedInFuture();
@@ -94,7 +114,9 @@ export class SafeguardingService {
     if (expiresAt.getTime() <= checkedAt.getTime() || expiresAt.getTime() > latest.getTime()) {
       throw VolunteersErrors.expiryOutOfRange(latest);
     }
-    if ((await this.users.summaries([volunteerUserId])).length === 0) throw DomainError.notFound('Volunteer');
+    const people = await this.users.summaries([volunteerUserId, principal.userId]);
+    if (!people.some((u) => u.id === volunteerUserId)) throw DomainError.notFound('Volunteer');
+    const recorders = new Map(people.map((u) => [u.id, u.displayName] as const));
     return this.transactions.run(async (tx) => {
       const check = await this.checks.insert(tx, {
         volunteerUserId,
@@ -105,14 +127,14 @@ export class SafeguardingService {
         queriedAt: checkedAt,
         result: input.result,
         verifiedBy: principal.userId,
-        verifiedOrgId: org.organizationId,
+        verifiedOrgId: orgId,
         expiresAt,
       });
       await this.audit.record(tx, {
         action: 'safeguarding_check.recorded',
         entityType: 'safeguarding_check',
         entityId: check.id,
-        orgId: org.organizationId,
+        orgId,
         // The outcome and dates only; the reference stays in the check itself.
         diff: {
           volunteerUserId,
@@ -122,8 +144,31 @@ export class SafeguardingService {
           expiresAt: expiresAt.toISOString(),
         },
       });
-      return toSafeguardingCheckView(check);
+      // A record found blocks at once: the listeners end the volunteer's child-contact work in this same transaction.
+      if (check.result === 'flagged') {
+        await this.lifecycle.blocked(tx, { volunteerUserId, checkId: check.id, recordedByOrgId: orgId });
+      }
+      return toSafeguardingCheckView(check, recorders);
     });
+  }
+
+  /**
+   * Who may record a record found (a permanent block): a platform administrator, for no NGO; otherwise an
+   * owner or coordinator of a verified NGO where the volunteer has served or applied (any sign-up there).
+   * 403 for a caller who coordinates no verified NGO (staff, volunteers); 404 when none of the caller's NGOs
+   * knows the volunteer (the volunteer is not theirs to judge, nor to learn about).
+   */
+  private async blockingOrganization(principal: Principal, volunteerUserId: string, organizationId: string | undefined): Promise<string | null> {
+    if (principal.isPlatformAdmin && !organizationId) return null;
+    const coordinated = principal.memberships
+      .filter(isNgoCoordinator)
+      .filter((m) => m.organizationStatus === 'verified' && (!organizationId || m.organizationId === organizationId));
+    if (coordinated.length === 0) return this.recordingOrganization(principal, organizationId).organizationId;
+    const related = await this.lifecycle.organizationsOf(volunteerUserId);
+    const mine = coordinated.filter((m) => related.has(m.organizationId));
+    if (mine.length === 0) throw DomainError.notFound('Volunteer');
+    if (mine.length > 1) throw VolunteersErrors.whichOrganization();
+    return mine[0].organizationId;
   }
 
   /**
@@ -157,11 +202,14 @@ export class SafeguardingService {
   async detail(userId: string): Promise<SafeguardingDetailView> {
     const checks = await this.checks.ofVolunteer(userId);
     const standing = standingAt(checks, new Date());
+    const recorders = new Map(
+      (await this.users.summaries([...new Set(checks.map((c) => c.verifiedBy))])).map((u) => [u.id, u.displayName] as const),
+    );
     return {
       userId,
       status: standing.status,
       validUntil: standing.validUntil?.toISOString() ?? null,
-      checks: checks.map(toSafeguardingCheckView),
+      checks: checks.map((c) => toSafeguardingCheckView(c, recorders)),
     };
   }
 

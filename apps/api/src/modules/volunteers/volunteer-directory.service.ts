@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { SafeguardingStatus } from '@kindred/contracts';
+import type { Tx } from '../../common/database/transaction-runner';
 import { UsersService } from '../identity';
 import { CodeOfConductService } from './code-of-conduct.service';
 import { SafeguardingService } from './safeguarding.service';
@@ -28,6 +29,11 @@ export class VolunteerDirectoryService {
     private readonly profiles: VolunteerProfilesRepository,
     private readonly users: UsersService,
   ) {}
+
+  /** The safeguarding status at `at`, read in the caller's transaction (after it took the volunteer's lock). */
+  safeguardingIn(tx: Tx, userId: string, at: Date): Promise<SafeguardingStatus> {
+    return this.safeguarding.statusIn(tx, userId, at);
+  }
 
   async standing(userId: string, at: Date): Promise<VolunteerStanding> {
     const [safeguarding, profile, current, [summary]] = await Promise.all([

@@ -3,6 +3,7 @@ import { AuditModule } from '../audit';
 import { IdentityModule } from '../identity';
 import { CodeOfConductRepository } from './code-of-conduct.repository';
 import { CodeOfConductService } from './code-of-conduct.service';
+import { SafeguardingLifecycle } from './safeguarding-lifecycle';
 import { SafeguardingChecksRepository } from './safeguarding-checks.repository';
 import { SafeguardingController } from './safeguarding.controller';
 import { SafeguardingService } from './safeguarding.service';
@@ -29,8 +30,9 @@ import { VolunteerProfilesService } from './volunteer-profiles.service';
     CodeOfConductService,
     VolunteerProfilesService,
     SafeguardingService,
+    SafeguardingLifecycle,
     VolunteerDirectoryService,
   ],
-  exports: [SkillsService, CodeOfConductService, VolunteerProfilesService, SafeguardingService, VolunteerDirectoryService],
+  exports: [SkillsService, CodeOfConductService, VolunteerProfilesService, SafeguardingService, SafeguardingLifecycle, VolunteerDirectoryService],
 })
 export class VolunteersModule {}

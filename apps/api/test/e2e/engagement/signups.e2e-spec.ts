@@ -1,4 +1,4 @@
-import { bearer, createWorld, registerUser, type TestUser } from '../../factories/identity.factory';
+import { bearer, createWorld, loginAdmin, registerUser, type TestUser } from '../../factories/identity.factory';
 import { addShift, bulkVolunteers, clearForChildContact, createShiftNeed } from '../../factories/engagement.factory';
 import { startTestApp, type TestApp } from '../../support/app';
 
@@ -167,7 +167,9 @@ describe('the safeguarding gate', () => {
 
     const blocked = await registerUser(t);
     await clearForChildContact(t, world.ngo.coordinator, world.ngo.id, blocked);
-    await t.http().post(`/api/v1/volunteers/${blocked.id}/safeguarding-checks`).set(bearer(world.ngo.coordinator)).send({ kind: 'entry_inquiry', result: 'flagged', checkedAt: new Date().toISOString(), organizationId: world.ngo.id });
+    const admin = await loginAdmin(t);
+    const block = await t.http().post(`/api/v1/volunteers/${blocked.id}/safeguarding-checks`).set(bearer(admin)).send({ kind: 'entry_inquiry', result: 'flagged', checkedAt: new Date().toISOString() });
+    expect(block.status).toBe(201);
     const refused = await t.http().post(`/api/v1/shifts/${shiftId}/signups`).set(bearer(blocked));
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('safeguarding_required');

@@ -9,6 +9,7 @@ import {
   registerUser,
   type TestUser,
 } from '../../factories/identity.factory';
+import { createShiftNeed } from '../../factories/engagement.factory';
 import { acceptCodeOfConduct, putProfile, recordCheck } from '../../factories/volunteers.factory';
 import { startTestApp, type TestApp } from '../../support/app';
 
@@ -35,6 +36,15 @@ describe('safeguarding checks', () => {
       "SELECT action, org_id, actor_user_id, diff FROM audit_log WHERE entity_type = 'safeguarding_check' AND entity_id = $1 ORDER BY id",
       [entityId],
     );
+
+  /** A volunteer who applied to the NGO (a sign-up there), so its owners and coordinators may record a block. */
+  const applicant = async (organizationId = world.ngo.id, coordinator = world.ngo.coordinator): Promise<TestUser> => {
+    const volunteer = await registerUser(t);
+    const { shiftId } = await createShiftNeed(t, coordinator, organizationId, { capacity: 5 });
+    const res = await t.http().post(`/api/v1/shifts/${shiftId}/signups`).set(bearer(volunteer));
+    expect(res.status).toBe(201);
+    return volunteer;
+  };
 
   it('should record a clear check by an NGO coordinator, default the expiry to 12 months and audit it without the reference', async () => {
     const volunteer = await registerUser(t);
@@ -65,7 +75,7 @@ describe('safeguarding checks', () => {
   });
 
   it('should let the owner record too and accept the older name record_found as flagged', async () => {
-    const volunteer = await registerUser(t);
+    const volunteer = await applicant();
     const res = await recordCheck(t, world.ngo.owner, volunteer.id, { result: 'record_found' });
     expect(res.status).toBe(201);
     expect(res.body.result).toBe('flagged');
@@ -182,7 +192,7 @@ describe('safeguarding checks', () => {
   });
 
   it('should block a volunteer with flagged even over a clear check until a platform administrator lifts it with a reason', async () => {
-    const volunteer = await registerUser(t);
+    const volunteer = await applicant();
     await recordCheck(t, world.ngo.coordinator, volunteer.id);
     const flagged = await recordCheck(t, world.ngo.coordinator, volunteer.id, { result: 'flagged' });
     expect((await standing(world.ngo.coordinator, volunteer.id)).body.status).toBe('blocked');
@@ -290,5 +300,33 @@ describe('safeguarding checks', () => {
       employerOrgId: null,
     });
     expect((await directory.standing(volunteer.id, new Date(Date.now() + 400 * 86_400_000))).safeguarding).toBe('expired');
+  });
+  it('should refuse recording flagged with 404 for an NGO the volunteer never applied to and 403 for staff, and show who recorded it', async () => {
+    const volunteer = await applicant();
+    const otherOwner = await registerUser(t, { displayName: '另一机构负责人' });
+    const otherNgo = await createOrganization(t, otherOwner, { kind: 'ngo' });
+    const unrelated = await recordCheck(t, otherOwner, volunteer.id, { result: 'flagged', organizationId: otherNgo });
+    expect(unrelated.status).toBe(404);
+    const byStaff = await recordCheck(t, world.ngo.staff, volunteer.id, { result: 'flagged' });
+    expect(byStaff.status).toBe(403);
+    // A clear result is not a block: any verified NGO may still record one.
+    expect((await recordCheck(t, otherOwner, volunteer.id, { organizationId: otherNgo })).status).toBe(201);
+    expect((await standing(world.ngo.coordinator, volunteer.id)).body.status).toBe('valid');
+
+    const recorded = await recordCheck(t, world.ngo.coordinator, volunteer.id, { result: 'flagged' });
+    expect(recorded.status).toBe(201);
+    expect(recorded.body.recordedBy).toEqual({
+      userId: world.ngo.coordinator.id,
+      displayName: world.ngo.coordinator.displayName,
+      organizationId: world.ngo.id,
+    });
+    const byAdmin = await recordCheck(t, admin, (await registerUser(t)).id, { result: 'flagged' });
+    expect(byAdmin.status).toBe(201);
+    expect(byAdmin.body).toMatchObject({ verifiedOrganizationId: null, recordedBy: { userId: admin.id, displayName: expect.any(String) } });
+    expect(byAdmin.body.recordedBy).not.toHaveProperty('organizationId');
+    const mine = await t.http().get('/api/v1/me/safeguarding').set(bearer(volunteer));
+    expect((mine.body.checks as Array<{ id: string; recordedBy: unknown }>).find((c) => c.id === recorded.body.id)?.recordedBy).toEqual(
+      recorded.body.recordedBy,
+    );
   });
 });

@@ -85,10 +85,8 @@ export const volunteersRows: MatrixRow[] = [
   {
     route: 'POST /api/v1/safeguarding-checks/:id/lift',
     prepare: async (w) => {
-      const flagged = await recordCheck(w.t, w.ngoA.coordinator, (await registerUser(w.t)).id, {
-        result: 'flagged',
-        organizationId: w.ngoA.id,
-      });
+      // A platform administrator may record a block for any volunteer (an NGO only for one it knows).
+      const flagged = await recordCheck(w.t, w.users.admin, (await registerUser(w.t)).id, { result: 'flagged' });
       return { path: `/api/v1/safeguarding-checks/${flagged.body.id as string}/lift`, body: { reason: '复核后解除' } };
     },
     expect: { none: adminOnly },
