@@ -1,5 +1,5 @@
 // Fails when any log written by the test suite holds a password (or its hash), a token, a phone number, an e-mail
-// address or a database row quoted by PostgreSQL.
+// address, a database row quoted by PostgreSQL or the text of a safeguarding concern.
 // Every test app logs at debug level into test-artifacts/logs (see apps/api/test/support/app.ts).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +13,8 @@ const PATTERNS = [
   ['password hash', /\$argon2(?:id|i|d)\$/],
   // PostgreSQL's detail of a NOT NULL or CHECK violation: the whole row, whatever it holds.
   ['database row', /Failing row contains/i],
+  // Every safeguarding concern text the tests write carries this marker (apps/api/test/factories/concerns.factory.ts).
+  ['concern text', /CONCERN-TEXT-7QX/],
 ];
 
 const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.log')) : [];

@@ -1,3 +1,4 @@
+import type { ConcernCategory } from './concerns';
 import type { NeedStatus, OrganizationStatus, PledgeStatus, ShiftStatus, SignupStatus } from './enums';
 
 /**
@@ -59,6 +60,22 @@ export interface EventPayloads {
   'pledge.cancelled': { pledgeId: string; needId: string | null; status: PledgeStatus };
   /** Pledged, received or used totals of a need changed; clients re-read its coverage. */
   'need.coverage_updated': { needId: string; organizationId: string };
+  /** A safeguarding concern was raised; to the NGO's owners and coordinators only. No text, no child identity. */
+  'concern.raised': {
+    concernId: string;
+    organizationId: string;
+    category: ConcernCategory;
+    immediateDanger: boolean;
+    ackDueAt: string;
+  };
+  /** A concern passed its acknowledgement deadline unacknowledged; to the NGO's owners only, once. */
+  'concern.overdue': {
+    concernId: string;
+    organizationId: string;
+    category: ConcernCategory;
+    immediateDanger: boolean;
+    ackDueAt: string;
+  };
 }
 
 export type EventType = keyof EventPayloads;
@@ -83,6 +100,8 @@ export const EVENT_TYPES = [
   'pledge.used',
   'pledge.cancelled',
   'need.coverage_updated',
+  'concern.raised',
+  'concern.overdue',
 ] as const satisfies readonly EventType[];
 
 /** What every socket.io `event` message carries. */

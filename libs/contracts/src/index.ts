@@ -6,3 +6,4 @@ export * from './engagement';
 export * from './giving';
 export * from './matching';
 export * from './children';
+export * from './concerns';

@@ -66,6 +66,8 @@ export const PROBLEM_CODES = [
   'invalid_id_number',
   'consent_required',
   'child_exited',
+  // concerns
+  'report_decision_required',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

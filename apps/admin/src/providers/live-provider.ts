@@ -12,6 +12,7 @@ export const LIVE_RESOURCES = [
   'signups',
   'hour-records',
   'pledges',
+  'concerns',
 ] as const;
 export type LiveResource = (typeof LIVE_RESOURCES)[number];
 export type ResourceChannel = `resources/${LiveResource}`;
@@ -75,6 +76,8 @@ export const EVENT_RESOURCE_MAP: EventResourceMap = {
   'pledge.used': [{ channel: 'resources/pledges', type: 'updated', id: (d) => d.pledgeId }],
   'pledge.cancelled': [{ channel: 'resources/pledges', type: 'updated', id: (d) => d.pledgeId }],
   'need.coverage_updated': [{ channel: 'resources/needs', type: 'updated', id: (d) => d.needId }],
+  'concern.raised': [{ channel: 'resources/concerns', type: 'created', id: (d) => d.concernId }],
+  'concern.overdue': [{ channel: 'resources/concerns', type: 'updated', id: (d) => d.concernId }],
 };
 
 export interface ResourceEvent {

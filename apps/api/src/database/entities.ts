@@ -9,6 +9,7 @@ import { ChildHouseholdEntity } from '../modules/children/child-household.entity
 import { ChildServiceEntity } from '../modules/children/child-service.entity';
 import { ChildEntity } from '../modules/children/child.entity';
 import { NeedBeneficiaryEntity } from '../modules/children/need-beneficiary.entity';
+import { ConcernEntity } from '../modules/concerns/concern.entity';
 import { CertificateEntity } from '../modules/engagement/certificate.entity';
 import { CheckInAttemptEntity } from '../modules/engagement/check-in-attempt.entity';
 import { HourRecordEntity } from '../modules/engagement/hour-record.entity';
@@ -77,4 +78,5 @@ export const ENTITIES: MixedList<Function | string | EntitySchema> = [
   ChildAssessmentEntity,
   ChildFollowUpEntity,
   NeedBeneficiaryEntity,
+  ConcernEntity,
 ];

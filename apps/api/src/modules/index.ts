@@ -1,5 +1,6 @@
 import { AuditModule } from './audit/audit.module';
 import { ChildrenModule } from './children/children.module';
+import { ConcernsModule } from './concerns/concerns.module';
 import { EngagementModule } from './engagement/engagement.module';
 import { GivingModule } from './giving/giving.module';
 import { IdentityModule } from './identity/identity.module';
@@ -10,4 +11,4 @@ import { NeedsModule } from './needs/needs.module';
 import { VolunteersModule } from './volunteers/volunteers.module';
 
 /** One Nest module per bounded context (DESIGN §2). */
-export const CONTEXT_MODULES = [AuditModule, LiveOutboxModule, IdentityModule, LiveModule, VolunteersModule, NeedsModule, EngagementModule, GivingModule, MatchingModule, ChildrenModule];
+export const CONTEXT_MODULES = [AuditModule, LiveOutboxModule, IdentityModule, LiveModule, VolunteersModule, NeedsModule, EngagementModule, GivingModule, MatchingModule, ChildrenModule, ConcernsModule];

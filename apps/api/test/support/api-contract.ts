@@ -16,7 +16,6 @@ export interface ContractCall {
  */
 export const PENDING_SECTIONS = [
   'Children (the registry, 档案) — milestone 2',
-  'Safeguarding concerns — milestone 2',
   'Notifications — milestone 2',
   'Statistics — milestone 2',
 ];

@@ -10,7 +10,8 @@ import { Matching1795929050795 } from './1795929050795-Matching';
 import { CheckInAttempts1796269233510 } from './1796269233510-CheckInAttempts';
 import { SafeguardingFlagged1796280000000 } from './1796280000000-SafeguardingFlagged';
 import { Children1796300000000 } from './1796300000000-Children';
+import { Concerns1796310000000 } from './1796310000000-Concerns';
 
 /** Every migration, in order. `npm run migration:generate -- Name` writes the file; list it here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const MIGRATIONS: MixedList<Function | string> = [Init1795923956901, Idempotency1795924703457, Giving1795925341324, LiveCursor1795925409361, Engagement1795926109008, VolunteersAndNeeds1795926858989, LiveNotify1795928000000, Matching1795929050795, CheckInAttempts1796269233510, SafeguardingFlagged1796280000000, Children1796300000000];
+export const MIGRATIONS: MixedList<Function | string> = [Init1795923956901, Idempotency1795924703457, Giving1795925341324, LiveCursor1795925409361, Engagement1795926109008, VolunteersAndNeeds1795926858989, LiveNotify1795928000000, Matching1795929050795, CheckInAttempts1796269233510, SafeguardingFlagged1796280000000, Children1796300000000, Concerns1796310000000];

@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit';
+import { ChildCipher } from './child-cipher';
 import { CHILD_CIPHER_PROVIDER } from './child-cipher.provider';
+import { ChildFactsRepository } from './child-facts.repository';
+import { ChildFacts } from './child-facts.service';
+import { ChildrenLifecycle } from './children-lifecycle';
 import { ChildrenController } from './children.controller';
 import { ChildrenRepository } from './children.repository';
 import { ChildrenService } from './children.service';
@@ -13,7 +17,7 @@ import { ChildrenService } from './children.service';
 @Module({
   imports: [AuditModule],
   controllers: [ChildrenController],
-  providers: [CHILD_CIPHER_PROVIDER, ChildrenRepository, ChildrenService],
-  exports: [ChildrenService],
+  providers: [CHILD_CIPHER_PROVIDER, ChildrenRepository, ChildrenService, ChildrenLifecycle, ChildFactsRepository, ChildFacts],
+  exports: [ChildrenService, ChildCipher, ChildrenLifecycle, ChildFacts],
 })
 export class ChildrenModule {}

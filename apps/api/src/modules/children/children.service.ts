@@ -12,6 +12,7 @@ import type { ChildEntity } from './child.entity';
 import { toCategoryChangeView, toChildIdentity, toChildSummary } from './child.view';
 import { readableRegistries, requireChildAccess, mayChildren } from './children.policy';
 import { ChildrenRepository } from './children.repository';
+import { ChildrenLifecycle } from './children-lifecycle';
 import type { CreateChildDto } from './dto/create-child.dto';
 import { checkIdNumber } from './id-number';
 
@@ -33,6 +34,7 @@ export class ChildrenService {
     private readonly cipher: ChildCipher,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly lifecycle: ChildrenLifecycle,
   ) {}
 
   /** Days until the next home visit for a risk level. */
@@ -139,6 +141,8 @@ export class ChildrenService {
         orgId,
         diff: { alias, categories: body.categories, riskLevel, householdId },
       });
+      // Other contexts' rules on a written file (a concern for a child under 16 living alone), in this transaction.
+      await this.lifecycle.childRecorded(tx, 'registered', child, principal.userId);
       return this.view(tx, principal, child, true, false);
     });
   }

@@ -2,3 +2,6 @@
 export { ChildrenModule } from './children.module';
 export { ChildrenService } from './children.service';
 export { mayChildren, requireChildAccess, type ChildAction } from './children.policy';
+export { ChildCipher } from './child-cipher';
+export { ChildFacts } from './child-facts.service';
+export { ChildrenLifecycle, type ChildRecorded, type ChildrenLifecycleListener } from './children-lifecycle';

@@ -20,6 +20,8 @@ import { SeatsRepository } from './seats.repository';
 import { SignupsController } from './signups.controller';
 import { SignupsRepository } from './signups.repository';
 import { SignupsService } from './signups.service';
+import { VolunteerTiesRepository } from './volunteer-ties.repository';
+import { VolunteerTies } from './volunteer-ties.service';
 
 /** Sign-ups, waitlist, attendance, hours and certificates (DESIGN §2 engagement). */
 @Module({
@@ -39,9 +41,11 @@ import { SignupsService } from './signups.service';
     InvitationsService,
     NeedsSyncListener,
     SeatCountsMirror,
+    VolunteerTiesRepository,
+    VolunteerTies,
     { provide: ShiftDirectory, useExisting: NeedFactsService },
     { provide: VolunteerDirectory, useExisting: VolunteerDirectoryService },
   ],
-  exports: [SignupsService, HoursService],
+  exports: [SignupsService, HoursService, VolunteerTies],
 })
 export class EngagementModule {}

@@ -3,3 +3,4 @@ export { EngagementModule } from './engagement.module';
 export { HoursService } from './hours.service';
 export { ShiftDirectory, VolunteerDirectory } from './ports';
 export { SignupsService } from './signups.service';
+export { VolunteerTies } from './volunteer-ties.service';

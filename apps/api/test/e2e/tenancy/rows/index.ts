@@ -1,5 +1,6 @@
 import type { MatrixRow } from '../matrix';
 import { childrenRows } from './children.rows';
+import { concernsRows } from './concerns.rows';
 import { engagementRows } from './engagement.rows';
 import { givingRows } from './giving.rows';
 import { identityRows } from './identity.rows';
@@ -8,4 +9,4 @@ import { needsRows } from './needs.rows';
 import { volunteersRows } from './volunteers.rows';
 
 /** Every context adds its rows here; the matrix fails for any route without one. */
-export const MATRIX_ROWS: MatrixRow[] = [...identityRows, ...givingRows, ...engagementRows, ...volunteersRows, ...needsRows, ...matchingRows, ...childrenRows];
+export const MATRIX_ROWS: MatrixRow[] = [...identityRows, ...givingRows, ...engagementRows, ...volunteersRows, ...needsRows, ...matchingRows, ...childrenRows, ...concernsRows];
