@@ -6,6 +6,11 @@ import type {
   CertificateView,
   CheckInCodeView,
   CodeOfConductView,
+  ConcernCategory,
+  ConcernListRow,
+  ConcernRaised,
+  ConcernStatusView,
+  ConcernView,
   CoverageView,
   EmployeeHoursView,
   EvidenceView,
@@ -57,6 +62,24 @@ export interface ReasonBody {
   reason: string;
 }
 export type FormBody = Record<string, unknown>;
+/** `POST /concerns` (API.md "Safeguarding concerns"). */
+export interface RaiseConcernBody {
+  organizationId: string;
+  childId?: string;
+  childDescription?: string;
+  category: ConcernCategory;
+  description: string;
+  immediateDanger?: boolean;
+  occurredAt?: string;
+  location?: string;
+}
+/** Reported: `authority` (and a reference); not reported: `reason`. */
+export interface ReportDecisionBody {
+  reportedToAuthorities: boolean;
+  authority?: string;
+  reference?: string;
+  reason?: string;
+}
 
 export const ENDPOINTS = {
   // catalogue and the reader's own records
@@ -115,6 +138,15 @@ export const ENDPOINTS = {
   recordSafeguardingCheck: operation<SafeguardingCheckView, FormBody>()('POST', 'volunteers/:userId/safeguarding-checks'),
   blockingChecks: operation<Page<BlockedVolunteerView>>()('GET', 'safeguarding-checks/blocking'),
   liftBlock: operation<SafeguardingCheckView, ReasonBody>()('POST', 'safeguarding-checks/:checkId/lift'),
+
+  // safeguarding concerns
+  raiseConcern: operation<ConcernRaised, RaiseConcernBody>()('POST', 'concerns'),
+  concernsQueue: operation<Page<ConcernListRow>>()('GET', 'organizations/:organizationId/concerns'),
+  myConcerns: operation<{ data: ConcernStatusView[] }>()('GET', 'me/concerns'),
+  concern: operation<ConcernView | ConcernStatusView>()('GET', 'concerns/:concernId'),
+  acknowledgeConcern: operation<ConcernView, Record<string, never>>()('POST', 'concerns/:concernId/acknowledge'),
+  decideConcernReport: operation<ConcernView, ReportDecisionBody>()('POST', 'concerns/:concernId/report-decision'),
+  closeConcern: operation<ConcernView, { outcome: string }>()('POST', 'concerns/:concernId/close'),
 
   // giving
   pledges: operation<Page<PledgeView>>()('GET', 'pledges'),

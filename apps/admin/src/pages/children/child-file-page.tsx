@@ -9,6 +9,7 @@ import { AgeBandTag, CategoryTags, RiskTag } from '../../components/children/chi
 import { useChildrenGet, useChildrenRole } from '../../components/children/children-data';
 import { ErrorState } from '../../components/list-states';
 import { PageHeader } from '../../components/page-header';
+import { RaiseConcernButton } from '../../components/raise-concern-button';
 import { formatDate } from '../../i18n/formatters';
 import { currentLocale } from '../../i18n/i18n';
 import { AssessmentDialog, EditDialog, ExitDialog } from './child-dialogs';
@@ -65,6 +66,7 @@ function ChildFile({ id }: { id: string }) {
         }
         extra={
           <>
+            <RaiseConcernButton organizationId={child.organizationId} childId={child.id} />
             {active && (
               <Link to={`/children/${child.id}/visit`}>
                 <Button type="primary" icon={<FormOutlined />} data-testid="record-visit">
