@@ -4,7 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 /** "报告关注": opens the one-screen form for this NGO, with the child preselected when given. */
-export function RaiseConcernButton({ organizationId, childId, size }: { organizationId: string; childId?: string; size?: 'small' | 'middle' }) {
+export function RaiseConcernButton({
+  organizationId,
+  childId,
+  size,
+}: {
+  organizationId: string;
+  childId?: string;
+  size?: 'small' | 'middle';
+}) {
   const { t } = useTranslation();
   const query = new URLSearchParams({ organizationId, ...(childId ? { childId } : {}) });
   return (

@@ -104,7 +104,11 @@ export function ConcernPage() {
               </Space>
             </Descriptions.Item>
             <Descriptions.Item label={t('concerns.queue.child')}>
-              {view.childId && view.childAlias ? <Link to={`/children/${view.childId}`}>{view.childAlias}</Link> : t('concerns.queue.unregistered')}
+              {view.childId && view.childAlias ? (
+                <Link to={`/children/${view.childId}`}>{view.childAlias}</Link>
+              ) : (
+                t('concerns.queue.unregistered')
+              )}
             </Descriptions.Item>
             {view.childDescription && (
               <Descriptions.Item label={t('concerns.detail.childDescription')} span={2}>
@@ -129,7 +133,13 @@ export function ConcernPage() {
           </Descriptions>
           <Space wrap style={{ marginTop: 16 }}>
             {view.status === 'open' && (
-              <Button type="primary" danger loading={pending === 'acknowledge'} onClick={() => void acknowledge()} data-testid="acknowledge">
+              <Button
+                type="primary"
+                danger
+                loading={pending === 'acknowledge'}
+                onClick={() => void acknowledge()}
+                data-testid="acknowledge"
+              >
                 {t('concerns.detail.acknowledge')}
               </Button>
             )}
@@ -168,7 +178,9 @@ export function ConcernPage() {
         }}
         destroyOnHidden
       >
-        {closeError && <Alert type="error" showIcon role="alert" message={closeError} style={{ marginBottom: 16 }} data-testid="close-error" />}
+        {closeError && (
+          <Alert type="error" showIcon role="alert" message={closeError} style={{ marginBottom: 16 }} data-testid="close-error" />
+        )}
         <Form id="close-concern" form={outcomeForm} layout="vertical" requiredMark={false} onFinish={(values) => void close(values)}>
           <Form.Item
             name="outcome"

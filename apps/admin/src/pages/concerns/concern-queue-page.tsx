@@ -24,11 +24,9 @@ export function ConcernQueuePage() {
   const { currentMembership } = useSession();
   const organizationId = currentMembership?.organizationId ?? null;
   const [onlyOpen, setOnlyOpen] = useState(true);
-  const queue = useEndpoint(
-    'concernsQueue',
-    organizationId ? { params: { organizationId }, query: { limit: 100 } } : null,
-    { live: ['concerns'] },
-  );
+  const queue = useEndpoint('concernsQueue', organizationId ? { params: { organizationId }, query: { limit: 100 } } : null, {
+    live: ['concerns'],
+  });
   const rows = useMemo(() => {
     const all = sortByDeadline(queue.data?.data ?? []);
     return onlyOpen ? all.filter((row) => row.status !== 'closed') : all;

@@ -52,7 +52,8 @@ export function RaiseConcernPage() {
   const call = useEndpointMutation();
   const { run, pending } = useApiAction();
 
-  const organizationId = search.get('organizationId') ?? (currentMembership?.organizationKind === 'ngo' ? currentMembership.organizationId : null);
+  const organizationId =
+    search.get('organizationId') ?? (currentMembership?.organizationKind === 'ngo' ? currentMembership.organizationId : null);
   const presetChild = search.get('childId') ?? undefined;
   const membership = memberships.find((m) => m.organizationId === organizationId);
   const canPickChild = childrenRoleOf(membership) !== 'none';
@@ -72,7 +73,10 @@ export function RaiseConcernPage() {
           ),
         })),
       },
-      { label: t('concerns.raise.otherGroup'), options: OTHER_CONCERN_CATEGORIES.map((c) => ({ value: c, label: t(`concerns.categories.${c}`) })) },
+      {
+        label: t('concerns.raise.otherGroup'),
+        options: OTHER_CONCERN_CATEGORIES.map((c) => ({ value: c, label: t(`concerns.categories.${c}`) })),
+      },
     ],
     [t],
   );
@@ -84,13 +88,13 @@ export function RaiseConcernPage() {
       success: t('concerns.raise.sent'),
       onError: (error) => applyProblemToForm(form, error),
     });
-    if (raised) navigate('/concerns/mine');
+    if (raised) void navigate('/concerns/mine');
   };
 
   const required = [{ required: true, whitespace: true, message: t('concerns.raise.required') }];
 
   return (
-    <Card style={{ maxWidth: 560, margin: '0 auto' }} styles={{ body: { padding: 16 } }} data-testid="raise-concern">
+    <Card style={{ maxWidth: 480, width: '100%', margin: '0 auto' }} styles={{ body: { padding: 16 } }} data-testid="raise-concern">
       <Typography.Title level={3} style={{ marginTop: 0 }}>
         {t('concerns.raise.title')}
       </Typography.Title>
@@ -99,6 +103,7 @@ export function RaiseConcernPage() {
       <Form<RaiseValues>
         form={form}
         layout="vertical"
+        size="large"
         requiredMark={false}
         initialValues={{ childId: presetChild, immediateDanger: false }}
         onFinish={(values) => void submit(values)}
@@ -124,7 +129,12 @@ export function RaiseConcernPage() {
         <Form.Item name="description" label={t('concerns.raise.description')} rules={[...required, { max: 4000 }]}>
           <Input.TextArea rows={5} maxLength={4000} />
         </Form.Item>
-        <Form.Item name="immediateDanger" label={t('concerns.raise.immediateDanger')} valuePropName="checked" extra={t('concerns.raise.immediateDangerHint')}>
+        <Form.Item
+          name="immediateDanger"
+          label={t('concerns.raise.immediateDanger')}
+          valuePropName="checked"
+          extra={t('concerns.raise.immediateDangerHint')}
+        >
           <Switch aria-label={t('concerns.raise.immediateDanger')} />
         </Form.Item>
         <Form.Item name="location" label={t('concerns.raise.location')} rules={[{ max: 300 }]}>
@@ -133,7 +143,16 @@ export function RaiseConcernPage() {
         <Form.Item name="occurredAt" label={t('concerns.raise.occurredAt')}>
           <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} inputReadOnly />
         </Form.Item>
-        <Button type="primary" danger htmlType="submit" size="large" block loading={pending === 'raise'}>
+        <Button
+          type="primary"
+          danger
+          htmlType="submit"
+          size="large"
+          block
+          style={{ height: 52 }}
+          loading={pending === 'raise'}
+          data-testid="raise-submit"
+        >
           {t('concerns.raise.submit')}
         </Button>
       </Form>
