@@ -14,18 +14,23 @@ import type {
   CoverageView,
   EmployeeHoursView,
   EvidenceView,
+  FollowUpRole,
+  FollowUpView,
   FeedMatchView,
   HourRecordView,
   InvitationView,
   LedgerEntryView,
+  MemberView,
   MyHoursView,
   MyShiftRow,
+  NeedBeneficiariesView,
   NeedSummaryView,
   NeedView,
   OrganizationHoursView,
   OrganizationRosterEntry,
   Page,
   PledgeView,
+  RegisterComparisonView,
   RankedPage,
   RosterView,
   SafeguardingCheckView,
@@ -73,6 +78,13 @@ export interface RaiseConcernBody {
   occurredAt?: string;
   location?: string;
 }
+/** `POST /children/{id}/follow-ups`: a one-to-one pairing. */
+export interface CreateFollowUpBody {
+  userId: string;
+  role: FollowUpRole;
+  contactEveryDays: number;
+  startedOn?: string;
+}
 /** Reported: `authority` (and a reference); not reported: `reason`. */
 export interface ReportDecisionBody {
   reportedToAuthorities: boolean;
@@ -101,6 +113,7 @@ export const ENDPOINTS = {
   // organisations
   organizationHours: operation<OrganizationHoursView>()('GET', 'organizations/:organizationId/hours'),
   employeeHours: operation<EmployeeHoursView>()('GET', 'organizations/:organizationId/employee-hours'),
+  organizationMembers: operation<MemberView[]>()('GET', 'organizations/:organizationId/members'),
   organizationRosters: operation<OrganizationRosterEntry[]>()('GET', 'organizations/:organizationId/rosters'),
 
   // needs and shifts
@@ -138,6 +151,19 @@ export const ENDPOINTS = {
   recordSafeguardingCheck: operation<SafeguardingCheckView, FormBody>()('POST', 'volunteers/:userId/safeguarding-checks'),
   blockingChecks: operation<Page<BlockedVolunteerView>>()('GET', 'safeguarding-checks/blocking'),
   liftBlock: operation<SafeguardingCheckView, ReasonBody>()('POST', 'safeguarding-checks/:checkId/lift'),
+
+  // children's registry
+  childFollowUps: operation<{ data: FollowUpView[] }>()('GET', 'children/:childId/follow-ups'),
+  createFollowUp: operation<FollowUpView, CreateFollowUpBody>()('POST', 'children/:childId/follow-ups'),
+  endFollowUp: operation<FollowUpView, { endedOn?: string }>()('POST', 'children/:childId/follow-ups/:followUpId/end'),
+  needBeneficiaries: operation<NeedBeneficiariesView>()('GET', 'needs/:needId/beneficiaries'),
+  linkBeneficiaries: operation<NeedBeneficiariesView, { childIds: string[]; needToKnow?: Record<string, string[]> }>()(
+    'POST',
+    'needs/:needId/beneficiaries',
+  ),
+  unlinkBeneficiary: operation<NeedBeneficiariesView>()('DELETE', 'needs/:needId/beneficiaries/:childId'),
+  /** Multipart: the government register as `file` (xlsx). */
+  compareRegister: operation<RegisterComparisonView, FormData>()('POST', 'organizations/:organizationId/children/register-comparisons'),
 
   // safeguarding concerns
   raiseConcern: operation<ConcernRaised, RaiseConcernBody>()('POST', 'concerns'),

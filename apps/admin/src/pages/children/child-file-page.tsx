@@ -189,7 +189,7 @@ function ChildFile({ id }: { id: string }) {
         </Col>
       </Row>
 
-      <FollowUpsCard childId={child.id} />
+      <FollowUpsCard childId={child.id} organizationId={child.organizationId} canManage={canManage && active} />
       <ChildTimeline timeline={timeline} />
 
       <ExitDialog child={child} open={dialog === 'exit'} onClose={() => setDialog(null)} onDone={done} />
