@@ -1,4 +1,6 @@
 import type {
+  ActivityCardView,
+  AssessmentView,
   AttendanceView,
   BlockedVolunteerView,
   CancelSignupResult,
@@ -11,7 +13,10 @@ import type {
   ConcernRaised,
   ConcernStatusView,
   ConcernView,
+  ConsentView,
   CoverageView,
+  ChildTimelineEntry,
+  ChildView,
   EmployeeHoursView,
   EvidenceView,
   FollowUpRole,
@@ -35,6 +40,7 @@ import type {
   RosterView,
   SafeguardingCheckView,
   SafeguardingDetailView,
+  ServiceRecordView,
   ShiftVerificationResult,
   ShiftView,
   ShiftsCreatedView,
@@ -152,7 +158,15 @@ export const ENDPOINTS = {
   blockingChecks: operation<Page<BlockedVolunteerView>>()('GET', 'safeguarding-checks/blocking'),
   liftBlock: operation<SafeguardingCheckView, ReasonBody>()('POST', 'safeguarding-checks/:checkId/lift'),
 
-  // children's registry
+  // children's registry (the list and a file are Refine's `children` resource)
+  childTimeline: operation<ChildTimelineEntry[]>()('GET', 'children/:childId/timeline'),
+  childConsent: operation<ConsentView | null>()('GET', 'children/:childId/consent'),
+  putChildConsent: operation<ConsentView, FormBody>()('PUT', 'children/:childId/consent'),
+  withdrawChildConsent: operation<ConsentView>()('DELETE', 'children/:childId/consent'),
+  recordChildService: operation<ServiceRecordView, FormBody>()('POST', 'children/:childId/services'),
+  recordChildAssessment: operation<AssessmentView, FormBody>()('POST', 'children/:childId/assessments'),
+  exitChild: operation<ChildView, FormBody>()('POST', 'children/:childId/exit'),
+  activityCard: operation<ActivityCardView>()('GET', 'signups/:signupId/activity-card'),
   childFollowUps: operation<{ data: FollowUpView[] }>()('GET', 'children/:childId/follow-ups'),
   createFollowUp: operation<FollowUpView, CreateFollowUpBody>()('POST', 'children/:childId/follow-ups'),
   endFollowUp: operation<FollowUpView, { endedOn?: string }>()('POST', 'children/:childId/follow-ups/:followUpId/end'),
