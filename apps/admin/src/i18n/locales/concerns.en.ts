@@ -104,7 +104,6 @@ export const concernsEn: Messages<typeof concernsZhCN> = {
     title_one: '{{count}} new safeguarding concern',
     title_other: '{{count}} new safeguarding concerns',
     description: 'Open and acknowledge it as soon as you can.',
-    immediate: 'A child may be in danger now',
     open: 'Open',
     queue: 'Open the queue',
   },

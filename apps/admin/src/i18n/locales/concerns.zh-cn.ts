@@ -101,7 +101,6 @@ export const concernsZhCN = {
     title_one: '有 {{count}} 条新的安全关注',
     title_other: '有 {{count}} 条新的安全关注',
     description: '请尽快查看并确认。',
-    immediate: '儿童可能正处于危险中',
     open: '查看',
     queue: '打开关注列表',
   },
