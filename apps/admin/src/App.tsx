@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { AppHeader } from './components/app-header';
 import { AppSider } from './components/app-sider';
 import { AppTitle } from './components/app-title';
+import { ConcernAlertBanner, ConcernAlertListener } from './components/concern-alert';
 import { LiveConnectionGate } from './components/live-connection-gate';
 import { RequireAccess } from './components/require-access';
 import { ServiceOutageGate } from './components/service-outage';
@@ -27,6 +28,7 @@ import { RESOURCES } from './navigation/resources';
 import { AccountPage } from './pages/account';
 import { AuditLogPage } from './pages/audit-log';
 import { ChildrenRoutes } from './pages/children';
+import { ConcernsRoutes } from './pages/concerns';
 import { DashboardPage } from './pages/dashboard';
 import { CompanyGivingPage, DonorNeedPage, DonorNeedsPage, DonorPledgesPage } from './pages/donor';
 import { HoursPage } from './pages/hours';
@@ -85,8 +87,10 @@ export function App() {
                   <Authenticated key="protected" fallback={<CatchAllNavigate to="/login" />}>
                     <LiveConnectionGate />
                     <SessionLiveSync />
+                    <ConcernAlertListener />
                     <ThemedLayout Header={AppHeader} Sider={AppSider} Title={AppTitle}>
                       <ServiceOutageGate>
+                        <ConcernAlertBanner />
                         <Outlet />
                       </ServiceOutageGate>
                     </ThemedLayout>
@@ -171,6 +175,7 @@ export function App() {
                 />
                 <Route path="/pledges/:id" element={<PledgeShowPage />} />
                 <Route path="/children/*" element={<ChildrenRoutes />} />
+                <Route path="/concerns/*" element={<ConcernsRoutes />} />
                 <Route path="/volunteer/matches" element={<VolunteerMatchesPage />} />
                 <Route path="/volunteer/needs/:id" element={<VolunteerNeedPage />} />
                 <Route path="/volunteer/shifts" element={<VolunteerShiftsPage />} />

@@ -1,4 +1,6 @@
 import type {
+  ActivityCardView,
+  AssessmentView,
   AttendanceView,
   BlockedVolunteerView,
   CancelSignupResult,
@@ -6,25 +8,39 @@ import type {
   CertificateView,
   CheckInCodeView,
   CodeOfConductView,
+  ConcernCategory,
+  ConcernListRow,
+  ConcernRaised,
+  ConcernStatusView,
+  ConcernView,
+  ConsentView,
   CoverageView,
+  ChildTimelineEntry,
+  ChildView,
   EmployeeHoursView,
   EvidenceView,
+  FollowUpRole,
+  FollowUpView,
   FeedMatchView,
   HourRecordView,
   InvitationView,
   LedgerEntryView,
+  MemberView,
   MyHoursView,
   MyShiftRow,
+  NeedBeneficiariesView,
   NeedSummaryView,
   NeedView,
   OrganizationHoursView,
   OrganizationRosterEntry,
   Page,
   PledgeView,
+  RegisterComparisonView,
   RankedPage,
   RosterView,
   SafeguardingCheckView,
   SafeguardingDetailView,
+  ServiceRecordView,
   ShiftVerificationResult,
   ShiftView,
   ShiftsCreatedView,
@@ -57,6 +73,31 @@ export interface ReasonBody {
   reason: string;
 }
 export type FormBody = Record<string, unknown>;
+/** `POST /concerns` (API.md "Safeguarding concerns"). */
+export interface RaiseConcernBody {
+  organizationId: string;
+  childId?: string;
+  childDescription?: string;
+  category: ConcernCategory;
+  description: string;
+  immediateDanger?: boolean;
+  occurredAt?: string;
+  location?: string;
+}
+/** `POST /children/{id}/follow-ups`: a one-to-one pairing. */
+export interface CreateFollowUpBody {
+  userId: string;
+  role: FollowUpRole;
+  contactEveryDays: number;
+  startedOn?: string;
+}
+/** Reported: `authority` (and a reference); not reported: `reason`. */
+export interface ReportDecisionBody {
+  reportedToAuthorities: boolean;
+  authority?: string;
+  reference?: string;
+  reason?: string;
+}
 
 export const ENDPOINTS = {
   // catalogue and the reader's own records
@@ -78,6 +119,7 @@ export const ENDPOINTS = {
   // organisations
   organizationHours: operation<OrganizationHoursView>()('GET', 'organizations/:organizationId/hours'),
   employeeHours: operation<EmployeeHoursView>()('GET', 'organizations/:organizationId/employee-hours'),
+  organizationMembers: operation<MemberView[]>()('GET', 'organizations/:organizationId/members'),
   organizationRosters: operation<OrganizationRosterEntry[]>()('GET', 'organizations/:organizationId/rosters'),
 
   // needs and shifts
@@ -115,6 +157,36 @@ export const ENDPOINTS = {
   recordSafeguardingCheck: operation<SafeguardingCheckView, FormBody>()('POST', 'volunteers/:userId/safeguarding-checks'),
   blockingChecks: operation<Page<BlockedVolunteerView>>()('GET', 'safeguarding-checks/blocking'),
   liftBlock: operation<SafeguardingCheckView, ReasonBody>()('POST', 'safeguarding-checks/:checkId/lift'),
+
+  // children's registry (the list and a file are Refine's `children` resource)
+  childTimeline: operation<ChildTimelineEntry[]>()('GET', 'children/:childId/timeline'),
+  childConsent: operation<ConsentView | null>()('GET', 'children/:childId/consent'),
+  putChildConsent: operation<ConsentView, FormBody>()('PUT', 'children/:childId/consent'),
+  withdrawChildConsent: operation<ConsentView>()('DELETE', 'children/:childId/consent'),
+  recordChildService: operation<ServiceRecordView, FormBody>()('POST', 'children/:childId/services'),
+  recordChildAssessment: operation<AssessmentView, FormBody>()('POST', 'children/:childId/assessments'),
+  exitChild: operation<ChildView, FormBody>()('POST', 'children/:childId/exit'),
+  activityCard: operation<ActivityCardView>()('GET', 'signups/:signupId/activity-card'),
+  childFollowUps: operation<{ data: FollowUpView[] }>()('GET', 'children/:childId/follow-ups'),
+  createFollowUp: operation<FollowUpView, CreateFollowUpBody>()('POST', 'children/:childId/follow-ups'),
+  endFollowUp: operation<FollowUpView, { endedOn?: string }>()('POST', 'children/:childId/follow-ups/:followUpId/end'),
+  needBeneficiaries: operation<NeedBeneficiariesView>()('GET', 'needs/:needId/beneficiaries'),
+  linkBeneficiaries: operation<NeedBeneficiariesView, { childIds: string[]; needToKnow?: Record<string, string[]> }>()(
+    'POST',
+    'needs/:needId/beneficiaries',
+  ),
+  unlinkBeneficiary: operation<NeedBeneficiariesView>()('DELETE', 'needs/:needId/beneficiaries/:childId'),
+  /** Multipart: the government register as `file` (xlsx). */
+  compareRegister: operation<RegisterComparisonView, FormData>()('POST', 'organizations/:organizationId/children/register-comparisons'),
+
+  // safeguarding concerns
+  raiseConcern: operation<ConcernRaised, RaiseConcernBody>()('POST', 'concerns'),
+  concernsQueue: operation<Page<ConcernListRow>>()('GET', 'organizations/:organizationId/concerns'),
+  myConcerns: operation<{ data: ConcernStatusView[] }>()('GET', 'me/concerns'),
+  concern: operation<ConcernView | ConcernStatusView>()('GET', 'concerns/:concernId'),
+  acknowledgeConcern: operation<ConcernView, Record<string, never>>()('POST', 'concerns/:concernId/acknowledge'),
+  decideConcernReport: operation<ConcernView, ReportDecisionBody>()('POST', 'concerns/:concernId/report-decision'),
+  closeConcern: operation<ConcernView, { outcome: string }>()('POST', 'concerns/:concernId/close'),
 
   // giving
   pledges: operation<Page<PledgeView>>()('GET', 'pledges'),

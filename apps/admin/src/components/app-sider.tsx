@@ -1,6 +1,7 @@
 import { useMemo, useContext, type ReactNode } from 'react';
 import { useThemedLayoutContext, type RefineThemedLayoutSiderProps } from '@refinedev/antd';
 import {
+  AlertOutlined,
   AuditOutlined,
   BankOutlined,
   CalendarOutlined,
@@ -21,12 +22,13 @@ import {
   ThunderboltOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Button, ConfigProvider, Drawer, Grid, Layout, Menu, theme, type MenuProps } from 'antd';
+import { Badge, Button, ConfigProvider, Drawer, Grid, Layout, Menu, theme, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { computeMenu, selectedMenuKey, type MenuIcon } from '../navigation/menu';
 import { useSession } from '../session/use-session';
 import { AppTitle } from './app-title';
+import { useConcernAlerts } from './concern-alert';
 
 const ICONS: Record<MenuIcon, ReactNode> = {
   dashboard: <DashboardOutlined />,
@@ -46,6 +48,7 @@ const ICONS: Record<MenuIcon, ReactNode> = {
   browse: <SearchOutlined />,
   company: <BankOutlined />,
   safeguarding: <SafetyOutlined />,
+  concerns: <AlertOutlined />,
 };
 
 const SIDER_WIDTH = 220;
@@ -70,13 +73,21 @@ export function AppSider(_props: RefineThemedLayoutSiderProps) {
   const isMobile = useIsDrawerLayout();
 
   const groups = useMemo(() => computeMenu(access), [access]);
+  const concernAlertCount = useConcernAlerts().length;
   const selected = selectedMenuKey(groups, pathname);
 
   const items: MenuProps['items'] = groups.map((group) => {
     const children = group.items.map((item) => ({
       key: item.key,
       icon: ICONS[item.icon],
-      label: <Link to={item.path}>{t(item.label)}</Link>,
+      label:
+        item.key === 'ngo-concerns' && concernAlertCount > 0 ? (
+          <Link to={item.path}>
+            {t(item.label)} <Badge count={concernAlertCount} data-testid="concern-badge" />
+          </Link>
+        ) : (
+          <Link to={item.path}>{t(item.label)}</Link>
+        ),
     }));
     return group.label
       ? { type: 'group' as const, key: group.key, label: t(group.label), children }

@@ -8,6 +8,8 @@ import { zhCN } from './locales/zh-cn';
 import { en } from './locales/en';
 import { childrenEn } from './locales/children.en';
 import { childrenZhCN } from './locales/children.zh-cn';
+import { concernsEn } from './locales/concerns.en';
+import { concernsZhCN } from './locales/concerns.zh-cn';
 
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 export const LOCALE_STORAGE_KEY = 'kindred.locale';
@@ -35,7 +37,10 @@ function applyLocale(locale: Locale): void {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, children: childrenZhCN } }, en: { translation: { ...en, children: childrenEn } } },
+  resources: {
+    'zh-CN': { translation: { ...zhCN, children: childrenZhCN, concerns: concernsZhCN } },
+    en: { translation: { ...en, children: childrenEn, concerns: concernsEn } },
+  },
   lng: storedLocale(),
   fallbackLng: DEFAULT_LOCALE,
   supportedLngs: [...LOCALES],

@@ -22,7 +22,7 @@ describe('role-based menu', () => {
 
     expect(shape(menu)).toEqual({
       general: ['dashboard', 'organization-create'],
-      volunteer: ['volunteer-matches', 'volunteer-shifts', 'volunteer-check-in', 'volunteer-hours', 'volunteer-profile'],
+      volunteer: ['volunteer-matches', 'volunteer-shifts', 'volunteer-check-in', 'volunteer-hours', 'my-concerns', 'volunteer-profile'],
       donor: ['donor-needs', 'donor-pledges'],
       personal: ['account'],
     });
@@ -33,7 +33,16 @@ describe('role-based menu', () => {
     const menu = computeMenu(accessContextOf(me([ngoOwner, ngoStaff]), ngoOwner));
 
     expect(shape(menu)).toMatchObject({
-      coordinator: ['ngo-needs', 'ngo-children', 'ngo-hours', 'ngo-volunteers', 'ngo-pledges', 'ngo-organization', 'ngo-audit-log'],
+      coordinator: [
+        'ngo-needs',
+        'ngo-children',
+        'ngo-concerns',
+        'ngo-hours',
+        'ngo-volunteers',
+        'ngo-pledges',
+        'ngo-organization',
+        'ngo-audit-log',
+      ],
     });
     expect(shape(menu).general).toEqual(['dashboard']);
     expect(menu.find((g) => g.key === 'coordinator')?.items.find((i) => i.key === 'ngo-organization')?.path).toBe('/organizations/ngo-1');
@@ -43,7 +52,7 @@ describe('role-based menu', () => {
   it('should drop the owner-only entries when the same person switches to an NGO where they are staff', () => {
     const menu = computeMenu(accessContextOf(me([ngoOwner, ngoStaff]), ngoStaff));
 
-    // Staff read needs, volunteers and pledges but neither verify hours nor see the audit log.
+    // Staff read needs, volunteers and pledges but neither verify hours, see the concerns queue nor the audit log.
     expect(shape(menu).coordinator).toEqual(['ngo-needs', 'ngo-children', 'ngo-volunteers', 'ngo-pledges', 'ngo-organization']);
     expect(menu.find((g) => g.key === 'coordinator')?.items.find((i) => i.key === 'ngo-organization')?.path).toBe('/organizations/ngo-2');
   });
@@ -60,7 +69,7 @@ describe('role-based menu', () => {
   it('should show the platform group to platform administrators only', () => {
     const admin = shape(computeMenu(accessContextOf(me([], true), null)));
     expect(admin.platform).toEqual(['admin-organizations', 'admin-safeguarding', 'admin-audit-log']);
-    expect(admin.volunteer).toHaveLength(5);
+    expect(admin.volunteer).toHaveLength(6);
     expect(shape(computeMenu(SIGNED_OUT_ACCESS)).platform).toBeUndefined();
   });
 

@@ -20,7 +20,8 @@ export type MenuIcon =
   | 'profile'
   | 'browse'
   | 'company'
-  | 'safeguarding';
+  | 'safeguarding'
+  | 'concerns';
 
 export interface MenuEntry {
   key: string;
@@ -64,6 +65,7 @@ export const MENU: readonly MenuGroup[] = [
     entries: [
       { key: 'ngo-needs', label: 'nav.needs', icon: 'needs', rule: 'ngoMember', path: fixed('/needs') },
       { key: 'ngo-children', label: 'children.nav', icon: 'profile', rule: 'ngoMember', path: fixed('/children') },
+      { key: 'ngo-concerns', label: 'concerns.nav.queue', icon: 'concerns', rule: 'ngoCoordinator', path: fixed('/concerns') },
       { key: 'ngo-hours', label: 'nav.hoursVerification', icon: 'hours', rule: 'ngoCoordinator', path: fixed('/hours') },
       { key: 'ngo-volunteers', label: 'nav.volunteers', icon: 'volunteers', rule: 'ngoMember', path: fixed('/volunteers') },
       { key: 'ngo-pledges', label: 'nav.pledges', icon: 'pledges', rule: 'ngoMember', path: fixed('/pledges') },
@@ -79,6 +81,7 @@ export const MENU: readonly MenuGroup[] = [
       { key: 'volunteer-shifts', label: 'nav.volunteerShifts', icon: 'shifts', rule: 'everyone', path: fixed('/volunteer/shifts') },
       { key: 'volunteer-check-in', label: 'nav.volunteerCheckIn', icon: 'checkIn', rule: 'everyone', path: fixed('/volunteer/check-in') },
       { key: 'volunteer-hours', label: 'nav.volunteerHours', icon: 'hours', rule: 'everyone', path: fixed('/volunteer/hours') },
+      { key: 'my-concerns', label: 'concerns.nav.mine', icon: 'safeguarding', rule: 'everyone', path: fixed('/concerns/mine') },
       { key: 'volunteer-profile', label: 'nav.volunteerProfile', icon: 'profile', rule: 'everyone', path: fixed('/volunteer/profile') },
     ],
   },

@@ -4,7 +4,7 @@ import { Alert, Button, Card, Empty, Flex, List, Modal, Skeleton, Tag, Typograph
 import { useTranslation } from 'react-i18next';
 import type { ActivityCardChild, ActivityCardView } from '@kindred/contracts';
 import { problemMessage } from '../../i18n/problem-messages';
-import { useChildrenGet } from './children-data';
+import { useEndpoint } from '../../api/use-endpoint';
 
 /**
  * What a confirmed volunteer may know about the children of an activity: alias, age band and the
@@ -61,7 +61,7 @@ export function ActivityCardButton({ signupId }: { signupId: string }) {
 
 function ActivityCardModal({ signupId, onClose }: { signupId: string; onClose(): void }) {
   const { t } = useTranslation();
-  const card = useChildrenGet<ActivityCardView>(`signups/${signupId}/activity-card`);
+  const card = useEndpoint('activityCard', { params: { signupId } });
   return (
     <Modal open title={t('children.activityCard.title')} footer={null} onCancel={onClose}>
       {card.isError ? (

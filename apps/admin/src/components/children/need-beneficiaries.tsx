@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { TeamOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Flex, List, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, List, Popconfirm, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { NeedBeneficiariesView, NeedView } from '@kindred/contracts';
+import type { NeedView } from '@kindred/contracts';
+import { useEndpoint, useEndpointMutation } from '../../api/use-endpoint';
 import { problemCode, problemMessage } from '../../i18n/problem-messages';
 import { isApiError } from '../../providers/api-client';
 import { ChildPicker } from './child-picker';
-import { useChildrenGet, useChildrenRole, useChildrenWrite } from './children-data';
+import { useChildrenRole } from './children-data';
 
 /** Which of the chosen children a `consent_required` answer names (by field `childIds.<i>` or by id), as aliases. */
 export function childrenWithoutConsent(error: unknown, chosen: readonly string[], labels: Readonly<Record<string, string>>): string[] {
@@ -34,8 +35,9 @@ export function NeedBeneficiaries({ need }: { need: Pick<NeedView, 'id' | 'organ
 function BeneficiariesCard({ needId, organizationId, canLink }: { needId: string; organizationId: string; canLink: boolean }) {
   const { t } = useTranslation();
   const { message, notification } = App.useApp();
-  const view = useChildrenGet<NeedBeneficiariesView>(`needs/${needId}/beneficiaries`);
-  const { send, pending } = useChildrenWrite<NeedBeneficiariesView>();
+  const view = useEndpoint('needBeneficiaries', { params: { needId } });
+  const call = useEndpointMutation();
+  const [pending, setPending] = useState<string | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);
   const [labels, setLabels] = useState<Record<string, string>>({});
   const [consentMissing, setConsentMissing] = useState<string[] | null>(null);
@@ -43,14 +45,30 @@ function BeneficiariesCard({ needId, organizationId, canLink }: { needId: string
 
   const link = async () => {
     setConsentMissing(null);
+    setPending('link');
     try {
-      await send({ url: `needs/${needId}/beneficiaries`, method: 'post', values: { childIds: chosen } });
+      await call('linkBeneficiaries', { params: { needId }, body: { childIds: chosen } });
       void message.success(t('children.beneficiaries.linked'));
       setChosen([]);
       void view.refetch();
     } catch (error) {
       if (problemCode(error) === 'consent_required') setConsentMissing(childrenWithoutConsent(error, chosen, labels));
       else notification.error({ message: t('actions.failed'), description: problemMessage(error) });
+    } finally {
+      setPending(null);
+    }
+  };
+
+  const unlink = async (childId: string) => {
+    setPending(`unlink-${childId}`);
+    try {
+      await call('unlinkBeneficiary', { params: { needId, childId } });
+      void message.success(t('children.beneficiaries.removed'));
+      void view.refetch();
+    } catch (error) {
+      notification.error({ message: t('actions.failed'), description: problemMessage(error) });
+    } finally {
+      setPending(null);
     }
   };
 
@@ -102,7 +120,13 @@ function BeneficiariesCard({ needId, organizationId, canLink }: { needId: string
               }}
             />
           </div>
-          <Button type="primary" disabled={chosen.length === 0} loading={pending} onClick={() => void link()} data-testid="link-children">
+          <Button
+            type="primary"
+            disabled={chosen.length === 0}
+            loading={pending === 'link'}
+            onClick={() => void link()}
+            data-testid="link-children"
+          >
             {t('children.beneficiaries.link')}
           </Button>
         </Flex>
@@ -114,7 +138,25 @@ function BeneficiariesCard({ needId, organizationId, canLink }: { needId: string
           size="small"
           dataSource={linked}
           renderItem={(child) => (
-            <List.Item key={child.childId}>
+            <List.Item
+              key={child.childId}
+              actions={
+                canLink
+                  ? [
+                      <Popconfirm
+                        key="remove"
+                        title={t('children.beneficiaries.removeConfirm')}
+                        onConfirm={() => void unlink(child.childId)}
+                        okButtonProps={{ danger: true }}
+                      >
+                        <Button size="small" danger loading={pending === `unlink-${child.childId}`} data-testid={`unlink-${child.childId}`}>
+                          {t('children.beneficiaries.remove')}
+                        </Button>
+                      </Popconfirm>,
+                    ]
+                  : undefined
+              }
+            >
               <Flex gap={8} align="center" wrap>
                 <Typography.Text strong>{child.alias}</Typography.Text>
                 <Tag>{t(`children.ageBands.${child.ageBand}`)}</Tag>

@@ -3,12 +3,12 @@ import { apiClient, buildQueryString, problemToError, type QueryValue } from '..
 import { tokenStore } from '../../providers/token-store';
 
 /**
- * Downloads the server's export of the registry (`…/children/export.xlsx`, non-identifying columns
- * only) with the current filters. A binary answer, so it is fetched here rather than through the JSON
- * data provider; an expired token is refreshed once, as the client does for every call.
+ * The registry's spreadsheet downloads. The one documented exception to "screens call the API through
+ * the endpoint table": the answers are binary files (xlsx), not JSON, so they are fetched here rather
+ * than through the JSON data provider; an expired token is refreshed once, as the client does for every call.
  */
-export async function downloadRegistryExport(organizationId: string, query: Record<string, QueryValue>, fileName: string): Promise<void> {
-  const url = `${apiClient.url(`organizations/${organizationId}/children/export.xlsx`)}${buildQueryString(query)}`;
+async function downloadXlsx(path: string, query: Record<string, QueryValue>, fileName: string): Promise<void> {
+  const url = `${apiClient.url(path)}${buildQueryString(query)}`;
   const get = () => {
     const token = tokenStore.getAccessToken();
     return fetch(url, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
@@ -21,4 +21,14 @@ export async function downloadRegistryExport(organizationId: string, query: Reco
     throw problemToError(response.status, problem, response.statusText || String(response.status));
   }
   downloadBlob(await response.blob(), exportFileName(fileName));
+}
+
+/** `…/children/export.xlsx` (non-identifying columns only) with the current filters. */
+export function downloadRegistryExport(organizationId: string, query: Record<string, QueryValue>, fileName: string): Promise<void> {
+  return downloadXlsx(`organizations/${organizationId}/children/export.xlsx`, query, fileName);
+}
+
+/** `…/children/submission.xlsx?year=`: the civil-affairs annual submission, identity fields included (owners and coordinators; audited). */
+export function downloadSubmission(organizationId: string, year: number, fileName: string): Promise<void> {
+  return downloadXlsx(`organizations/${organizationId}/children/submission.xlsx`, { year }, fileName);
 }

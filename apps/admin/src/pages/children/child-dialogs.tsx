@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useUpdate } from '@refinedev/core';
 import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -10,7 +10,6 @@ import {
   RISK_LEVELS,
   SOCIAL_ASSISTANCE,
   type AssessmentKind,
-  type AssessmentView,
   type ChildCategory,
   type ChildView,
   type ExitReason,
@@ -19,7 +18,7 @@ import {
   type SocialAssistance,
 } from '@kindred/contracts';
 import { CategoryGroups } from '../../components/children/category-groups';
-import { useChildrenWrite } from '../../components/children/children-data';
+import { useEndpointMutation } from '../../api/use-endpoint';
 import { applyProblemToForm, problemCode, problemMessage } from '../../i18n/problem-messages';
 
 const DATE = 'YYYY-MM-DD';
@@ -42,15 +41,19 @@ export function ExitDialog({ child, open, onClose, onDone }: DialogProps) {
   const { t } = useTranslation();
   const { message, notification } = App.useApp();
   const [form] = Form.useForm<ExitValues>();
-  const { send, pending } = useChildrenWrite<ChildView>();
+  const call = useEndpointMutation();
+  const [pending, setPending] = useState(false);
 
   const submit = async (values: ExitValues) => {
+    setPending(true);
     try {
-      await send({ url: `children/${child.id}/exit`, method: 'post', values: { reason: values.reason, date: values.date.format(DATE) } });
+      await call('exitChild', { params: { childId: child.id }, body: { reason: values.reason, date: values.date.format(DATE) } });
       void message.success(t('children.exit.done'));
       onDone();
     } catch (error) {
       if (!applyProblemToForm(form, error)) notification.error({ message: t('actions.failed'), description: problemMessage(error) });
+    } finally {
+      setPending(false);
     }
   };
 
@@ -93,20 +96,23 @@ export function AssessmentDialog({ child, open, onClose, onDone }: DialogProps) 
   const { t } = useTranslation();
   const { message, notification } = App.useApp();
   const [form] = Form.useForm<AssessmentValues>();
-  const { send, pending } = useChildrenWrite<AssessmentView>();
+  const call = useEndpointMutation();
+  const [pending, setPending] = useState(false);
 
   const submit = async (values: AssessmentValues) => {
+    setPending(true);
     try {
-      await send({
-        url: `children/${child.id}/assessments`,
-        method: 'post',
-        values: { kind: values.kind, date: values.date.format(DATE), score: values.score, concern: values.concern },
+      await call('recordChildAssessment', {
+        params: { childId: child.id },
+        body: { kind: values.kind, date: values.date.format(DATE), score: values.score, concern: values.concern },
       });
       void message.success(t('children.assessment.saved'));
       form.resetFields();
       onDone();
     } catch (error) {
       if (!applyProblemToForm(form, error)) notification.error({ message: t('actions.failed'), description: problemMessage(error) });
+    } finally {
+      setPending(false);
     }
   };
 

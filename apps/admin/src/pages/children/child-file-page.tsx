@@ -4,11 +4,13 @@ import { EditOutlined, ExperimentOutlined, FormOutlined, LockOutlined, LogoutOut
 import { Alert, Button, Card, Col, Descriptions, Flex, List, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import type { ChildTimelineEntry, ChildView } from '@kindred/contracts';
+import type { ChildView } from '@kindred/contracts';
 import { AgeBandTag, CategoryTags, RiskTag } from '../../components/children/child-tags';
-import { useChildrenGet, useChildrenRole } from '../../components/children/children-data';
+import { useEndpoint } from '../../api/use-endpoint';
+import { useChildrenRole } from '../../components/children/children-data';
 import { ErrorState } from '../../components/list-states';
 import { PageHeader } from '../../components/page-header';
+import { RaiseConcernButton } from '../../components/raise-concern-button';
 import { formatDate } from '../../i18n/formatters';
 import { currentLocale } from '../../i18n/i18n';
 import { AssessmentDialog, EditDialog, ExitDialog } from './child-dialogs';
@@ -31,7 +33,7 @@ function ChildFile({ id }: { id: string }) {
   const created = (location.state as { created?: string } | null)?.created;
   const [dialog, setDialog] = useState<Dialog>(null);
   const { result: child, query } = useOne<ChildView>({ resource: 'children', id, errorNotification: false });
-  const timeline = useChildrenGet<ChildTimelineEntry[]>(`children/${id}/timeline`);
+  const timeline = useEndpoint('childTimeline', id ? { params: { childId: id } } : null);
   const { role } = useChildrenRole(child?.organizationId ?? null);
 
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
@@ -65,6 +67,7 @@ function ChildFile({ id }: { id: string }) {
         }
         extra={
           <>
+            <RaiseConcernButton organizationId={child.organizationId} childId={child.id} />
             {active && (
               <Link to={`/children/${child.id}/visit`}>
                 <Button type="primary" icon={<FormOutlined />} data-testid="record-visit">
@@ -187,7 +190,7 @@ function ChildFile({ id }: { id: string }) {
         </Col>
       </Row>
 
-      <FollowUpsCard childId={child.id} />
+      <FollowUpsCard childId={child.id} organizationId={child.organizationId} canManage={canManage && active} />
       <ChildTimeline timeline={timeline} />
 
       <ExitDialog child={child} open={dialog === 'exit'} onClose={() => setDialog(null)} onDone={done} />

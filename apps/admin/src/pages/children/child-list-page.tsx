@@ -1,8 +1,8 @@
 import { useState, type HTMLAttributes } from 'react';
 import { useTable } from '@refinedev/antd';
 import type { CrudFilter } from '@refinedev/core';
-import { FileExcelOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import { DiffOutlined, DownOutlined, FileExcelOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Checkbox, Dropdown, Flex, Input, Select, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -17,7 +17,7 @@ import {
 } from '@kindred/contracts';
 import { AgeBandTag, CategoryTags, RiskTag } from '../../components/children/child-tags';
 import { useChildrenRole } from '../../components/children/children-data';
-import { downloadRegistryExport } from '../../components/children/registry-export';
+import { downloadRegistryExport, downloadSubmission } from '../../components/children/registry-export';
 import { EmptyState, ErrorState } from '../../components/list-states';
 import { PageHeader } from '../../components/page-header';
 import { formatDate } from '../../i18n/formatters';
@@ -129,6 +129,18 @@ function ChildTable({ organizationId, organizationName }: { organizationId: stri
     }
   };
 
+  const onSubmission = async (year: number) => {
+    setExporting(true);
+    try {
+      await downloadSubmission(organizationId, year, `${organizationName}-${t('children.register.submission')}-${year}`);
+    } catch (error) {
+      notification.error({ message: t('children.list.exportFailed'), description: problemMessage(error) });
+    } finally {
+      setExporting(false);
+    }
+  };
+  const thisYear = new Date().getFullYear();
+
   const categoryOptions = (Object.keys(GROUPS) as GroupName[]).map((group) => ({
     label: t(`children.groups.${group}`),
     options: [
@@ -150,6 +162,29 @@ function ChildTable({ organizationId, organizationName }: { organizationId: stri
             <Button icon={<FileExcelOutlined />} loading={exporting} onClick={() => void onExport()} data-testid="export-children">
               {t('children.list.export')}
             </Button>
+            {role === 'identity' && (
+              <Dropdown
+                trigger={['click']}
+                menu={{
+                  items: [thisYear, thisYear - 1, thisYear - 2].map((year) => ({
+                    key: String(year),
+                    label: `${t('children.register.year')} ${year}`,
+                  })),
+                  onClick: ({ key }) => void onSubmission(Number(key)),
+                }}
+              >
+                <Button icon={<FileExcelOutlined />} loading={exporting} data-testid="export-submission">
+                  {t('children.register.submission')} <DownOutlined />
+                </Button>
+              </Dropdown>
+            )}
+            {role === 'identity' && (
+              <Link to="/children/register-comparison">
+                <Button icon={<DiffOutlined />} data-testid="compare-register">
+                  {t('children.register.compare')}
+                </Button>
+              </Link>
+            )}
             {role === 'identity' && (
               <Link to="/children/new">
                 <Button type="primary" icon={<PlusOutlined />} data-testid="register-child">

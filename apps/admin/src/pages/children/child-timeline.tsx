@@ -2,7 +2,7 @@ import { Card, Flex, Tag, Timeline, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ChildTimelineEntry } from '@kindred/contracts';
-import type { ChildrenQuery } from '../../components/children/children-data';
+import type { EndpointQueryResult } from '../../api/use-endpoint';
 import { EmptyState, ErrorState } from '../../components/list-states';
 import { formatDate } from '../../i18n/formatters';
 import { currentLocale } from '../../i18n/i18n';
@@ -47,7 +47,7 @@ export function summaryParts(entry: ChildTimelineEntry, t: TFunction, exists: (k
 }
 
 /** Services, visits, assessments, category changes, consent and exit, newest first. */
-export function ChildTimeline({ timeline }: { timeline: ChildrenQuery<ChildTimelineEntry[]> }) {
+export function ChildTimeline({ timeline }: { timeline: EndpointQueryResult<ChildTimelineEntry[]> }) {
   const { t, i18n } = useTranslation();
   const locale = currentLocale();
   const entries = [...(timeline.data ?? [])].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));

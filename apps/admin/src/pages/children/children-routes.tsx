@@ -3,6 +3,7 @@ import { RequireAccess } from '../../components/require-access';
 import { ChildFilePage } from './child-file-page';
 import { ChildListPage } from './child-list-page';
 import { ChildRegisterPage } from './child-register-page';
+import { RegisterComparisonPage } from './register-comparison-page';
 import { VisitFormPage } from './visit-form-page';
 
 /**
@@ -19,6 +20,14 @@ export function ChildrenRoutes() {
           element={
             <RequireAccess rule="ngoCoordinator">
               <ChildRegisterPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="register-comparison"
+          element={
+            <RequireAccess rule="ngoCoordinator">
+              <RegisterComparisonPage />
             </RequireAccess>
           }
         />

@@ -18,8 +18,8 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { CONSENT_METHODS, CONSENT_SCOPES, type ConsentMethod, type ConsentScope, type ConsentView } from '@kindred/contracts';
-import { useChildrenGet, useChildrenWrite } from '../../components/children/children-data';
+import { CONSENT_METHODS, CONSENT_SCOPES, type ConsentMethod, type ConsentScope } from '@kindred/contracts';
+import { useEndpoint, useEndpointMutation } from '../../api/use-endpoint';
 import { ErrorState } from '../../components/list-states';
 import { formatDate } from '../../i18n/formatters';
 import { currentLocale } from '../../i18n/i18n';
@@ -39,8 +39,9 @@ export function ConsentCard({ childId, canWrite, onChanged }: { childId: string;
   const { t } = useTranslation();
   const locale = currentLocale();
   const { message, notification } = App.useApp();
-  const consent = useChildrenGet<ConsentView | null>(`children/${childId}/consent`);
-  const { send, pending } = useChildrenWrite<ConsentView>();
+  const consent = useEndpoint('childConsent', { params: { childId } });
+  const call = useEndpointMutation();
+  const [pending, setPending] = useState(false);
   const [capturing, setCapturing] = useState(false);
   const [form] = Form.useForm<ConsentValues>();
   const current = consent.data ?? null;
@@ -51,11 +52,11 @@ export function ConsentCard({ childId, canWrite, onChanged }: { childId: string;
   };
 
   const capture = async (values: ConsentValues) => {
+    setPending(true);
     try {
-      await send({
-        url: `children/${childId}/consent`,
-        method: 'put',
-        values: {
+      await call('putChildConsent', {
+        params: { childId },
+        body: {
           givenBy: values.givenBy.trim(),
           relation: values.relation.trim(),
           method: values.method,
@@ -70,16 +71,21 @@ export function ConsentCard({ childId, canWrite, onChanged }: { childId: string;
       refresh();
     } catch (error) {
       if (!applyProblemToForm(form, error)) notification.error({ message: t('actions.failed'), description: problemMessage(error) });
+    } finally {
+      setPending(false);
     }
   };
 
   const withdraw = async () => {
+    setPending(true);
     try {
-      await send({ url: `children/${childId}/consent`, method: 'delete' });
+      await call('withdrawChildConsent', { params: { childId } });
       void message.success(t('children.consent.withdrawn'));
       refresh();
     } catch (error) {
       notification.error({ message: t('actions.failed'), description: problemMessage(error) });
+    } finally {
+      setPending(false);
     }
   };
 

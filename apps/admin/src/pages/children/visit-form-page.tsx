@@ -1,11 +1,12 @@
+import { useState } from 'react';
 import { useOne } from '@refinedev/core';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { App, Button, DatePicker, Flex, Form, Input, InputNumber, Select, Skeleton, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { SERVICE_KINDS, VISIT_KINDS, type ChildView, type ServiceKind, type ServiceRecordView } from '@kindred/contracts';
-import { useChildrenWrite } from '../../components/children/children-data';
+import { SERVICE_KINDS, VISIT_KINDS, type ChildView, type ServiceKind } from '@kindred/contracts';
+import { useEndpointMutation } from '../../api/use-endpoint';
 import { ErrorState } from '../../components/list-states';
 import { applyProblemToForm, problemMessage } from '../../i18n/problem-messages';
 import { yuanToFen } from '../../lib/money';
@@ -49,18 +50,22 @@ export function VisitForm({ childId }: { childId: string }) {
   const [form] = Form.useForm<VisitValues>();
   const kind = Form.useWatch('kind', form);
   const { result: child, query } = useOne<ChildView>({ resource: 'children', id: childId, errorNotification: false });
-  const { send, pending } = useChildrenWrite<ServiceRecordView>();
+  const call = useEndpointMutation();
+  const [pending, setPending] = useState(false);
 
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   if (!child) return <Skeleton active />;
 
   const submit = async (values: VisitValues) => {
+    setPending(true);
     try {
-      await send({ url: `children/${childId}/services`, method: 'post', values: serviceBody(values) });
+      await call('recordChildService', { params: { childId }, body: serviceBody(values) });
       void message.success(t('children.visit.saved'));
       void navigate(`/children/${childId}`);
     } catch (error) {
       if (!applyProblemToForm(form, error)) notification.error({ message: t('actions.failed'), description: problemMessage(error) });
+    } finally {
+      setPending(false);
     }
   };
 

@@ -10,6 +10,7 @@ import { ActivityCardButton } from '../../components/children/activity-card';
 import { ExportExcelButton } from '../../components/export-excel-button';
 import { EmptyState, ErrorState } from '../../components/list-states';
 import { PageHeader } from '../../components/page-header';
+import { RaiseConcernButton } from '../../components/raise-concern-button';
 import { PortalColumn } from '../../components/portal-column';
 import { SignupStatusTag } from '../../components/status-tags';
 import type { ExportColumn } from '../../export/xlsx-export';
@@ -173,6 +174,7 @@ export function VolunteerShiftsPage() {
                     </Typography.Text>
                   )}
                   <Space wrap>
+                    {row.status === 'confirmed' && <RaiseConcernButton organizationId={row.organizationId} size="small" />}
                     {canCheckIn && (
                       <Link to={`/volunteer/check-in?shift=${row.shiftId}`}>
                         <Button type="primary" icon={<LoginOutlined />} data-testid={`go-check-in-${row.shiftId}`}>

@@ -11,6 +11,7 @@ import { ExportExcelButton } from '../../components/export-excel-button';
 import { EmptyState, ErrorState } from '../../components/list-states';
 import { LiveStatusBadge } from '../../components/live-status-badge';
 import { PageHeader } from '../../components/page-header';
+import { RaiseConcernButton } from '../../components/raise-concern-button';
 import { formatDuration, formatTimeRange } from '../../i18n/formatters';
 import { currentLocale } from '../../i18n/i18n';
 import { canAccess } from '../../navigation/access';
@@ -93,6 +94,7 @@ function ShiftRoster({ id }: { id: string }) {
               columns={exportColumns}
               rows={rows}
             />
+            {canCoordinate && need && <RaiseConcernButton organizationId={need.organizationId} />}
             {canCoordinate && shift.data.status === 'scheduled' && (
               <>
                 <Button icon={<UserAddOutlined />} onClick={() => setInviting(true)}>

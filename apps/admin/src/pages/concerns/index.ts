@@ -1,0 +1,1 @@
+export { ConcernsRoutes } from './concerns-routes';
