@@ -321,6 +321,8 @@ export const childrenEn: Messages<typeof childrenZhCN> = {
       category_missing: 'Category missing in the registry',
       not_in_registry: 'Child not in the registry',
       invalid_id_number: 'Invalid ID number',
+      unknown_kind: 'Kind not recognised',
+      not_on_register: 'In the registry with this kind, missing from the register',
     },
     submission: 'Annual submission (xlsx)',
     year: 'Year',

@@ -315,6 +315,8 @@ export const childrenZhCN = {
       category_missing: '档案缺少此类别',
       not_in_registry: '档案中没有此儿童',
       invalid_id_number: '身份证号无效',
+      unknown_kind: '无法识别的类别',
+      not_on_register: '档案中有此类别，名册中没有',
     },
     submission: '导出年度报送表',
     year: '年度',

@@ -14,6 +14,8 @@ const FINDING_COLORS: Record<RegisterComparisonRow['finding'], string> = {
   category_missing: 'orange',
   not_in_registry: 'red',
   invalid_id_number: 'default',
+  unknown_kind: 'default',
+  not_on_register: 'purple',
 };
 
 /**
@@ -77,12 +79,12 @@ export function RegisterComparisonPage() {
             />
             {result.disagreements.length > 0 && (
               <Table<RegisterComparisonRow>
-                rowKey={(row) => `${row.row}-${row.registerKind}`}
+                rowKey={(row) => `${row.row ?? row.childId}-${row.registerKind}`}
                 size="small"
                 pagination={false}
                 dataSource={result.disagreements}
                 columns={[
-                  { title: t('children.register.row'), dataIndex: 'row', width: 80 },
+                  { title: t('children.register.row'), key: 'row', width: 80, render: (_, row) => row.row ?? '—' },
                   {
                     title: t('children.register.alias'),
                     key: 'alias',
