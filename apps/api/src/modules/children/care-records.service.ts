@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AssessmentView, ChildTimelineEntry, Page, ServiceKind, ServiceRecordView } from '@kindred/contracts';
 import type { Principal } from '../../common/auth/principal';
 import { DomainError } from '../../common/errors/domain-error';
+import { ChildrenErrors } from './children.errors';
 import { AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit';
 import { PledgesService } from '../giving';
@@ -41,12 +42,11 @@ export function toAssessmentView(a: ChildAssessmentEntity): AssessmentView {
 
 /** Checks a record's date: a calendar date, not in the future and not before the child was born. */
 function checkDate(field: string, date: string, child: ChildEntity, today: string): void {
-  if (date > today) throw DomainError.validation([{ field, message: 'must not be in the future', code: 'in_the_future' }]);
-  if (date < child.birthDate) throw DomainError.validation([{ field, message: "must not be before the child's birth date", code: 'invalid_date' }]);
+  if (date > today) throw ChildrenErrors.inTheFuture(field);
+  if (date < child.birthDate) throw ChildrenErrors.beforeBirth(field);
 }
 
-const invalid = (field: string, message: string, code: 'invalid' | 'required' | 'not_allowed' = 'invalid'): DomainError =>
-  DomainError.validation([{ field, message, code }]);
+const invalid = ChildrenErrors.invalid;
 
 /**
  * Dynamic management (动态管理): services and visits, assessments and the
@@ -261,6 +261,6 @@ function decodeDateCursor(cursor: string | undefined): { date: string; id: strin
     if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date) || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) throw new Error();
     return { date, id };
   } catch {
-    throw DomainError.validation([{ field: 'cursor', message: 'is not a cursor this list gave out' }]);
+    throw ChildrenErrors.unknownCursor();
   }
 }

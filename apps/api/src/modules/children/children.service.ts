@@ -4,6 +4,7 @@ import type { ChildView, ConsentScope, GuardianView, RiskLevel } from '@kindred/
 import type { Principal } from '../../common/auth/principal';
 import { TransactionRunner, type OrgScopedTx } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
+import { ChildrenErrors } from './children.errors';
 import { AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit';
 import { ChildCipher } from './child-cipher';
@@ -45,29 +46,25 @@ export class ChildrenService {
     const today = beijingToday();
     const registeredOn = body.registeredOn ?? today;
     if (body.birthDate > today) {
-      throw DomainError.validation([{ field: 'birthDate', message: 'must not be in the future', code: 'in_the_future' }]);
+      throw ChildrenErrors.inTheFuture('birthDate');
     }
     if (registeredOn > today) {
-      throw DomainError.validation([{ field: 'registeredOn', message: 'must not be in the future', code: 'in_the_future' }]);
+      throw ChildrenErrors.inTheFuture('registeredOn');
     }
     if (registeredOn < body.birthDate) {
-      throw DomainError.validation([{ field: 'registeredOn', message: 'must not be before birthDate', code: 'invalid_date' }]);
+      throw ChildrenErrors.invalid('registeredOn', 'must not be before birthDate', 'invalid_date');
     }
     if (ageOn(body.birthDate, registeredOn) >= 18) {
-      throw DomainError.validation([{ field: 'birthDate', message: 'the child must be under 18 on registeredOn', code: 'too_large' }]);
+      throw ChildrenErrors.invalid('birthDate', 'the child must be under 18 on registeredOn', 'too_large');
     }
     let idNumber: string | null = null;
     if (body.idNumber !== undefined) {
       const check = checkIdNumber(body.idNumber);
       if (!check.ok) {
-        throw new DomainError('invalid_id_number', 'The ID number is not a valid GB 11643 number', [
-          { field: 'idNumber', message: `must be a valid GB 11643 number (${check.reason.replace('_', ' ')})`, code: 'invalid' },
-        ]);
+        throw ChildrenErrors.invalidIdNumber(check.reason);
       }
       if (check.birthDate !== body.birthDate) {
-        throw new DomainError('invalid_id_number', 'The ID number does not match the birth date', [
-          { field: 'idNumber', message: 'carries a different birth date than birthDate', code: 'invalid' },
-        ]);
+        throw ChildrenErrors.idNumberBirthDateMismatch();
       }
       idNumber = check.idNumber;
     }
@@ -81,7 +78,7 @@ export class ChildrenService {
       if (body.householdOf !== undefined) {
         const sibling = await this.children.find(tx, body.householdOf);
         if (!sibling || sibling.orgId !== orgId) {
-          throw DomainError.validation([{ field: 'householdOf', message: 'must be a child of this organisation', code: 'invalid' }]);
+          throw ChildrenErrors.invalid('householdOf', 'must be a child of this organisation', 'invalid_choice');
         }
         householdId = sibling.householdId;
       } else {
@@ -89,9 +86,7 @@ export class ChildrenService {
       }
       const idNumberBidx = idNumber === null ? null : this.cipher.blindIndex('id_number', idNumber);
       if (idNumberBidx !== null && (await this.children.idNumberTaken(tx, orgId, idNumberBidx))) {
-        throw new DomainError('conflict', 'A child with this ID number is already registered', [
-          { field: 'idNumber', message: 'is already registered in this organisation', code: 'invalid' },
-        ]);
+        throw ChildrenErrors.idNumberTaken();
       }
       let alias = newAlias();
       while (await this.children.aliasTaken(tx, orgId, alias)) alias = newAlias();

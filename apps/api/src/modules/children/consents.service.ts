@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ConsentView } from '@kindred/contracts';
 import type { Principal } from '../../common/auth/principal';
 import { DomainError } from '../../common/errors/domain-error';
+import { ChildrenErrors } from './children.errors';
 import { AuditService } from '../audit';
 import { CareAccess, requireActive } from './care-access';
 import { CareRepository } from './care.repository';
@@ -51,10 +52,10 @@ export class ConsentsService {
     const givenAt = new Date(body.givenAt);
     const expiresAt = body.expiresAt === undefined ? null : new Date(body.expiresAt);
     if (givenAt.getTime() > Date.now() + CLOCK_SKEW_MS) {
-      throw DomainError.validation([{ field: 'givenAt', message: 'must not be in the future', code: 'in_the_future' }]);
+      throw ChildrenErrors.inTheFuture('givenAt');
     }
     if (expiresAt !== null && expiresAt.getTime() <= givenAt.getTime()) {
-      throw DomainError.validation([{ field: 'expiresAt', message: 'must be after givenAt', code: 'invalid_date' }]);
+      throw ChildrenErrors.invalid('expiresAt', 'must be after givenAt', 'invalid_date');
     }
     return this.access.withChild(
       principal,

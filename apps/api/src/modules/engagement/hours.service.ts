@@ -4,6 +4,7 @@ import { requireOrgScope } from '../../common/auth/abilities';
 import type { Principal } from '../../common/auth/principal';
 import { TransactionRunner, type Tx } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
+import { EngagementErrors } from './engagement.errors';
 import { AuditService } from '../audit';
 import { OrganizationsService } from '../identity';
 import { OutboxService } from '../live';
@@ -34,10 +35,10 @@ export class HoursService {
       const scope = requireOrgScope(principal, 'coordinate', 'NgoWork', record.orgId);
       if (record.status !== 'pending') {
         if (record.status === status) return toHourRecordView(record);
-        throw new DomainError('hours_immutable', `This record is already ${record.status}; correct it with a reversal`);
+        throw EngagementErrors.hoursDecided(record.status);
       }
       if (!(await this.hours.decide(tx, scope, id, status, principal.userId, reason)))
-        throw new DomainError('hours_immutable', 'This record was decided meanwhile');
+        throw EngagementErrors.hoursDecidedMeanwhile();
       await this.audit.record(tx, {
         action: `hours.${status}`,
         entityType: 'hour_record',
@@ -84,8 +85,8 @@ export class HoursService {
       if (!original) throw DomainError.notFound('Hour record');
       requireOrgScope(principal, 'coordinate', 'NgoWork', original.orgId);
       if (original.status !== 'verified' || original.reversesId)
-        throw new DomainError('invalid_transition', 'Only a verified record can be reversed');
-      if (await this.hours.reversalOf(tx, id)) throw new DomainError('conflict', 'This record was already reversed');
+        throw EngagementErrors.onlyVerifiedReversible();
+      if (await this.hours.reversalOf(tx, id)) throw EngagementErrors.hoursAlreadyReversed();
       const reversal = await this.hours.insert(tx, {
         signupId: original.signupId,
         shiftId: original.shiftId,

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Tx } from '../../common/database/transaction-runner';
-import { DomainError } from '../../common/errors/domain-error';
+import { EngagementErrors } from './engagement.errors';
 import { AuditService } from '../audit';
 import { OutboxService } from '../live';
 import { type ListenerOutcome, type NeedChange, NeedsLifecycle, type ShiftChange } from '../needs';
@@ -40,11 +40,7 @@ export class NeedsSyncListener implements OnModuleInit {
   private async shiftChanged(tx: Tx, change: ShiftChange): Promise<void> {
     const existing = await this.seats.lock(tx, change.shiftId);
     if (existing && change.after.capacity < existing.confirmedCount) {
-      throw new DomainError(
-        'capacity_below_confirmed',
-        `${existing.confirmedCount} volunteers are confirmed; cancel sign-ups before lowering the capacity below that`,
-        [{ field: 'capacity', message: `must be at least ${existing.confirmedCount}` }],
-      );
+      throw EngagementErrors.capacityBelowConfirmed(existing.confirmedCount);
     }
     await this.seats.upsert(tx, {
       shiftId: change.shiftId,

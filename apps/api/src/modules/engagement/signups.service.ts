@@ -4,6 +4,7 @@ import { requireOrgScope } from '../../common/auth/abilities';
 import type { Principal } from '../../common/auth/principal';
 import { TransactionRunner } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
+import { EngagementErrors } from './engagement.errors';
 import { IdempotencyService } from '../../common/idempotency/idempotency.service';
 import { AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit';
@@ -12,6 +13,7 @@ import { refusalFor } from './eligibility';
 import { VolunteerDirectory } from './ports';
 import { SeatsRepository } from './seats.repository';
 import type { ShiftSeatEntity } from './shift-seat.entity';
+import type { SignupEntity } from './signup.entity';
 import { SignupsRepository } from './signups.repository';
 import { ShiftUpdates } from './shift-updates';
 import { WaitlistService } from './waitlist.service';
@@ -58,10 +60,10 @@ export class SignupsService {
   ): Promise<SignupView> {
     const userId = principal.userId;
     const seat = await this.seatFor(shiftId);
-    if (!seat.needOpen) throw new DomainError('need_not_open', 'This need is not taking sign-ups');
-    if (seat.endsAt.getTime() <= Date.now()) throw new DomainError('need_not_open', 'This shift is over');
+    if (!seat.needOpen) throw EngagementErrors.needNotOpen();
+    if (seat.endsAt.getTime() <= Date.now()) throw EngagementErrors.shiftOver();
     const refusal = refusalFor(await this.volunteers.standing(userId, seat.endsAt), seat);
-    if (refusal) throw new DomainError(refusal.code, refusal.detail);
+    if (refusal) throw EngagementErrors.refused(refusal);
     return this.transactions.run((tx) =>
       this.idempotency.run(
         tx,
@@ -69,9 +71,9 @@ export class SignupsService {
         async () => {
           await this.signups.lockVolunteer(tx, userId);
           if (await this.signups.findActive(tx, shiftId, userId))
-            throw new DomainError('already_signed_up', 'You are already signed up for this shift');
+            throw EngagementErrors.alreadySignedUp();
           if (await this.signups.overlappingConfirmed(tx, userId, seat.startsAt, seat.endsAt, shiftId)) {
-            throw new DomainError('schedule_conflict', 'You already have a confirmed shift at this time');
+            throw EngagementErrors.scheduleConflict();
           }
           // From here the shift row is locked until commit: keep the statements few.
           const decision = await this.seats.takeSeatOrTicket(tx, shiftId);
@@ -126,7 +128,7 @@ export class SignupsService {
       const own = signup.userId === principal.userId;
       if (!own) requireOrgScope(principal, 'coordinate', 'NgoWork', signup.orgId);
       if (signup.status !== 'confirmed' && signup.status !== 'waitlisted')
-        throw new DomainError('invalid_transition', `A ${signup.status} sign-up cannot be cancelled`);
+        throw EngagementErrors.cannotCancel(signup.status);
       const seat = (await this.seats.find(signup.shiftId, tx))!;
       const late =
         own &&

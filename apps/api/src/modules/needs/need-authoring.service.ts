@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { CHILD_CONTACT_NEED_TYPES, type NeedView, type ProblemFieldError } from '@kindred/contracts';
+import { CHILD_CONTACT_NEED_TYPES, type NeedView, type FieldProblem } from '@kindred/contracts';
 import { requireOrgScope } from '../../common/auth/abilities';
 import type { OrgScope } from '../../common/auth/org-scope';
 import type { Principal } from '../../common/auth/principal';
 import { TransactionRunner } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
+import { NeedFieldErrors, NeedsErrors } from './needs.errors';
 import { AuditService } from '../audit';
 import { OutboxService } from '../live';
 import { SkillsService } from '../volunteers';
@@ -41,7 +42,7 @@ export class NeedAuthoringService {
     const scope = requireOrgScope(principal, 'coordinate', 'NgoWork', input.organizationId);
     const org = await this.reading.orgFacts(input.organizationId);
     if (!org) throw DomainError.notFound('Organization');
-    if (org.kind !== 'ngo') throw DomainError.validation([{ field: 'organizationId', message: 'must be an NGO' }]);
+    if (org.kind !== 'ngo') throw NeedsErrors.notAnNgo();
     const { fields, items } = await this.validated(scope, input, null);
     return this.transactions.run(async (tx) => {
       const need = await this.needs.insert(tx, scope, { ...fields, createdBy: principal.userId });
@@ -73,16 +74,12 @@ export class NeedAuthoringService {
   async update(principal: Principal, needId: string, input: UpdateNeedDto): Promise<NeedView> {
     return this.transactions.run(async (tx) => {
       const { need, scope } = await this.reading.lockForChange(tx, principal, needId);
-      if (!isEditable(need.status)) throw new DomainError('conflict', `A ${need.status} need cannot be edited`);
+      if (!isEditable(need.status)) throw NeedsErrors.notEditable(need.status);
       if (input.type !== undefined && input.type !== need.type && need.status !== 'draft') {
-        throw new DomainError('conflict', 'The type of a need can change only while it is a draft', [
-          { field: 'type', message: 'cannot change after publishing' },
-        ]);
+        throw NeedsErrors.typeFixedAfterPublishing();
       }
       if (input.items !== undefined && need.status !== 'draft') {
-        throw new DomainError('conflict', 'Goods lines can change only while the need is a draft (pledges refer to them)', [
-          { field: 'items', message: 'cannot change after publishing' },
-        ]);
+        throw NeedsErrors.itemsFixedAfterPublishing();
       }
       const { fields, items } = await this.validated(scope, input, need);
       const changed = (Object.keys(fields) as Array<keyof NeedFields>).filter((k) => JSON.stringify(fields[k]) !== JSON.stringify(need[k]));
@@ -130,7 +127,7 @@ export class NeedAuthoringService {
     input: Partial<NeedFieldsDto>,
     existing: NeedEntity | null,
   ): Promise<{ fields: NeedFields; items: NewItem[] | null }> {
-    const errors: ProblemFieldError[] = [];
+    const errors: FieldProblem[] = [];
     const given = <K extends keyof NeedFieldsDto>(key: K): boolean => input[key] !== undefined;
     for (const key of [
       'type',
@@ -142,23 +139,23 @@ export class NeedAuthoringService {
       'beneficiaryCount',
       'items',
     ] as const) {
-      if (input[key] === null) errors.push({ field: key, message: 'must not be null' });
+      if (input[key] === null) errors.push(NeedFieldErrors.notNull(key));
     }
-    if (errors.length) throw DomainError.validation(errors);
+    if (errors.length) throw NeedsErrors.invalid(errors);
 
     const type = input.type ?? existing!.type;
     const startsAt = given('startsAt') ? (input.startsAt ? new Date(input.startsAt) : null) : (existing?.startsAt ?? null);
     const endsAt = given('endsAt') ? (input.endsAt ? new Date(input.endsAt) : null) : (existing?.endsAt ?? null);
     if (startsAt && endsAt && endsAt.getTime() < startsAt.getTime())
-      errors.push({ field: 'endsAt', message: 'must not be before startsAt' });
-    if (input.items && type !== 'goods') errors.push({ field: 'items', message: 'only goods needs have goods lines' });
+      errors.push(NeedFieldErrors.endsBeforeStarts());
+    if (input.items && type !== 'goods') errors.push(NeedFieldErrors.itemsOnlyForGoods());
     const targetFen = given('targetFen') ? (input.targetFen ?? null) : (existing?.targetFen ?? null);
     if (!existing && type === 'goods' && !input.items && targetFen === null)
-      errors.push({ field: 'items', message: 'a goods need lists at least one item (or a money target)' });
+      errors.push(NeedFieldErrors.goodsNeedsItems());
     if (input.programmeId && !(await this.programmes.find(scope, input.programmeId))) {
-      errors.push({ field: 'programmeId', message: "must be one of the organisation's programmes" });
+      errors.push(NeedFieldErrors.unknownProgramme());
     }
-    if (errors.length) throw DomainError.validation(errors);
+    if (errors.length) throw NeedsErrors.invalid(errors);
     if (input.requiredSkills) await this.skills.assertKnown(input.requiredSkills, 'requiredSkills');
 
     const all: NeedFields = {

@@ -4,6 +4,7 @@ import { grantOrgScope, type OrgScope } from '../../common/auth/org-scope';
 import type { Principal } from '../../common/auth/principal';
 import { TransactionRunner, type Tx } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
+import { NeedsErrors } from './needs.errors';
 import { AuditService } from '../audit';
 import { OutboxService } from '../live';
 import { assertTransition } from './need-status';
@@ -41,7 +42,7 @@ export class NeedTransitionsService {
     return this.transactions.run(async (tx) => {
       const { need, scope } = await this.reading.lockForChange(tx, principal, needId);
       if (publishOnly && need.status !== 'draft')
-        throw new DomainError('invalid_transition', `This need is already published (it is ${need.status})`);
+        throw NeedsErrors.alreadyPublished(need.status);
       await this.transition(tx, scope, need, to, reason);
       const updated = (await this.needs.findById(needId, tx))!;
       return toNeedView(updated, await this.needs.items(needId, tx), (await this.reading.orgFacts(scope.orgId))?.name ?? null);
@@ -70,12 +71,9 @@ export class NeedTransitionsService {
     const publishing = from === 'draft' && to === 'open';
     if (publishing) {
       const org = await this.reading.orgFacts(scope.orgId);
-      if (org?.status === 'suspended') throw new DomainError('organization_suspended', 'This organisation is suspended');
+      if (org?.status === 'suspended') throw NeedsErrors.organizationSuspended();
       if (org?.status !== 'verified')
-        throw new DomainError(
-          'organization_unverified',
-          'Only a verified organisation can publish needs; ask a platform administrator to verify it',
-        );
+        throw NeedsErrors.organizationUnverified();
     }
     const now = new Date();
     await this.needs.setStatus(tx, scope, need.id, to, {
