@@ -58,11 +58,11 @@ export class InvitationsService {
     return (await this.invitations.pendingFor(principal.userId)).map(toView);
   }
 
-  async accept(principal: Principal, id: string, idempotencyKey: string | null): Promise<SignupView> {
+  async accept(principal: Principal, id: string): Promise<SignupView> {
     const invitation = await this.transactions.run((tx) => this.invitations.lockById(tx, id));
     if (!invitation || invitation.userId !== principal.userId) throw DomainError.notFound('Invitation');
     if (invitation.status !== 'pending') throw EngagementErrors.invitationNotPending(invitation.status);
-    const signup = await this.signups.signUp(principal, invitation.shiftId, idempotencyKey, invitation.id);
+    const signup = await this.signups.signUp(principal, invitation.shiftId, invitation.id);
     await this.transactions.run((tx) => this.invitations.setStatus(tx, id, 'accepted'));
     return signup;
   }

@@ -55,7 +55,6 @@ export class SignupsService {
   async signUp(
     principal: Principal,
     shiftId: string,
-    idempotencyKey: string | null,
     invitationId: string | null = null,
   ): Promise<SignupView> {
     const userId = principal.userId;
@@ -65,9 +64,9 @@ export class SignupsService {
     const refusal = refusalFor(await this.volunteers.standing(userId, seat.endsAt), seat);
     if (refusal) throw EngagementErrors.refused(refusal);
     return this.transactions.run((tx) =>
-      this.idempotency.run(
+      this.idempotency.once(
         tx,
-        { key: idempotencyKey, userId, operation: `POST /shifts/${shiftId}/signups`, body: { invitationId } },
+        { invitationId },
         async () => {
           await this.signups.lockVolunteer(tx, userId);
           if (await this.signups.findActive(tx, shiftId, userId))
