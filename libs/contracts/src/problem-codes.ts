@@ -66,6 +66,7 @@ export const PROBLEM_CODES = [
   'invalid_id_number',
   'consent_required',
   'child_exited',
+  'beneficiaries_linked',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

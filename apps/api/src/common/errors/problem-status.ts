@@ -60,4 +60,5 @@ export const PROBLEM_STATUS: Record<ProblemCode, { status: number; title: string
   invalid_id_number: { status: 422, title: 'Invalid ID number' },
   consent_required: { status: 409, title: 'Guardian consent required' },
   child_exited: { status: 409, title: 'The child has exited the registry' },
+  beneficiaries_linked: { status: 409, title: 'The beneficiary count follows the linked children' },
 };

@@ -81,6 +81,9 @@ export class NeedAuthoringService {
       if (input.items !== undefined && need.status !== 'draft') {
         throw NeedsErrors.itemsFixedAfterPublishing();
       }
+      if (need.beneficiariesLinked && input.beneficiaryCount !== undefined && input.beneficiaryCount !== need.beneficiaryCount) {
+        throw NeedsErrors.beneficiariesLinked(need.beneficiaryCount);
+      }
       const { fields, items } = await this.validated(scope, input, need);
       const changed = (Object.keys(fields) as Array<keyof NeedFields>).filter((k) => JSON.stringify(fields[k]) !== JSON.stringify(need[k]));
       const after = { ...need, ...fields } as NeedEntity;
