@@ -8,7 +8,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { EngagementErrors } from './engagement.errors';
 import { AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit';
-import { OutboxService } from '../live';
+import { ChangeRecorder, changeEvent, OutboxService } from '../live';
 import { CheckInAttemptsRepository } from './check-in-attempts.repository';
 import { CHECK_IN_LOCK_SECONDS, CHECK_IN_MAX_WRONG, CheckInCodes } from './check-in-code';
 import { HoursRepository } from './hours.repository';
@@ -36,6 +36,7 @@ export class AttendanceService implements OnApplicationBootstrap, OnApplicationS
     private readonly hours: HoursRepository,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly changes: ChangeRecorder,
     private readonly attempts: CheckInAttemptsRepository,
   ) {
     this.codes = new CheckInCodes(createHmac('sha256', config.auth.jwtSecret).update('kindred:check-in').digest());
@@ -164,20 +165,23 @@ export class AttendanceService implements OnApplicationBootstrap, OnApplicationS
       note: null,
       decidedBy: null,
     });
-    await this.audit.record(tx, {
-      action: 'attendance.checked_out',
-      entityType: 'signup',
-      entityId: signup.id,
-      orgId: signup.orgId,
-      diff: { minutes, automatic, hourRecordId: record.id },
-      ...(automatic ? { actorUserId: null } : {}),
+    await this.changes.record(tx, {
+      audit: {
+        action: 'attendance.checked_out',
+        entityType: 'signup',
+        entityId: signup.id,
+        orgId: signup.orgId,
+        diff: { minutes, automatic, hourRecordId: record.id },
+        ...(automatic ? { actorUserId: null } : {}),
+      },
+      events: [
+        changeEvent(
+          'attendance.checked_out',
+          { signupId: signup.id, shiftId: signup.shiftId, needId: signup.needId, userId: signup.userId, at: until.toISOString(), minutes },
+          { orgIds: [signup.orgId], needId: signup.needId, userIds: [signup.userId] },
+        ),
+      ],
     });
-    await this.outbox.emit(
-      tx,
-      'attendance.checked_out',
-      { signupId: signup.id, shiftId: signup.shiftId, needId: signup.needId, userId: signup.userId, at: until.toISOString(), minutes },
-      { orgIds: [signup.orgId], needId: signup.needId, userIds: [signup.userId] },
-    );
   }
 
   /** Closes attendances nobody checked out, at the cap, flagged for the coordinator. Safe on several replicas: each row is locked. */
@@ -219,13 +223,16 @@ export class AttendanceService implements OnApplicationBootstrap, OnApplicationS
       const seat = (await this.seats.find(signup.shiftId, tx))!;
       if (seat.startsAt.getTime() > Date.now()) throw EngagementErrors.shiftNotStarted();
       await this.signups.setStatus(tx, signupId, 'no_show');
-      await this.audit.record(tx, { action: 'signup.no_show', entityType: 'signup', entityId: signupId, orgId: signup.orgId });
-      await this.outbox.emit(
-        tx,
-        'signup.cancelled',
-        { signupId, shiftId: signup.shiftId, needId: signup.needId, userId: signup.userId, status: 'no_show' },
-        { orgIds: [signup.orgId], needId: signup.needId, userIds: [signup.userId] },
-      );
+      await this.changes.record(tx, {
+        audit: { action: 'signup.no_show', entityType: 'signup', entityId: signupId, orgId: signup.orgId },
+        events: [
+          changeEvent(
+            'signup.cancelled',
+            { signupId, shiftId: signup.shiftId, needId: signup.needId, userId: signup.userId, status: 'no_show' },
+            { orgIds: [signup.orgId], needId: signup.needId, userIds: [signup.userId] },
+          ),
+        ],
+      });
       return { id: signupId, shiftId: signup.shiftId, needId: signup.needId, status: 'no_show', position: null };
     });
   }

@@ -8,7 +8,7 @@ import { EngagementErrors } from './engagement.errors';
 import { IdempotencyService } from '../../common/idempotency/idempotency.service';
 import { AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit';
-import { OutboxService } from '../live';
+import { ChangeRecorder, changeEvent, OutboxService } from '../live';
 import { refusalFor } from './eligibility';
 import { VolunteerDirectory } from './ports';
 import { SeatsRepository } from './seats.repository';
@@ -36,6 +36,7 @@ export class SignupsService {
     private readonly idempotency: IdempotencyService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly changes: ChangeRecorder,
     private readonly shiftUpdates: ShiftUpdates,
   ) {}
 
@@ -137,26 +138,29 @@ export class SignupsService {
       let promoted: string | undefined;
       await this.seats.leave(tx, signup.shiftId, signup.status);
       if (signup.status === 'confirmed') promoted = await this.waitlist.promoteNext(tx, seat, standings);
-      await this.audit.record(tx, {
-        action: 'signup.cancelled',
-        entityType: 'signup',
-        entityId: signupId,
-        orgId: signup.orgId,
-        diff: { by: own ? 'volunteer' : 'coordinator', late, promoted: promoted ?? null },
-      });
-      await this.outbox.emit(
-        tx,
-        'signup.cancelled',
-        {
-          signupId,
-          shiftId: signup.shiftId,
-          needId: signup.needId,
-          userId: signup.userId,
-          status: 'cancelled',
-          ...(reason ? { reason } : {}),
+      await this.changes.record(tx, {
+        audit: {
+          action: 'signup.cancelled',
+          entityType: 'signup',
+          entityId: signupId,
+          orgId: signup.orgId,
+          diff: { by: own ? 'volunteer' : 'coordinator', late, promoted: promoted ?? null },
         },
-        { orgIds: [signup.orgId], needId: signup.needId, userIds: [signup.userId] },
-      );
+        events: [
+          changeEvent(
+            'signup.cancelled',
+            {
+              signupId,
+              shiftId: signup.shiftId,
+              needId: signup.needId,
+              userId: signup.userId,
+              status: 'cancelled',
+              ...(reason ? { reason } : {}),
+            },
+            { orgIds: [signup.orgId], needId: signup.needId, userIds: [signup.userId] },
+          ),
+        ],
+      });
       await this.shiftUpdates.emit(tx, seat);
       return { id: signupId, status: 'cancelled', lateCancellation: late, ...(promoted ? { promoted } : {}) };
     });

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '../../common/database/transaction-runner';
-import { AuditService } from '../audit';
-import { OutboxService } from '../live';
+import { ChangeRecorder, changeEvent, OutboxService } from '../live';
 import { refusalFor } from './eligibility';
 import { VolunteerDirectory, type VolunteerStanding } from './ports';
 import { SeatsRepository } from './seats.repository';
@@ -20,8 +19,8 @@ export class WaitlistService {
     private readonly seats: SeatsRepository,
     private readonly signups: SignupsRepository,
     private readonly volunteers: VolunteerDirectory,
-    private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly changes: ChangeRecorder,
   ) {}
 
   /** How many people at the head of the waitlist are looked at before a cancellation. */
@@ -63,19 +62,16 @@ export class WaitlistService {
       }
       if (!(await this.seats.promoteIntoFreeSeat(tx, seat.shiftId))) break;
       await this.signups.promote(tx, candidate.id);
-      await this.audit.record(tx, {
-        action: 'signup.promoted',
-        entityType: 'signup',
-        entityId: candidate.id,
-        orgId: seat.orgId,
-        diff: { shiftId: seat.shiftId },
+      await this.changes.record(tx, {
+        audit: { action: 'signup.promoted', entityType: 'signup', entityId: candidate.id, orgId: seat.orgId, diff: { shiftId: seat.shiftId } },
+        events: [
+          changeEvent(
+            'signup.promoted',
+            { signupId: candidate.id, shiftId: seat.shiftId, needId: seat.needId, userId: candidate.userId },
+            { orgIds: [seat.orgId], needId: seat.needId, userIds: [candidate.userId] },
+          ),
+        ],
       });
-      await this.outbox.emit(
-        tx,
-        'signup.promoted',
-        { signupId: candidate.id, shiftId: seat.shiftId, needId: seat.needId, userId: candidate.userId },
-        { orgIds: [seat.orgId], needId: seat.needId, userIds: [candidate.userId] },
-      );
       first ??= candidate.id;
     }
     return first;

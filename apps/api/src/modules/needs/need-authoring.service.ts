@@ -6,8 +6,7 @@ import type { Principal } from '../../common/auth/principal';
 import { TransactionRunner } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
 import { NeedFieldErrors, NeedsErrors } from './needs.errors';
-import { AuditService } from '../audit';
-import { OutboxService } from '../live';
+import { ChangeRecorder, changeEvent } from '../live';
 import { SkillsService } from '../volunteers';
 import type { CreateNeedDto, NeedFieldsDto } from './dto/create-need.dto';
 import type { UpdateNeedDto } from './dto/update-need.dto';
@@ -34,8 +33,7 @@ export class NeedAuthoringService {
     private readonly skills: SkillsService,
     private readonly reading: NeedsService,
     private readonly lifecycle: NeedsLifecycle,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
+    private readonly changes: ChangeRecorder,
   ) {}
 
   async create(principal: Principal, input: CreateNeedDto): Promise<NeedView> {
@@ -47,26 +45,29 @@ export class NeedAuthoringService {
     return this.transactions.run(async (tx) => {
       const need = await this.needs.insert(tx, scope, { ...fields, createdBy: principal.userId });
       if (items) await this.needs.replaceItems(tx, scope, need.id, items);
-      await this.audit.record(tx, {
-        action: 'need.created',
-        entityType: 'need',
-        entityId: need.id,
-        orgId: scope.orgId,
-        diff: {
-          type: need.type,
-          regionCode: need.regionCode,
-          childContact: need.childContact,
-          items: items?.length ?? 0,
-          targetFen: need.targetFen,
+      await this.changes.record(tx, {
+        audit: {
+          action: 'need.created',
+          entityType: 'need',
+          entityId: need.id,
+          orgId: scope.orgId,
+          diff: {
+            type: need.type,
+            regionCode: need.regionCode,
+            childContact: need.childContact,
+            items: items?.length ?? 0,
+            targetFen: need.targetFen,
+          },
         },
+        // Drafts concern only the organisation: its room, not the need's.
+        events: [
+          changeEvent(
+            'need.updated',
+            { needId: need.id, organizationId: scope.orgId, status: 'draft', changed: ['created'] },
+            { orgIds: [scope.orgId] },
+          ),
+        ],
       });
-      // Drafts concern only the organisation: its room, not the need's.
-      await this.outbox.emit(
-        tx,
-        'need.updated',
-        { needId: need.id, organizationId: scope.orgId, status: 'draft', changed: ['created'] },
-        { orgIds: [scope.orgId] },
-      );
       return toNeedView(need, await this.needs.items(need.id, tx), org.name);
     });
   }
@@ -101,21 +102,19 @@ export class NeedAuthoringService {
             cancelledShiftIds: [],
           })
         : [];
-      await this.audit.record(tx, {
-        action: 'need.updated',
-        entityType: 'need',
-        entityId: needId,
-        orgId: scope.orgId,
-        diff: { fields: changedNames },
+      await this.changes.record(tx, {
+        audit: { action: 'need.updated', entityType: 'need', entityId: needId, orgId: scope.orgId, diff: { fields: changedNames } },
+        events:
+          changedNames.length > 0
+            ? [
+                changeEvent(
+                  'need.updated',
+                  { needId, organizationId: scope.orgId, status: need.status, changed: changedNames },
+                  { orgIds: [scope.orgId], needId: need.status === 'draft' ? null : needId, userIds: notify },
+                ),
+              ]
+            : [],
       });
-      if (changedNames.length > 0) {
-        await this.outbox.emit(
-          tx,
-          'need.updated',
-          { needId, organizationId: scope.orgId, status: need.status, changed: changedNames },
-          { orgIds: [scope.orgId], needId: need.status === 'draft' ? null : needId, userIds: notify },
-        );
-      }
       const updated = (await this.needs.findById(needId, tx))!;
       return toNeedView(updated, await this.needs.items(needId, tx), (await this.reading.orgFacts(scope.orgId))?.name ?? null);
     });

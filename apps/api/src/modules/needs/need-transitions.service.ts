@@ -5,8 +5,7 @@ import type { Principal } from '../../common/auth/principal';
 import { TransactionRunner, type Tx } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
 import { NeedsErrors } from './needs.errors';
-import { AuditService } from '../audit';
-import { OutboxService } from '../live';
+import { ChangeRecorder, changeEvent } from '../live';
 import { assertTransition } from './need-status';
 import { toNeedView } from './need.view';
 import type { NeedEntity } from './need.entity';
@@ -29,8 +28,7 @@ export class NeedTransitionsService {
     private readonly shifts: ShiftsRepository,
     private readonly reading: NeedsService,
     private readonly lifecycle: NeedsLifecycle,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
+    private readonly changes: ChangeRecorder,
   ) {}
 
   /** draft → open; the organisation must be verified. */
@@ -89,34 +87,34 @@ export class NeedTransitionsService {
       reason: to === 'cancelled' ? reason : null,
       cancelledShiftIds: cancelledShifts.map((s) => s.id),
     });
-    await this.audit.record(tx, {
-      action: publishing ? 'need.published' : to === 'cancelled' ? 'need.cancelled' : 'need.status_changed',
-      entityType: 'need',
-      entityId: need.id,
-      orgId: scope.orgId,
-      diff: { from, to, ...(cancelledShifts.length ? { cancelledShifts: cancelledShifts.length } : {}) },
-    });
     const audience = { orgIds: [scope.orgId], needId: need.id, userIds: notify };
-    if (publishing) {
-      await this.outbox.emit(
-        tx,
-        'need.published',
-        { needId: need.id, organizationId: scope.orgId, title: need.title, type: need.type, status: to },
-        audience,
-      );
-    } else {
-      await this.outbox.emit(
-        tx,
-        'need.updated',
-        {
-          needId: need.id,
-          organizationId: scope.orgId,
-          status: to,
-          changed: ['status'],
-          ...(reason && to === 'cancelled' ? { reason } : {}),
-        },
-        audience,
-      );
-    }
+    await this.changes.record(tx, {
+      audit: {
+        action: publishing ? 'need.published' : to === 'cancelled' ? 'need.cancelled' : 'need.status_changed',
+        entityType: 'need',
+        entityId: need.id,
+        orgId: scope.orgId,
+        diff: { from, to, ...(cancelledShifts.length ? { cancelledShifts: cancelledShifts.length } : {}) },
+      },
+      events: [
+        publishing
+          ? changeEvent(
+              'need.published',
+              { needId: need.id, organizationId: scope.orgId, title: need.title, type: need.type, status: to },
+              audience,
+            )
+          : changeEvent(
+              'need.updated',
+              {
+                needId: need.id,
+                organizationId: scope.orgId,
+                status: to,
+                changed: ['status'],
+                ...(reason && to === 'cancelled' ? { reason } : {}),
+              },
+              audience,
+            ),
+      ],
+    });
   }
 }
