@@ -68,6 +68,7 @@ export const PROBLEM_CODES = [
   'child_exited',
   // concerns
   'report_decision_required',
+  'beneficiaries_linked',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
@@ -99,13 +100,6 @@ export interface FieldProblem {
   message: string;
   code: FieldErrorCode;
 }
-
-/**
- * @deprecated Build field errors as `FieldProblem` (through a context's `*.errors.ts`). This is the same shape
- * with the code still optional, for the call sites that do not give one yet (modules/needs); the API renders
- * those with the code `invalid`. Remove it once needs builds its field errors in needs.errors.ts.
- */
-export type ProblemFieldError = Omit<FieldProblem, 'code'> & { code?: FieldErrorCode };
 
 /** RFC 9457 problem details as Kindred renders them. */
 export interface Problem {

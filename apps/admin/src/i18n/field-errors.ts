@@ -1,4 +1,4 @@
-import type { ProblemFieldError } from '@kindred/contracts';
+import type { FieldProblem } from '@kindred/contracts';
 import { i18n } from './i18n';
 
 /** The field's own name: the last part of its path that is not an index (`items.0.quantity` → `quantity`). */
@@ -12,7 +12,7 @@ export function fieldLeaf(field: string): string {
  * some (`fieldErrors.byField.<field>.<code>`), else the code's own (`fieldErrors.codes.<code>`). Without a
  * code (an older server, a code this client does not know yet) the server's message is shown as it is.
  */
-export function fieldErrorMessage(error: Pick<ProblemFieldError, 'field' | 'message' | 'code'>): string {
+export function fieldErrorMessage(error: Pick<FieldProblem, 'field' | 'message'> & Partial<Pick<FieldProblem, 'code'>>): string {
   const { code } = error;
   if (!code) return error.message;
   const specific = `fieldErrors.byField.${fieldLeaf(error.field)}.${code}`;

@@ -1,4 +1,4 @@
-import type { AuthResponse, Problem, ProblemFieldError } from '@kindred/contracts';
+import type { AuthResponse, Problem, FieldProblem } from '@kindred/contracts';
 import { fieldErrorMessage } from '../i18n/field-errors';
 import { i18n } from '../i18n/i18n';
 import { isOutageStatus, serviceStatus, type ServiceStatusStore } from './service-status';
@@ -56,7 +56,7 @@ export function normalizeFieldPath(field: string): string {
   return field.replace(/\[(\w+)\]/g, '.$1').replace(/^\./, '');
 }
 
-export function toFieldErrors(errors: readonly ProblemFieldError[] | undefined): FieldErrors | undefined {
+export function toFieldErrors(errors: readonly FieldProblem[] | undefined): FieldErrors | undefined {
   if (!errors || errors.length === 0) return undefined;
   const result: FieldErrors = {};
   for (const error of errors) {

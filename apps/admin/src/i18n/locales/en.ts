@@ -190,6 +190,7 @@ export const en: Messages<typeof zhCN> = {
     consent_required: 'A current guardian consent is required',
     child_exited: 'This child has left the registry',
     report_decision_required: 'Record whether this was reported to the police (and to whom, or why not) before closing it',
+    beneficiaries_linked: 'Children are linked to this need: the number of beneficiaries follows them and cannot be typed',
     evidence_invalid: 'The file was not recognised: upload a JPG, PNG or WebP photo, or a PDF',
     payload_too_large: 'The file is too large; make it smaller and try again',
     uri_too_long: 'The address is too long; go back and try again',

@@ -186,6 +186,7 @@ export const zhCN = {
     consent_required: '需要监护人当前有效的知情同意',
     child_exited: '该儿童已退出档案管理',
     report_decision_required: '结案前须记录是否已向公安机关报告（报告对象及回执号，或不报告的理由）',
+    beneficiaries_linked: '该需求已关联儿童，受益人数随关联儿童自动计算，不能手动修改',
     evidence_invalid: '文件无法识别：请上传 JPG、PNG、WebP 照片或 PDF',
     payload_too_large: '文件太大，请压缩后再上传',
     uri_too_long: '链接地址过长，请返回后重试',

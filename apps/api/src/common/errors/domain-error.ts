@@ -1,18 +1,10 @@
 import type { FieldErrorCode, FieldProblem, ProblemCode } from '@kindred/contracts';
 
 /**
- * A field error as a thrower builds it. The code may still be missing where a
- * context has not moved its failures into its `*.errors.ts` yet (engagement,
- * needs); such an error is rendered with the code `invalid`, so every field
- * error a client sees carries one.
- */
-export type FieldErrorInput = Omit<FieldProblem, 'code'> & { code?: FieldErrorCode };
-
-/**
  * A failure the caller can act on. Thrown by services; rendered as
  * problem+json by the one exception filter, with the status from PROBLEM_STATUS.
  * Contexts build them through the named constructors of their `<context>.errors.ts`
- * (a lint rule refuses `new DomainError` elsewhere in the contexts that have one).
+ * (a lint rule refuses `new DomainError` anywhere else under modules/). Every field error carries its code.
  */
 export class DomainError extends Error {
   readonly errors?: FieldProblem[];
@@ -20,15 +12,15 @@ export class DomainError extends Error {
   constructor(
     readonly code: ProblemCode,
     readonly detail: string,
-    errors?: readonly FieldErrorInput[],
+    errors?: readonly FieldProblem[],
     readonly headers?: Record<string, string>,
   ) {
     super(`${code}: ${detail}`);
     this.name = 'DomainError';
-    this.errors = errors?.map((error) => ({ field: error.field, message: error.message, code: error.code ?? 'invalid' }));
+    this.errors = errors?.map((error) => ({ field: error.field, message: error.message, code: error.code }));
   }
 
-  static validation(errors: readonly FieldErrorInput[], detail?: string): DomainError {
+  static validation(errors: readonly FieldProblem[], detail?: string): DomainError {
     return new DomainError('validation_failed', detail ?? `Invalid value for ${errors.map((e) => e.field).join(', ')}`, errors);
   }
 

@@ -61,4 +61,5 @@ export const PROBLEM_STATUS: Record<ProblemCode, { status: number; title: string
   consent_required: { status: 409, title: 'Guardian consent required' },
   child_exited: { status: 409, title: 'The child has exited the registry' },
   report_decision_required: { status: 409, title: 'The police-report decision is required before closing' },
+  beneficiaries_linked: { status: 409, title: 'The beneficiary count follows the linked children' },
 };

@@ -1,4 +1,3 @@
-import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../errors/domain-error';
 
@@ -15,12 +14,3 @@ export function idempotencyKeyOf(request: FastifyRequest): string | null {
   }
   return value;
 }
-
-/**
- * The request's Idempotency-Key as a handler parameter, for services that still
- * pass it with a hand-written operation to IdempotencyService.run. New routes use
- * `@Idempotent()` (idempotent.decorator.ts) and IdempotencyService.once instead.
- */
-export const IdempotencyKey = createParamDecorator((_: unknown, context: ExecutionContext): string | null =>
-  idempotencyKeyOf(context.switchToHttp().getRequest<FastifyRequest>()),
-);

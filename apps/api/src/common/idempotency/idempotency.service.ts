@@ -5,8 +5,8 @@ import type { Tx } from '../database/transaction-runner';
 import { DomainError } from '../errors/domain-error';
 import { IdempotencyRepository } from './idempotency.repository';
 
-/** Explicitly scoped: for callers outside an `@Idempotent()` route (engagement's sign-ups until they move; tests). */
-export interface IdempotencyRequest {
+/** One claim: the key (null when the client sent none), the caller, the operation the key is bound to and the body. */
+interface IdempotencyRequest {
   /** The Idempotency-Key header, or null when the client sent none. */
   key: string | null;
   userId: string;
@@ -57,7 +57,7 @@ export class IdempotencyService {
     return RequestContext.current()?.idempotency?.key ?? null;
   }
 
-  async run<T>(tx: Tx, request: IdempotencyRequest, work: () => Promise<T>, status = 201): Promise<T> {
+  private async run<T>(tx: Tx, request: IdempotencyRequest, work: () => Promise<T>, status = 201): Promise<T> {
     if (!request.key) return work();
     const hash = createHash('sha256').update(canonicalJson(request.body)).digest('hex');
     if (await this.repository.claim(tx, request.userId, request.key, request.operation, hash)) {

@@ -106,7 +106,7 @@ export class DemoActivitySeeder {
       if (!needId) continue;
       const list = await this.shifts.list(people.coordinator, needId);
       const first = list.data.find((s) => new Date(s.startsAt).getTime() > Date.now());
-      if (first) await this.signups.signUp(who, first.id, null).catch(() => undefined);
+      if (first) await this.signups.signUp(who, first.id).catch(() => undefined);
     }
   }
 }

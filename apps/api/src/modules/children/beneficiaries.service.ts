@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { ActivityCardView, NeedBeneficiariesView, ProblemFieldError } from '@kindred/contracts';
+import type { ActivityCardView, NeedBeneficiariesView, FieldProblem } from '@kindred/contracts';
 import { grantOrgScope } from '../../common/auth/org-scope';
 import type { Principal } from '../../common/auth/principal';
 import { bindOrgScope, TransactionRunner, type OrgScopedTx } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
+import { ChildFieldErrors, ChildrenErrors } from './children.errors';
 import { AuditService } from '../audit';
 import { SignupsService } from '../engagement';
 import { NeedFactsService } from '../needs';
@@ -45,23 +46,27 @@ export class BeneficiariesService {
     return this.tx.runScoped(scope, async (tx) => {
       await this.care.lockNeedLinks(tx, needId);
       // Every child is checked before anything is written: a refused list leaves no link behind.
-      const notFound: ProblemFieldError[] = [];
-      const exited: ProblemFieldError[] = [];
+      const notFound: FieldProblem[] = [];
+      const exited: FieldProblem[] = [];
       for (const [i, childId] of body.childIds.entries()) {
         const child = await this.care.findChild(tx, childId);
-        if (!child || child.orgId !== scope.orgId) notFound.push({ field: `childIds[${i}]`, message: "is not a child of the need's organisation" });
-        else if (child.status === 'exited') exited.push({ field: `childIds[${i}]`, message: 'has exited the registry' });
+        if (!child || child.orgId !== scope.orgId) notFound.push(ChildFieldErrors.notAChildOfTheOrganisation(`childIds[${i}]`));
+        else if (child.status === 'exited') exited.push(ChildFieldErrors.exited(`childIds[${i}]`));
       }
-      if (notFound.length > 0) throw new DomainError('not_found', 'Child not found', notFound);
-      if (exited.length > 0) throw new DomainError('child_exited', 'The child has exited the registry', exited);
+      if (notFound.length > 0) throw ChildrenErrors.childrenNotFound(notFound);
+      if (exited.length > 0) throw ChildrenErrors.childrenExited(exited);
       const consented = await this.care.withCurrentScope(tx, body.childIds, 'service_delivery', new Date());
-      const missing = body.childIds.flatMap((id, i) =>
-        consented.has(id) ? [] : [{ field: `childIds[${i}]`, message: 'has no current guardian consent to service_delivery' }],
-      );
-      if (missing.length > 0) throw new DomainError('consent_required', 'A current guardian consent to service_delivery is required', missing);
+      const missing = body.childIds.flatMap((id, i) => (consented.has(id) ? [] : [ChildFieldErrors.noServiceConsent(`childIds[${i}]`)]));
+      if (missing.length > 0) throw ChildrenErrors.consentMissing(missing);
       await this.care.upsertLinks(
         tx,
-        body.childIds.map((childId) => ({ needId, childId, orgId: scope.orgId, needToKnow: grants.get(childId) ?? null, grantedBy: principal.userId })),
+        body.childIds.map((childId) => ({
+          needId,
+          childId,
+          orgId: scope.orgId,
+          needToKnow: grants.get(childId) ?? null,
+          grantedBy: principal.userId,
+        })),
       );
       const count = await this.syncCount(tx, needId, scope.orgId);
       await this.audit.record(tx, {
@@ -110,7 +115,7 @@ export class BeneficiariesService {
       const at = new Date(Math.max(Date.now(), shift.endsAt.getTime()));
       const standing = await this.volunteers.standing(principal.userId, at);
       if (standing.safeguarding !== 'valid') {
-        throw new DomainError('safeguarding_required', 'Work with children needs a safeguarding check valid until the shift ends');
+        throw ChildrenErrors.safeguardingRequired();
       }
     }
     return this.tx.run(async (unbound) => {
@@ -173,7 +178,12 @@ export class BeneficiariesService {
     return {
       needId,
       beneficiaryCount: linked.length,
-      children: linked.map((c) => ({ childId: c.childId, alias: c.alias, ageBand: ageBandOn(c.birthDate, today), needToKnow: c.needToKnow })),
+      children: linked.map((c) => ({
+        childId: c.childId,
+        alias: c.alias,
+        ageBand: ageBandOn(c.birthDate, today),
+        needToKnow: c.needToKnow,
+      })),
     };
   }
 }
@@ -183,14 +193,14 @@ function checkGrants(body: LinkBeneficiariesDto): Map<string, string[]> {
   const grants = new Map<string, string[]>();
   for (const [childId, facts] of Object.entries(body.needToKnow ?? {})) {
     const field = `needToKnow.${childId}`;
-    if (!body.childIds.includes(childId)) throw DomainError.validation([{ field, message: 'must be one of childIds', code: 'invalid' }]);
+    if (!body.childIds.includes(childId)) throw ChildrenErrors.invalid(field, 'must be one of childIds', 'invalid_choice');
     if (!Array.isArray(facts) || facts.length > MAX_FACTS) {
-      throw DomainError.validation([{ field, message: `must be a list of at most ${MAX_FACTS} facts`, code: 'invalid_type' }]);
+      throw ChildrenErrors.invalid(field, `must be a list of at most ${MAX_FACTS} facts`, 'invalid_type');
     }
     const cleaned: string[] = [];
     for (const fact of facts) {
       if (typeof fact !== 'string' || fact.trim() === '' || fact.length > MAX_FACT_LENGTH) {
-        throw DomainError.validation([{ field, message: `each fact must be a non-empty text of at most ${MAX_FACT_LENGTH} characters`, code: 'invalid' }]);
+        throw ChildrenErrors.invalid(field, `each fact must be a non-empty text of at most ${MAX_FACT_LENGTH} characters`);
       }
       cleaned.push(fact.trim());
     }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../common/auth/principal';
 import { TransactionRunner, type OrgScopedTx } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
+import { ChildrenErrors } from './children.errors';
 import type { ChildEntity } from './child.entity';
 import { readableRegistries, requireChildAccess, type ChildAction } from './children.policy';
 import { CareRepository } from './care.repository';
@@ -38,5 +39,5 @@ export class CareAccess {
 
 /** 409 `child_exited`: an exited child's file takes no new care records. */
 export function requireActive(child: ChildEntity): void {
-  if (child.status === 'exited') throw new DomainError('child_exited', 'The child has exited the registry');
+  if (child.status === 'exited') throw ChildrenErrors.childExited();
 }

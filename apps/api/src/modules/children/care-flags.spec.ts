@@ -11,7 +11,12 @@ describe('care flags', () => {
   });
 
   it('should flag parent contact overdue only for a left-behind child past the alert days since the last contact or registration', () => {
-    const child = { status: 'active' as const, categories: ['left_behind_grandparent' as const], lastParentContactOn: null, registeredOn: '2026-05-15' };
+    const child = {
+      status: 'active' as const,
+      categories: ['left_behind_grandparent' as const],
+      lastParentContactOn: null,
+      registeredOn: '2026-05-15',
+    };
     expect(parentContactOverdue(child, today, 30)).toBe(true);
     expect(parentContactOverdue(child, today, 31)).toBe(false);
     expect(parentContactOverdue({ ...child, lastParentContactOn: '2026-06-01' }, today, 7)).toBe(true);
@@ -28,8 +33,12 @@ describe('care flags', () => {
   });
 
   it('should bind the date and days as parameters when the SQL predicates are built', () => {
-    expect(careFlagSql.visitOverdue('c', '$1')).toBe("(c.status = 'active' AND c.next_visit_due IS NOT NULL AND c.next_visit_due < $1::date)");
-    expect(careFlagSql.parentContactOverdue('c', '$1', '$2')).toContain('COALESCE(c.last_parent_contact_on, c.registered_on) + $2::int < $1::date');
+    expect(careFlagSql.visitOverdue('c', '$1')).toBe(
+      "(c.status = 'active' AND c.next_visit_due IS NOT NULL AND c.next_visit_due < $1::date)",
+    );
+    expect(careFlagSql.parentContactOverdue('c', '$1', '$2')).toContain(
+      'COALESCE(c.last_parent_contact_on, c.registered_on) + $2::int < $1::date',
+    );
     expect(careFlagSql.parentContactOverdue('c', '$1', '$2')).toContain("'left_behind_single_parent'");
   });
 });

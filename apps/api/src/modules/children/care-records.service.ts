@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AssessmentView, ChildTimelineEntry, Page, ServiceKind, ServiceRecordView } from '@kindred/contracts';
 import type { Principal } from '../../common/auth/principal';
 import { DomainError } from '../../common/errors/domain-error';
+import { ChildrenErrors } from './children.errors';
 import { AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit';
 import { PledgesService } from '../giving';
@@ -36,17 +37,24 @@ export function toServiceView(s: ChildServiceEntity): ServiceRecordView {
 }
 
 export function toAssessmentView(a: ChildAssessmentEntity): AssessmentView {
-  return { id: a.id, childId: a.childId, kind: a.kind, date: a.date, score: a.score, concern: a.concern, recordedAt: a.recordedAt.toISOString() };
+  return {
+    id: a.id,
+    childId: a.childId,
+    kind: a.kind,
+    date: a.date,
+    score: a.score,
+    concern: a.concern,
+    recordedAt: a.recordedAt.toISOString(),
+  };
 }
 
 /** Checks a record's date: a calendar date, not in the future and not before the child was born. */
 function checkDate(field: string, date: string, child: ChildEntity, today: string): void {
-  if (date > today) throw DomainError.validation([{ field, message: 'must not be in the future', code: 'in_the_future' }]);
-  if (date < child.birthDate) throw DomainError.validation([{ field, message: "must not be before the child's birth date", code: 'invalid_date' }]);
+  if (date > today) throw ChildrenErrors.inTheFuture(field);
+  if (date < child.birthDate) throw ChildrenErrors.beforeBirth(field);
 }
 
-const invalid = (field: string, message: string, code: 'invalid' | 'required' | 'not_allowed' = 'invalid'): DomainError =>
-  DomainError.validation([{ field, message, code }]);
+const invalid = ChildrenErrors.invalid;
 
 /**
  * Dynamic management (动态管理): services and visits, assessments and the
@@ -107,7 +115,14 @@ export class CareRecordsService {
           entityType: 'child',
           entityId: child.id,
           orgId: child.orgId,
-          diff: { serviceId: service.id, kind: service.kind, date: service.date, needId: service.needId, shiftId: service.shiftId, pledgeId: service.pledgeId },
+          diff: {
+            serviceId: service.id,
+            kind: service.kind,
+            date: service.date,
+            needId: service.needId,
+            shiftId: service.shiftId,
+            pledgeId: service.pledgeId,
+          },
         });
         return toServiceView(service);
       },
@@ -187,7 +202,15 @@ export class CareRecordsService {
           at: s.date,
           kind: 'service',
           id: s.id,
-          summary: { kind: s.kind, needId: s.needId, shiftId: s.shiftId, pledgeId: s.pledgeId, amountFen: s.amountFen, quantity: s.quantity, recordedBy: s.recordedBy },
+          summary: {
+            kind: s.kind,
+            needId: s.needId,
+            shiftId: s.shiftId,
+            pledgeId: s.pledgeId,
+            amountFen: s.amountFen,
+            quantity: s.quantity,
+            recordedBy: s.recordedBy,
+          },
           order: 2,
         });
       }
@@ -208,17 +231,21 @@ export class CareRecordsService {
         entries.push({ at: child.exitedOn, kind: 'exit', id: child.id, summary: { reason: child.exitReason }, order: 5 });
       }
       const day = (at: string) => at.slice(0, 10);
-      entries.sort((a, b) => (day(a.at) !== day(b.at) ? (day(a.at) < day(b.at) ? 1 : -1) : b.order - a.order || (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)));
+      entries.sort((a, b) =>
+        day(a.at) !== day(b.at) ? (day(a.at) < day(b.at) ? 1 : -1) : b.order - a.order || (a.at < b.at ? 1 : a.at > b.at ? -1 : 0),
+      );
       return entries.map(({ order: _order, ...entry }) => entry);
     });
   }
 
   /** Amounts and quantities belong to the kinds that count them (the statistics sum them). */
   private checkAmounts(body: CreateServiceDto): void {
-    if (AMOUNT_KINDS.includes(body.kind) && body.amountFen === undefined) throw invalid('amountFen', `is required for ${body.kind}`, 'required');
+    if (AMOUNT_KINDS.includes(body.kind) && body.amountFen === undefined)
+      throw invalid('amountFen', `is required for ${body.kind}`, 'required');
     if (!AMOUNT_KINDS.includes(body.kind) && body.amountFen !== undefined)
       throw invalid('amountFen', 'is only for cash_aid and grant', 'not_allowed');
-    if (QUANTITY_REQUIRED.includes(body.kind) && body.quantity === undefined) throw invalid('quantity', `is required for ${body.kind}`, 'required');
+    if (QUANTITY_REQUIRED.includes(body.kind) && body.quantity === undefined)
+      throw invalid('quantity', `is required for ${body.kind}`, 'required');
     if (!QUANTITY_ALLOWED.includes(body.kind) && body.quantity !== undefined)
       throw invalid('quantity', 'is only for material_aid, stationery and free_lunch', 'not_allowed');
   }
@@ -258,9 +285,10 @@ function decodeDateCursor(cursor: string | undefined): { date: string; id: strin
   if (!cursor) return null;
   try {
     const [date, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date) || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) throw new Error();
+    if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date) || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id))
+      throw new Error();
     return { date, id };
   } catch {
-    throw DomainError.validation([{ field: 'cursor', message: 'is not a cursor this list gave out' }]);
+    throw ChildrenErrors.unknownCursor();
   }
 }

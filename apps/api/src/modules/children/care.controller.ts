@@ -63,7 +63,9 @@ export class CareController {
 
   @Delete('children/:id/consent')
   @Authenticated()
-  @ApiOperation({ summary: 'Withdraw the consent in force (owners and coordinators): from now on nothing beyond the registry uses the child' })
+  @ApiOperation({
+    summary: 'Withdraw the consent in force (owners and coordinators): from now on nothing beyond the registry uses the child',
+  })
   @ApiAnswer(200, 'ConsentView')
   withdrawConsent(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<ConsentView> {
     return this.consents.withdraw(principal, id);
@@ -84,7 +86,8 @@ export class CareController {
   @Post('children/:id/services')
   @Authenticated()
   @ApiOperation({
-    summary: 'Record a service or visit (owners, coordinators, staff); a family_visit moves nextVisitDue, a parent_child_call the last parent contact',
+    summary:
+      'Record a service or visit (owners, coordinators, staff); a family_visit moves nextVisitDue, a parent_child_call the last parent contact',
   })
   @ApiAnswer(201, 'ServiceRecordView')
   @ApiProblems('child_exited')
@@ -119,7 +122,9 @@ export class CareController {
 
   @Get('children/:id/timeline')
   @Authenticated()
-  @ApiOperation({ summary: "The child's file over time: services, assessments, category changes, consent, registration and exit; newest first" })
+  @ApiOperation({
+    summary: "The child's file over time: services, assessments, category changes, consent, registration and exit; newest first",
+  })
   @ApiAnswer(200, { array: 'ChildTimelineEntry' })
   timeline(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam('id')) id: string): Promise<ChildTimelineEntry[]> {
     return this.records.timeline(principal, id);

@@ -51,7 +51,11 @@ export class CareRepository {
   async moveCareDates(tx: OrgScopedTx, childId: string, dates: CareDates): Promise<void> {
     const sets: string[] = [];
     const values: unknown[] = [childId];
-    const column = { nextVisitDue: 'next_visit_due', nextReassessmentDue: 'next_reassessment_due', lastParentContactOn: 'last_parent_contact_on' };
+    const column = {
+      nextVisitDue: 'next_visit_due',
+      nextReassessmentDue: 'next_reassessment_due',
+      lastParentContactOn: 'last_parent_contact_on',
+    };
     for (const [key, value] of Object.entries(dates) as Array<[keyof CareDates, string | undefined]>) {
       if (value === undefined) continue;
       values.push(value);

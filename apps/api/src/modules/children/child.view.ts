@@ -1,10 +1,4 @@
-import {
-  type CategoryChangeView,
-  type ChildIdentity,
-  type ChildSummary,
-  type ConsentScope,
-  type GuardianView,
-} from '@kindred/contracts';
+import { type CategoryChangeView, type ChildIdentity, type ChildSummary, type ConsentScope, type GuardianView } from '@kindred/contracts';
 import type { ChildCategoryChangeEntity } from './child-category-change.entity';
 import type { ChildCipher } from './child-cipher';
 import { parentContactOverdue, visitOverdue } from './care-flags';

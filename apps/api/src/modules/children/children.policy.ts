@@ -2,6 +2,7 @@ import type { MembershipRole } from '@kindred/contracts';
 import { grantOrgScope, type OrgScope } from '../../common/auth/org-scope';
 import type { Principal } from '../../common/auth/principal';
 import { DomainError } from '../../common/errors/domain-error';
+import { ChildrenErrors } from './children.errors';
 
 /**
  * Who may do what with children's files: the one place the rule lives. The
@@ -98,7 +99,7 @@ export function requireChildAccess(principal: Principal, orgId: string, action: 
   if (decision === 'allow') return grantOrgScope(orgId);
   if (decision === 'not_found') throw DomainError.notFound(what);
   const suspended = principal.memberships.some((m) => m.organizationId === orgId && m.organizationStatus === 'suspended');
-  if (suspended) throw new DomainError('organization_suspended', 'This organisation is suspended');
+  if (suspended) throw ChildrenErrors.organizationSuspended();
   throw DomainError.forbidden('Your role in this organisation does not allow this');
 }
 

@@ -14,6 +14,7 @@ import type { Principal } from '../../common/auth/principal';
 import { TransactionRunner, type OrgScopedTx } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
 import { decodeKeyset, encodeKeyset } from '../../common/http/keyset-cursor';
+import { ChildrenErrors } from './children.errors';
 import { AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit';
 import { ChildCipher, normaliseName } from './child-cipher';
@@ -42,14 +43,10 @@ function newAlias(): string {
 function checkedIdNumber(value: string, birthDate: string): string {
   const check = checkIdNumber(value);
   if (!check.ok) {
-    throw new DomainError('invalid_id_number', 'The ID number is not a valid GB 11643 number', [
-      { field: 'idNumber', message: `must be a valid GB 11643 number (${check.reason.replace('_', ' ')})`, code: 'invalid' },
-    ]);
+    throw ChildrenErrors.invalidIdNumber(check.reason);
   }
   if (check.birthDate !== birthDate) {
-    throw new DomainError('invalid_id_number', 'The ID number does not match the birth date', [
-      { field: 'idNumber', message: 'carries a different birth date than birthDate', code: 'invalid' },
-    ]);
+    throw ChildrenErrors.idNumberBirthDateMismatch();
   }
   return check.idNumber;
 }
@@ -78,16 +75,16 @@ export class ChildrenService {
     const today = beijingToday();
     const registeredOn = body.registeredOn ?? today;
     if (body.birthDate > today) {
-      throw DomainError.validation([{ field: 'birthDate', message: 'must not be in the future', code: 'in_the_future' }]);
+      throw ChildrenErrors.inTheFuture('birthDate');
     }
     if (registeredOn > today) {
-      throw DomainError.validation([{ field: 'registeredOn', message: 'must not be in the future', code: 'in_the_future' }]);
+      throw ChildrenErrors.inTheFuture('registeredOn');
     }
     if (registeredOn < body.birthDate) {
-      throw DomainError.validation([{ field: 'registeredOn', message: 'must not be before birthDate', code: 'invalid_date' }]);
+      throw ChildrenErrors.invalid('registeredOn', 'must not be before birthDate', 'invalid_date');
     }
     if (ageOn(body.birthDate, registeredOn) >= 18) {
-      throw DomainError.validation([{ field: 'birthDate', message: 'the child must be under 18 on registeredOn', code: 'too_large' }]);
+      throw ChildrenErrors.invalid('birthDate', 'the child must be under 18 on registeredOn', 'too_large');
     }
     const idNumber = body.idNumber === undefined ? null : checkedIdNumber(body.idNumber, body.birthDate);
     const riskLevel = body.riskLevel ?? 'low';
@@ -100,7 +97,7 @@ export class ChildrenService {
       if (body.householdOf !== undefined) {
         const sibling = await this.children.find(tx, body.householdOf);
         if (!sibling || sibling.orgId !== orgId) {
-          throw DomainError.validation([{ field: 'householdOf', message: 'must be a child of this organisation', code: 'invalid' }]);
+          throw ChildrenErrors.invalid('householdOf', 'must be a child of this organisation', 'invalid_choice');
         }
         householdId = sibling.householdId;
       } else {
@@ -108,9 +105,7 @@ export class ChildrenService {
       }
       const idNumberBidx = idNumber === null ? null : this.cipher.blindIndex('id_number', idNumber);
       if (idNumberBidx !== null && (await this.children.idNumberTaken(tx, orgId, idNumberBidx))) {
-        throw new DomainError('conflict', 'A child with this ID number is already registered', [
-          { field: 'idNumber', message: 'is already registered in this organisation', code: 'invalid' },
-        ]);
+        throw ChildrenErrors.idNumberTaken();
       }
       let alias = newAlias();
       while (await this.children.aliasTaken(tx, orgId, alias)) alias = newAlias();
@@ -258,11 +253,9 @@ export class ChildrenService {
       const child = await this.children.findForUpdate(tx, id);
       if (!child) throw DomainError.notFound('Child');
       requireChildAccess(principal, child.orgId, 'update');
-      if (child.status === 'exited') throw new DomainError('child_exited', 'The child has exited the registry');
+      if (child.status === 'exited') throw ChildrenErrors.childExited();
       if (body.version !== child.version) {
-        throw new DomainError('conflict', 'The file was changed since it was read', [
-          { field: 'version', message: `is not the current version (${child.version})`, code: 'invalid' },
-        ]);
+        throw ChildrenErrors.staleVersion(child.version);
       }
       const today = beijingToday();
       const changed: string[] = [];
@@ -270,12 +263,11 @@ export class ChildrenService {
 
       const birthDate = body.birthDate ?? child.birthDate;
       if (body.birthDate !== undefined && body.birthDate !== child.birthDate) {
-        if (body.birthDate > today)
-          throw DomainError.validation([{ field: 'birthDate', message: 'must not be in the future', code: 'in_the_future' }]);
+        if (body.birthDate > today) throw ChildrenErrors.invalid('birthDate', 'must not be in the future', 'in_the_future');
         if (body.birthDate > child.registeredOn)
-          throw DomainError.validation([{ field: 'birthDate', message: 'must not be after registeredOn', code: 'invalid_date' }]);
+          throw ChildrenErrors.invalid('birthDate', 'must not be after registeredOn', 'invalid_date');
         if (ageOn(body.birthDate, child.registeredOn) >= 18)
-          throw DomainError.validation([{ field: 'birthDate', message: 'the child must be under 18 on registeredOn', code: 'too_large' }]);
+          throw ChildrenErrors.invalid('birthDate', 'the child must be under 18 on registeredOn', 'too_large');
         child.birthDate = body.birthDate;
         changed.push('birthDate');
       }
@@ -284,9 +276,7 @@ export class ChildrenService {
         const bidx = this.cipher.blindIndex('id_number', idNumber);
         if (bidx !== child.idNumberBidx) {
           if (await this.children.idNumberTakenByOther(tx, child.orgId, bidx, child.id)) {
-            throw new DomainError('conflict', 'A child with this ID number is already registered', [
-              { field: 'idNumber', message: 'is already registered in this organisation', code: 'invalid' },
-            ]);
+            throw ChildrenErrors.idNumberTaken();
           }
           child.idNumberEnc = this.cipher.encrypt(idNumber);
           child.idNumberBidx = bidx;
@@ -323,15 +313,11 @@ export class ChildrenService {
       const categoriesChange = body.categories !== undefined && !sameSet(body.categories, child.categories);
       if (categoriesChange) {
         if (!body.categoryChangeReason) {
-          throw DomainError.validation([
-            { field: 'categoryChangeReason', message: 'is required when categories change', code: 'required' },
-          ]);
+          throw ChildrenErrors.invalid('categoryChangeReason', 'is required when categories change', 'required');
         }
         const effectiveOn = body.categoryChangeEffectiveOn ?? today;
         if (effectiveOn < child.registeredOn) {
-          throw DomainError.validation([
-            { field: 'categoryChangeEffectiveOn', message: 'must not be before registeredOn', code: 'invalid_date' },
-          ]);
+          throw ChildrenErrors.invalid('categoryChangeEffectiveOn', 'must not be before registeredOn', 'invalid_date');
         }
         await this.children.insertCategoryChange(tx, {
           orgId: child.orgId,
@@ -385,11 +371,9 @@ export class ChildrenService {
       const child = await this.children.findForUpdate(tx, id);
       if (!child) throw DomainError.notFound('Child');
       requireChildAccess(principal, child.orgId, 'exit');
-      if (child.status === 'exited') throw new DomainError('child_exited', 'The child has exited the registry');
-      if (body.date > beijingToday())
-        throw DomainError.validation([{ field: 'date', message: 'must not be in the future', code: 'in_the_future' }]);
-      if (body.date < child.registeredOn)
-        throw DomainError.validation([{ field: 'date', message: 'must not be before registeredOn', code: 'invalid_date' }]);
+      if (child.status === 'exited') throw ChildrenErrors.childExited();
+      if (body.date > beijingToday()) throw ChildrenErrors.invalid('date', 'must not be in the future', 'in_the_future');
+      if (body.date < child.registeredOn) throw ChildrenErrors.invalid('date', 'must not be before registeredOn', 'invalid_date');
       child.status = 'exited';
       child.exitedOn = body.date;
       child.exitReason = body.reason;

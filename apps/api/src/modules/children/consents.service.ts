@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ConsentView } from '@kindred/contracts';
 import type { Principal } from '../../common/auth/principal';
 import { DomainError } from '../../common/errors/domain-error';
+import { ChildrenErrors } from './children.errors';
 import { AuditService } from '../audit';
 import { CareAccess, requireActive } from './care-access';
 import { CareRepository } from './care.repository';
@@ -16,7 +17,9 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 /** Given, not withdrawn, not expired at `at`. */
 export function isCurrentConsent(consent: Pick<ChildConsentEntity, 'givenAt' | 'withdrawnAt' | 'expiresAt'>, at: Date): boolean {
   return (
-    consent.withdrawnAt === null && consent.givenAt.getTime() <= at.getTime() && (consent.expiresAt === null || consent.expiresAt.getTime() > at.getTime())
+    consent.withdrawnAt === null &&
+    consent.givenAt.getTime() <= at.getTime() &&
+    (consent.expiresAt === null || consent.expiresAt.getTime() > at.getTime())
   );
 }
 
@@ -51,10 +54,10 @@ export class ConsentsService {
     const givenAt = new Date(body.givenAt);
     const expiresAt = body.expiresAt === undefined ? null : new Date(body.expiresAt);
     if (givenAt.getTime() > Date.now() + CLOCK_SKEW_MS) {
-      throw DomainError.validation([{ field: 'givenAt', message: 'must not be in the future', code: 'in_the_future' }]);
+      throw ChildrenErrors.inTheFuture('givenAt');
     }
     if (expiresAt !== null && expiresAt.getTime() <= givenAt.getTime()) {
-      throw DomainError.validation([{ field: 'expiresAt', message: 'must be after givenAt', code: 'invalid_date' }]);
+      throw ChildrenErrors.invalid('expiresAt', 'must be after givenAt', 'invalid_date');
     }
     return this.access.withChild(
       principal,
@@ -79,7 +82,13 @@ export class ConsentsService {
           entityType: 'child',
           entityId: child.id,
           orgId: child.orgId,
-          diff: { consentId: consent.id, scopes: consent.scopes, method: consent.method, expiresAt: expiresAt?.toISOString() ?? null, replaced },
+          diff: {
+            consentId: consent.id,
+            scopes: consent.scopes,
+            method: consent.method,
+            expiresAt: expiresAt?.toISOString() ?? null,
+            replaced,
+          },
         });
         // The answer echoes the guardian's name the caller just sent: covered by the write's own audit row.
         return this.view(consent, true);
@@ -111,7 +120,13 @@ export class ConsentsService {
     );
   }
 
-  private async auditGuardianRead(tx: Parameters<AuditService['record']>[0], principal: Principal, childId: string, orgId: string, consentId: string) {
+  private async auditGuardianRead(
+    tx: Parameters<AuditService['record']>[0],
+    principal: Principal,
+    childId: string,
+    orgId: string,
+    consentId: string,
+  ) {
     await this.audit.record(tx, {
       action: 'child.identity_read',
       entityType: 'child',

@@ -4,6 +4,7 @@ import type { Principal } from '../../common/auth/principal';
 import { grantOrgScope } from '../../common/auth/org-scope';
 import { bindOrgScope, type Tx } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
+import { ChildrenErrors } from './children.errors';
 import { AuditService } from '../audit';
 import { OrganizationsService, UsersService } from '../identity';
 import { VolunteerDirectoryService } from '../volunteers';
@@ -44,7 +45,7 @@ export class FollowUpsService {
   async create(principal: Principal, childId: string, body: CreateFollowUpDto): Promise<FollowUpView> {
     const today = beijingToday();
     const startedOn = body.startedOn ?? today;
-    if (startedOn > today) throw DomainError.validation([{ field: 'startedOn', message: 'must not be in the future', code: 'in_the_future' }]);
+    if (startedOn > today) throw ChildrenErrors.inTheFuture('startedOn');
     const orgId = await this.access.withChild(principal, childId, 'manage_follow_ups', async (_tx, child) => {
       requireActive(child);
       return child.orgId;
@@ -57,9 +58,7 @@ export class FollowUpsService {
       async (tx, child) => {
         requireActive(child);
         if (await this.care.openFollowUpOf(tx, child.id, body.userId)) {
-          throw new DomainError('conflict', 'This person already follows the child', [
-            { field: 'userId', message: 'already has an open follow-up with this child', code: 'invalid' },
-          ]);
+          throw ChildrenErrors.alreadyFollowing();
         }
         const followUp = await this.care.insertFollowUp(tx, {
           orgId: child.orgId,
@@ -87,13 +86,13 @@ export class FollowUpsService {
   async end(principal: Principal, childId: string, followUpId: string, body: EndFollowUpDto): Promise<FollowUpView> {
     const today = beijingToday();
     const endedOn = body.endedOn ?? today;
-    if (endedOn > today) throw DomainError.validation([{ field: 'endedOn', message: 'must not be in the future', code: 'in_the_future' }]);
+    if (endedOn > today) throw ChildrenErrors.inTheFuture('endedOn');
     const ended = await this.access.withChild(principal, childId, 'manage_follow_ups', async (tx, child) => {
       const followUp = await this.care.lockFollowUp(tx, child.id, followUpId);
       if (!followUp) throw DomainError.notFound('Follow-up');
-      if (followUp.endedOn !== null) throw new DomainError('conflict', 'This follow-up has already ended');
+      if (followUp.endedOn !== null) throw ChildrenErrors.followUpEnded();
       if (endedOn < followUp.startedOn) {
-        throw DomainError.validation([{ field: 'endedOn', message: 'must not be before startedOn', code: 'invalid_date' }]);
+        throw ChildrenErrors.invalid('endedOn', 'must not be before startedOn', 'invalid_date');
       }
       await this.care.endFollowUp(tx, followUp.id, endedOn);
       await this.audit.record(tx, {
@@ -118,7 +117,11 @@ export class FollowUpsService {
     // Acting as the system: the block was recorded by someone entitled to it, for every NGO the person serves.
     const scoped = await bindOrgScope(tx, [...new Set(open.map((f) => f.orgId))].map(grantOrgScope));
     const endedOn = beijingToday();
-    await this.care.endFollowUps(scoped, open.map((f) => f.id), endedOn);
+    await this.care.endFollowUps(
+      scoped,
+      open.map((f) => f.id),
+      endedOn,
+    );
     for (const f of open) {
       await this.audit.record(scoped, {
         action: 'child.follow_up_ended',
@@ -139,18 +142,16 @@ export class FollowUpsService {
     if (body.role === 'social_worker') {
       const members = await this.organizations.membersAsSystem(orgId);
       if (!members.some((m) => m.userId === body.userId && SOCIAL_WORKER_ROLES.includes(m.role))) {
-        throw DomainError.validation([{ field: 'userId', message: "must be a member of the child's organisation", code: 'invalid' }]);
+        throw ChildrenErrors.invalid('userId', "must be a member of the child's organisation", 'invalid_choice');
       }
       return;
     }
     if ((await this.users.summaries([body.userId])).length === 0) {
-      throw DomainError.validation([{ field: 'userId', message: 'must be a registered user', code: 'invalid' }]);
+      throw ChildrenErrors.invalid('userId', 'must be a registered user', 'invalid_choice');
     }
     const standing = await this.volunteers.standing(body.userId, new Date());
     if (standing.safeguarding !== 'valid') {
-      throw new DomainError('safeguarding_required', 'A volunteer paired with a child needs a valid safeguarding check', [
-        { field: 'userId', message: 'has no valid safeguarding check', code: 'invalid' },
-      ]);
+      throw ChildrenErrors.partnerWithoutSafeguarding();
     }
   }
 

@@ -5,11 +5,11 @@ import type { RegisterComparisonView } from '@kindred/contracts';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Authenticated } from '../../common/auth/policy.decorator';
 import type { Principal } from '../../common/auth/principal';
-import { DomainError } from '../../common/errors/domain-error';
 import { ApiAnswer, ApiProblems } from '../../common/http/openapi';
 import { UuidParam } from '../../common/http/uuid-param.pipe';
 import { SubmissionQueryDto } from './dto/submission-query.dto';
 import { REGISTER_MAX_BYTES, RegisterExchangeService, XLSX_CONTENT_TYPE } from './register-exchange.service';
+import { ChildrenErrors } from './children.errors';
 
 function sendXlsx(reply: FastifyReply, file: { filename: string; content: Buffer }): void {
   void reply
@@ -41,15 +41,12 @@ export class RegisterExchangeController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RegisterComparisonView> {
-    if (!request.isMultipart())
-      throw new DomainError('unsupported_media_type', 'Send the register as multipart/form-data in a field named file');
+    if (!request.isMultipart()) throw ChildrenErrors.registerNotMultipart();
     const part = await request.file({ limits: { fileSize: REGISTER_MAX_BYTES, files: 1 } });
-    if (!part || part.fieldname !== 'file') throw DomainError.validation([{ field: 'file', message: 'is required' }]);
+    if (!part || part.fieldname !== 'file') throw ChildrenErrors.invalid('file', 'is required', 'required');
     const content = await part.toBuffer().catch((error: unknown) => {
       if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-        throw new DomainError('payload_too_large', `A register may be at most ${REGISTER_MAX_BYTES / 1024 / 1024} MiB`, [
-          { field: 'file', message: 'is too large' },
-        ]);
+        throw ChildrenErrors.registerTooLarge(REGISTER_MAX_BYTES);
       }
       throw error;
     });

@@ -13,7 +13,6 @@ import type {
 } from '@kindred/contracts';
 import type { Principal } from '../../common/auth/principal';
 import { TransactionRunner } from '../../common/database/transaction-runner';
-import { DomainError } from '../../common/errors/domain-error';
 import { findRegion } from '../../common/regions/regions';
 import { AuditService } from '../audit';
 import { ChildCipher } from './child-cipher';
@@ -24,6 +23,7 @@ import { checkIdNumber } from './id-number';
 import { CATEGORY_LABELS_ZH, categoriesOfKind, splitKinds } from './register-kinds';
 import { RegisterExchangeRepository } from './register-exchange.repository';
 import { safeCell, safeText } from './spreadsheet-cells';
+import { ChildrenErrors } from './children.errors';
 
 /** Largest register workbook accepted (a county's register of several thousand rows is well under it). */
 export const REGISTER_MAX_BYTES = 5 * 1024 * 1024;
@@ -174,7 +174,7 @@ export class RegisterExchangeService {
     const today = beijingToday();
     const thisYear = Number(today.slice(0, 4));
     const y = year ?? thisYear;
-    if (y > thisYear) throw DomainError.validation([{ field: 'year', message: 'must not be in the future', code: 'in_the_future' }]);
+    if (y > thisYear) throw ChildrenErrors.invalid('year', 'must not be in the future', 'in_the_future');
     const yearEnd = `${y}-12-31` < today ? `${y}-12-31` : today;
 
     const content = await this.tx.runScoped(scope, async (tx) => {
@@ -315,10 +315,10 @@ export class RegisterExchangeService {
     try {
       await book.xlsx.load(content as unknown as ArrayBuffer);
     } catch {
-      throw DomainError.validation([{ field: 'file', message: 'must be an xlsx workbook', code: 'invalid' }]);
+      throw ChildrenErrors.invalid('file', 'must be an xlsx workbook', 'invalid');
     }
     const sheet = book.worksheets[0];
-    if (!sheet) throw DomainError.validation([{ field: 'file', message: 'has no worksheet', code: 'invalid' }]);
+    if (!sheet) throw ChildrenErrors.invalid('file', 'has no worksheet', 'invalid');
     let headerRow = 0;
     let idColumn = 0;
     let kindColumn = 0;
@@ -337,9 +337,7 @@ export class RegisterExchangeService {
       if (id && kind) [headerRow, idColumn, kindColumn] = [r, id, kind];
     }
     if (headerRow === 0) {
-      throw DomainError.validation([
-        { field: 'file', message: 'needs a header row with an ID number column (身份证号) and a kind column (类别)', code: 'invalid' },
-      ]);
+      throw ChildrenErrors.invalid('file', 'needs a header row with an ID number column (身份证号) and a kind column (类别)', 'invalid');
     }
     const entries: Array<{ row: number; idNumber: string; kinds: string[] }> = [];
     for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
@@ -348,7 +346,7 @@ export class RegisterExchangeService {
       const kinds = splitKinds(cellText(row.getCell(kindColumn)));
       if (idNumber === '' && kinds.length === 0) continue;
       if (entries.length >= REGISTER_MAX_ROWS) {
-        throw DomainError.validation([{ field: 'file', message: `may hold at most ${REGISTER_MAX_ROWS} rows`, code: 'too_large' }]);
+        throw ChildrenErrors.invalid('file', `may hold at most ${REGISTER_MAX_ROWS} rows`, 'too_large');
       }
       entries.push({ row: r - headerRow, idNumber, kinds });
     }

@@ -19,6 +19,7 @@ import { VolunteerTies } from '../engagement';
 import { OrganizationsService } from '../identity';
 import { OutboxService } from '../live';
 import type { ConcernEntity } from './concern.entity';
+import { ConcernsErrors } from './concerns.errors';
 import { isOverdue, toConcernListRow, toConcernStatusView, toConcernView } from './concern.view';
 import { isConcernLead, isNgoMember, leadScopes, OVERDUE_AUDIENCE, RAISED_AUDIENCE } from './concerns.policy';
 import { ConcernsRepository, type QueuePosition } from './concerns.repository';
@@ -57,7 +58,7 @@ function decodeQueueCursor(cursor: string | undefined): QueuePosition | null {
     if (typeof rank !== 'number' || typeof at !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(at))) throw new Error();
     return { rank, ackDueAt: at, id };
   } catch {
-    throw DomainError.validation([{ field: 'cursor', message: 'is not a cursor this list gave out', code: 'invalid' }]);
+    throw ConcernsErrors.invalid('cursor', 'is not a cursor this list gave out', 'invalid');
   }
 }
 
@@ -82,23 +83,21 @@ export class ConcernsService {
   async raise(principal: Principal, body: RaiseConcernDto): Promise<ConcernRaised> {
     const orgId = body.organizationId;
     if (body.childId === undefined && body.childDescription === undefined) {
-      throw DomainError.validation([{ field: 'childDescription', message: 'is required when no childId is given', code: 'required' }]);
+      throw ConcernsErrors.invalid('childDescription', 'is required when no childId is given', 'required');
     }
     if (body.childId !== undefined && body.childDescription !== undefined) {
-      throw DomainError.validation([{ field: 'childDescription', message: 'must be left out when childId is given', code: 'not_allowed' }]);
+      throw ConcernsErrors.invalid('childDescription', 'must be left out when childId is given', 'not_allowed');
     }
     const occurredAt = body.occurredAt === undefined ? null : new Date(body.occurredAt);
     if (occurredAt && occurredAt.getTime() > Date.now() + 60_000) {
-      throw DomainError.validation([{ field: 'occurredAt', message: 'must not be in the future', code: 'in_the_future' }]);
+      throw ConcernsErrors.invalid('occurredAt', 'must not be in the future', 'in_the_future');
     }
     const mayRaise = isNgoMember(principal, orgId) || (await this.ties.hasConfirmedSignup(principal.userId, orgId));
     if (!mayRaise) throw DomainError.notFound('Organization');
     const leads = await this.leadsOf(orgId);
     return this.tx.runScoped(grantOrgScope(orgId), async (tx) => {
       if (body.childId !== undefined && !(await this.childFacts.belongsTo(tx, orgId, body.childId))) {
-        throw new DomainError('not_found', 'Child not found', [
-          { field: 'childId', message: 'must be a child of this organisation', code: 'invalid' },
-        ]);
+        throw ConcernsErrors.childNotOfOrganisation();
       }
       const concern = await this.open(
         tx,
@@ -260,7 +259,7 @@ export class ConcernsService {
   async acknowledge(principal: Principal, id: string): Promise<ConcernView> {
     return this.change(principal, id, async (tx, concern) => {
       if (concern.status !== 'open') {
-        throw new DomainError('invalid_transition', `The concern is ${concern.status}; only an open concern can be acknowledged`);
+        throw ConcernsErrors.notOpen(concern.status);
       }
       const now = new Date();
       const updated = await this.concerns.update(tx, id, { status: 'acknowledged', acknowledgedAt: now, acknowledgedBy: principal.userId });
@@ -278,15 +277,13 @@ export class ConcernsService {
 
   async reportDecision(principal: Principal, id: string, body: ReportDecisionDto): Promise<ConcernView> {
     if (body.reportedToAuthorities && body.authority === undefined) {
-      throw DomainError.validation([
-        { field: 'authority', message: 'is required when the concern was reported to the authorities', code: 'required' },
-      ]);
+      throw ConcernsErrors.invalid('authority', 'is required when the concern was reported to the authorities', 'required');
     }
     if (!body.reportedToAuthorities && body.reason === undefined) {
-      throw DomainError.validation([{ field: 'reason', message: 'is required when the concern was not reported', code: 'required' }]);
+      throw ConcernsErrors.invalid('reason', 'is required when the concern was not reported', 'required');
     }
     return this.change(principal, id, async (tx, concern) => {
-      if (concern.status === 'closed') throw new DomainError('invalid_transition', 'The concern is closed');
+      if (concern.status === 'closed') throw ConcernsErrors.closed();
       const updated = await this.concerns.update(tx, id, {
         reportedToAuthorities: body.reportedToAuthorities,
         reportAuthority: body.authority ?? null,
@@ -313,12 +310,9 @@ export class ConcernsService {
 
   async close(principal: Principal, id: string, body: CloseConcernDto): Promise<ConcernView> {
     return this.change(principal, id, async (tx, concern) => {
-      if (concern.status === 'closed') throw new DomainError('invalid_transition', 'The concern is already closed');
+      if (concern.status === 'closed') throw ConcernsErrors.alreadyClosed();
       if (isStatutoryConcern(concern.category) && concern.reportedToAuthorities === null) {
-        throw new DomainError(
-          'report_decision_required',
-          'A concern in a statutory category cannot close before the police-report decision is recorded',
-        );
+        throw ConcernsErrors.reportDecisionRequired();
       }
       const now = new Date();
       const updated = await this.concerns.update(tx, id, {

@@ -5,14 +5,14 @@ import { requireOrgScope } from '../../common/auth/abilities';
 import type { Principal } from '../../common/auth/principal';
 import { TransactionRunner, type Tx } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
+import { EngagementErrors } from './engagement.errors';
 import { AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit';
-import { OutboxService } from '../live';
+import { ChangeRecorder, changeEvent, OutboxService } from '../live';
 import { CheckInAttemptsRepository } from './check-in-attempts.repository';
 import { CHECK_IN_LOCK_SECONDS, CHECK_IN_MAX_WRONG, CheckInCodes } from './check-in-code';
 import { HoursRepository } from './hours.repository';
 import { autoCloseAt, CHECK_OUT_GRACE_MINUTES, checkInOpen, workedMinutes } from './hours.policy';
-import { EngagementErrors } from './engagement.errors';
 import { VolunteerDirectory } from './ports';
 import { SeatsRepository } from './seats.repository';
 import type { ShiftSeatEntity } from './shift-seat.entity';
@@ -38,6 +38,7 @@ export class AttendanceService implements OnApplicationBootstrap, OnApplicationS
     private readonly hours: HoursRepository,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly changes: ChangeRecorder,
     private readonly attempts: CheckInAttemptsRepository,
     private readonly volunteers: VolunteerDirectory,
   ) {
@@ -76,10 +77,7 @@ export class AttendanceService implements OnApplicationBootstrap, OnApplicationS
           (await this.attempts.lockedUntil(shiftId, principal.userId)) ?? new Date(Date.now() + CHECK_IN_LOCK_SECONDS * 1000),
         );
       if (counted.lockedUntil) throw this.lockedError(counted.lockedUntil);
-      throw new DomainError(
-        'invalid_check_in_code',
-        `This check-in code is wrong or has expired; scan the code shown now (${CHECK_IN_MAX_WRONG - counted.failures} tries left)`,
-      );
+      throw EngagementErrors.wrongCheckInCode(CHECK_IN_MAX_WRONG - counted.failures);
     }
     const seat = await this.signupsService.seatFor(shiftId);
     return this.transactions.run(async (tx) => {
@@ -88,13 +86,13 @@ export class AttendanceService implements OnApplicationBootstrap, OnApplicationS
         // Already checked in and out: scanning again answers the same attendance.
         const done = await this.signups.latest(tx, shiftId, principal.userId);
         if (done?.checkedInAt) return this.view(tx, done.id);
-        throw new DomainError('invalid_check_in_code', 'You have no confirmed place on this shift');
+        throw EngagementErrors.noConfirmedPlace();
       }
       if (mine.status !== 'confirmed')
-        throw new DomainError('invalid_check_in_code', 'You are on the waitlist for this shift, not confirmed');
+        throw EngagementErrors.onWaitlist();
       if (!mine.checkedInAt) {
         if (!checkInOpen(seat, new Date()))
-          throw new DomainError('invalid_check_in_code', 'Check-in opens 30 minutes before the shift and closes when it ends');
+          throw EngagementErrors.checkInClosed();
         await this.requireSafeguarding(tx, mine, seat);
         await this.recordCheckIn(tx, mine, 'code');
         await this.attempts.clear(tx, shiftId, principal.userId);
@@ -105,12 +103,7 @@ export class AttendanceService implements OnApplicationBootstrap, OnApplicationS
 
   private lockedError(until: Date): DomainError {
     const seconds = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
-    return new DomainError(
-      'check_in_locked',
-      `Too many wrong codes for this shift: try again in ${Math.ceil(seconds / 60)} minutes, or ask the coordinator to check you in`,
-      undefined,
-      { 'Retry-After': String(seconds) },
-    );
+    return EngagementErrors.checkInLocked(seconds);
   }
 
   /** A coordinator checks someone in by hand (no phone, no signal). */
@@ -122,7 +115,7 @@ export class AttendanceService implements OnApplicationBootstrap, OnApplicationS
       const signup = await this.signups.lockById(tx, signupId);
       if (!signup) throw DomainError.notFound('Sign-up');
       requireOrgScope(principal, 'coordinate', 'NgoWork', signup.orgId);
-      if (signup.status !== 'confirmed') throw new DomainError('invalid_transition', `A ${signup.status} sign-up cannot be checked in`);
+      if (signup.status !== 'confirmed') throw EngagementErrors.cannotCheckIn(signup.status);
       if (!signup.checkedInAt) {
         await this.requireSafeguarding(tx, signup, (await this.seats.find(signup.shiftId, tx))!);
         await this.recordCheckIn(tx, signup, 'coordinator');
@@ -183,7 +176,7 @@ export class AttendanceService implements OnApplicationBootstrap, OnApplicationS
       const signup = await this.signups.lockById(tx, signupId);
       if (!signup) throw DomainError.notFound('Sign-up');
       if (signup.userId !== principal.userId) requireOrgScope(principal, 'coordinate', 'NgoWork', signup.orgId);
-      if (!signup.checkedInAt) throw new DomainError('not_checked_in', 'Check in before checking out');
+      if (!signup.checkedInAt) throw EngagementErrors.notCheckedIn();
       if (!signup.checkedOutAt) await this.close(tx, signup, new Date(), false);
       return this.view(tx, signupId);
     });
@@ -208,20 +201,23 @@ export class AttendanceService implements OnApplicationBootstrap, OnApplicationS
       note: null,
       decidedBy: null,
     });
-    await this.audit.record(tx, {
-      action: 'attendance.checked_out',
-      entityType: 'signup',
-      entityId: signup.id,
-      orgId: signup.orgId,
-      diff: { minutes, automatic, hourRecordId: record.id },
-      ...(automatic ? { actorUserId: null } : {}),
+    await this.changes.record(tx, {
+      audit: {
+        action: 'attendance.checked_out',
+        entityType: 'signup',
+        entityId: signup.id,
+        orgId: signup.orgId,
+        diff: { minutes, automatic, hourRecordId: record.id },
+        ...(automatic ? { actorUserId: null } : {}),
+      },
+      events: [
+        changeEvent(
+          'attendance.checked_out',
+          { signupId: signup.id, shiftId: signup.shiftId, needId: signup.needId, userId: signup.userId, at: until.toISOString(), minutes },
+          { orgIds: [signup.orgId], needId: signup.needId, userIds: [signup.userId] },
+        ),
+      ],
     });
-    await this.outbox.emit(
-      tx,
-      'attendance.checked_out',
-      { signupId: signup.id, shiftId: signup.shiftId, needId: signup.needId, userId: signup.userId, at: until.toISOString(), minutes },
-      { orgIds: [signup.orgId], needId: signup.needId, userIds: [signup.userId] },
-    );
   }
 
   /** Closes attendances nobody checked out, at the cap, flagged for the coordinator. Safe on several replicas: each row is locked. */
@@ -259,17 +255,20 @@ export class AttendanceService implements OnApplicationBootstrap, OnApplicationS
       if (!signup) throw DomainError.notFound('Sign-up');
       requireOrgScope(principal, 'coordinate', 'NgoWork', signup.orgId);
       if (signup.status !== 'confirmed' || signup.checkedInAt)
-        throw new DomainError('invalid_transition', 'Only a confirmed volunteer who did not check in can be marked as a no-show');
+        throw EngagementErrors.noShowNotAllowed();
       const seat = (await this.seats.find(signup.shiftId, tx))!;
-      if (seat.startsAt.getTime() > Date.now()) throw new DomainError('invalid_transition', 'The shift has not started yet');
+      if (seat.startsAt.getTime() > Date.now()) throw EngagementErrors.shiftNotStarted();
       await this.signups.setStatus(tx, signupId, 'no_show');
-      await this.audit.record(tx, { action: 'signup.no_show', entityType: 'signup', entityId: signupId, orgId: signup.orgId });
-      await this.outbox.emit(
-        tx,
-        'signup.cancelled',
-        { signupId, shiftId: signup.shiftId, needId: signup.needId, userId: signup.userId, status: 'no_show' },
-        { orgIds: [signup.orgId], needId: signup.needId, userIds: [signup.userId] },
-      );
+      await this.changes.record(tx, {
+        audit: { action: 'signup.no_show', entityType: 'signup', entityId: signupId, orgId: signup.orgId },
+        events: [
+          changeEvent(
+            'signup.cancelled',
+            { signupId, shiftId: signup.shiftId, needId: signup.needId, userId: signup.userId, status: 'no_show' },
+            { orgIds: [signup.orgId], needId: signup.needId, userIds: [signup.userId] },
+          ),
+        ],
+      });
       return { id: signupId, shiftId: signup.shiftId, needId: signup.needId, status: 'no_show', position: null };
     });
   }

@@ -5,6 +5,7 @@ import { can, requireOrgScope } from '../../common/auth/abilities';
 import type { Principal } from '../../common/auth/principal';
 import { TransactionRunner } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
+import { EngagementErrors } from './engagement.errors';
 import { AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit';
 import { OrganizationsService } from '../identity';
@@ -62,7 +63,7 @@ export class CertificatesService {
       const records = await this.hours.verifiedAt(tx, principal.userId, orgId);
       const totalMinutes = records.reduce((n, r) => n + r.minutes, 0);
       if (totalMinutes <= 0)
-        throw new DomainError('no_verified_hours', 'There are no verified hours with this organisation to certify yet');
+        throw EngagementErrors.noVerifiedHours();
       const byShift = new Map<string, { minutes: number; servedOn: Date; shiftId: string; decidedBy: string | null }>();
       for (const r of records) {
         const entry = byShift.get(r.signupId) ?? { minutes: 0, servedOn: r.servedOn, shiftId: r.shiftId, decidedBy: r.decidedBy };
@@ -151,7 +152,7 @@ export class CertificatesService {
     requireOrgScope(principal, 'coordinate', 'NgoWork', certificate.orgId);
     await this.transactions.run(async (tx) => {
       if (!(await this.certificates.revoke(tx, id, principal.userId, reason)))
-        throw new DomainError('conflict', 'This certificate is already revoked');
+        throw EngagementErrors.certificateRevoked();
       await this.audit.record(tx, {
         action: 'certificate.revoked',
         entityType: 'certificate',

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { OrganizationHourRecordRow, Page } from '@kindred/contracts';
 import { requireOrgScope } from '../../common/auth/abilities';
 import type { Principal } from '../../common/auth/principal';
-import { DomainError } from '../../common/errors/domain-error';
+import { EngagementErrors } from './engagement.errors';
 import { decodeKeyset, encodeKeyset } from '../../common/http/keyset-cursor';
 import { UsersService } from '../identity';
 import { ShiftDirectory } from '../needs';
@@ -31,7 +31,7 @@ export class HourRecordListsService {
     const scope = requireOrgScope(principal, 'coordinate', 'NgoWork', orgId);
     const from = query.from ? new Date(query.from) : undefined;
     const to = query.to ? new Date(query.to) : undefined;
-    if (from && to && to < from) throw DomainError.validation([{ field: 'to', message: 'must not be before from' }]);
+    if (from && to && to < from) throw EngagementErrors.rangeReversed();
     const position = decodeKeyset(query.cursor);
     const limit = query.limit ?? 50;
     const rows = await this.hours.organizationPage(

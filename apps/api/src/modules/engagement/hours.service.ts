@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { EmployeeHoursView, HourRecordView, MyHoursView, OrganizationHoursView, ShiftVerificationResult } from '@kindred/contracts';
 import { requireOrgScope } from '../../common/auth/abilities';
 import type { Principal } from '../../common/auth/principal';
-import { TransactionRunner, type Tx } from '../../common/database/transaction-runner';
+import { TransactionRunner } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
-import { AuditService } from '../audit';
+import { EngagementErrors } from './engagement.errors';
 import { OrganizationsService } from '../identity';
-import { OutboxService } from '../live';
+import { ChangeRecorder, changeEvent, type ChangeEvent } from '../live';
 import type { HourRecordEntity } from './hour-record.entity';
 import { toHourRecordView } from './hour-record.view';
 import { HoursRepository } from './hours.repository';
@@ -15,6 +15,15 @@ import { SeatsRepository } from './seats.repository';
 import { SignupsRepository } from './signups.repository';
 
 /** Hour records: verified by the NGO, never edited once verified, corrected only by reversing records. */
+/** `hours.verified` of a record (a reversal announces its negative minutes the same way). */
+function verifiedEvent(record: Pick<HourRecordEntity, 'id' | 'userId' | 'orgId' | 'minutes'>): ChangeEvent {
+  return changeEvent(
+    'hours.verified',
+    { hourRecordId: record.id, userId: record.userId, organizationId: record.orgId, minutes: record.minutes },
+    { orgIds: [record.orgId], userIds: [record.userId] },
+  );
+}
+
 @Injectable()
 export class HoursService {
   constructor(
@@ -23,8 +32,7 @@ export class HoursService {
     private readonly signups: SignupsRepository,
     private readonly seats: SeatsRepository,
     private readonly organizations: OrganizationsService,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
+    private readonly changes: ChangeRecorder,
   ) {}
 
   async decide(principal: Principal, id: string, status: 'verified' | 'rejected', reason: string | null): Promise<HourRecordView> {
@@ -34,18 +42,14 @@ export class HoursService {
       const scope = requireOrgScope(principal, 'coordinate', 'NgoWork', record.orgId);
       if (record.status !== 'pending') {
         if (record.status === status) return toHourRecordView(record);
-        throw new DomainError('hours_immutable', `This record is already ${record.status}; correct it with a reversal`);
+        throw EngagementErrors.hoursDecided(record.status);
       }
       if (!(await this.hours.decide(tx, scope, id, status, principal.userId, reason)))
-        throw new DomainError('hours_immutable', 'This record was decided meanwhile');
-      await this.audit.record(tx, {
-        action: `hours.${status}`,
-        entityType: 'hour_record',
-        entityId: id,
-        orgId: record.orgId,
-        diff: { minutes: record.minutes },
+        throw EngagementErrors.hoursDecidedMeanwhile();
+      await this.changes.record(tx, {
+        audit: { action: `hours.${status}`, entityType: 'hour_record', entityId: id, orgId: record.orgId, diff: { minutes: record.minutes } },
+        events: status === 'verified' ? [verifiedEvent(record)] : [],
       });
-      if (status === 'verified') await this.emitVerified(tx, record);
       return toHourRecordView((await this.hours.findById(id, tx))!);
     });
   }
@@ -59,19 +63,10 @@ export class HoursService {
     return this.transactions.run(async (tx) => {
       const rows = await this.hours.verifyShift(tx, scope, shiftId, principal.userId);
       for (const row of rows) {
-        await this.audit.record(tx, {
-          action: 'hours.verified',
-          entityType: 'hour_record',
-          entityId: row.id,
-          orgId,
-          diff: { minutes: row.minutes, bulk: true },
+        await this.changes.record(tx, {
+          audit: { action: 'hours.verified', entityType: 'hour_record', entityId: row.id, orgId, diff: { minutes: row.minutes, bulk: true } },
+          events: [verifiedEvent({ id: row.id, userId: row.user_id, orgId, minutes: row.minutes })],
         });
-        await this.outbox.emit(
-          tx,
-          'hours.verified',
-          { hourRecordId: row.id, userId: row.user_id, organizationId: orgId, minutes: row.minutes },
-          { orgIds: [orgId], userIds: [row.user_id] },
-        );
       }
       return { verified: rows.length, minutes: rows.reduce((n, r) => n + r.minutes, 0) };
     });
@@ -84,8 +79,8 @@ export class HoursService {
       if (!original) throw DomainError.notFound('Hour record');
       requireOrgScope(principal, 'coordinate', 'NgoWork', original.orgId);
       if (original.status !== 'verified' || original.reversesId)
-        throw new DomainError('invalid_transition', 'Only a verified record can be reversed');
-      if (await this.hours.reversalOf(tx, id)) throw new DomainError('conflict', 'This record was already reversed');
+        throw EngagementErrors.onlyVerifiedReversible();
+      if (await this.hours.reversalOf(tx, id)) throw EngagementErrors.hoursAlreadyReversed();
       const reversal = await this.hours.insert(tx, {
         signupId: original.signupId,
         shiftId: original.shiftId,
@@ -100,25 +95,18 @@ export class HoursService {
         note: reason,
         decidedBy: principal.userId,
       });
-      await this.audit.record(tx, {
-        action: 'hours.reversed',
-        entityType: 'hour_record',
-        entityId: reversal.id,
-        orgId: original.orgId,
-        diff: { reverses: id, minutes: reversal.minutes },
+      await this.changes.record(tx, {
+        audit: {
+          action: 'hours.reversed',
+          entityType: 'hour_record',
+          entityId: reversal.id,
+          orgId: original.orgId,
+          diff: { reverses: id, minutes: reversal.minutes },
+        },
+        events: [verifiedEvent(reversal)],
       });
-      await this.emitVerified(tx, reversal);
       return toHourRecordView(reversal);
     });
-  }
-
-  private async emitVerified(tx: Tx, record: HourRecordEntity): Promise<void> {
-    await this.outbox.emit(
-      tx,
-      'hours.verified',
-      { hourRecordId: record.id, userId: record.userId, organizationId: record.orgId, minutes: record.minutes },
-      { orgIds: [record.orgId], userIds: [record.userId] },
-    );
   }
 
   async mine(principal: Principal): Promise<MyHoursView> {

@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { InvitationView, SignupView } from '@kindred/contracts';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Authenticated } from '../../common/auth/policy.decorator';
 import type { Principal } from '../../common/auth/principal';
 import { ApiAnswer } from '../../common/http/openapi';
 import { UuidParam } from '../../common/http/uuid-param.pipe';
-import { IdempotencyKey } from '../../common/idempotency/idempotency-key.decorator';
+import { Idempotent } from '../../common/idempotency/idempotent.decorator';
 import { InviteDto } from './dto/engagement.dto';
 import { InvitationsService } from './invitations.service';
 
@@ -38,15 +38,14 @@ export class InvitationsController {
 
   @Post('invitations/:id/accept')
   @Authenticated()
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @Idempotent()
   @ApiOperation({ summary: 'Accept: signs up through the same rules as anyone' })
   @ApiAnswer(201, 'SignupView')
   accept(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,
-    @IdempotencyKey() key: string | null,
   ): Promise<SignupView> {
-    return this.invitations.accept(principal, id, key);
+    return this.invitations.accept(principal, id);
   }
 
   @Post('invitations/:id/decline')

@@ -4,6 +4,7 @@ import { requireOrgScope } from '../../common/auth/abilities';
 import type { Principal } from '../../common/auth/principal';
 import { TransactionRunner } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
+import { EngagementErrors } from './engagement.errors';
 import { AuditService } from '../audit';
 import type { InvitationEntity } from './invitation.entity';
 import { InvitationsRepository } from './invitations.repository';
@@ -32,7 +33,7 @@ export class InvitationsService {
   async invite(principal: Principal, shiftId: string, userId: string, message: string | null): Promise<InvitationView> {
     const seat = await this.signups.seatFor(shiftId);
     requireOrgScope(principal, 'coordinate', 'NgoWork', seat.orgId);
-    if (!seat.needOpen) throw new DomainError('need_not_open', 'This need is not taking sign-ups');
+    if (!seat.needOpen) throw EngagementErrors.needNotOpen();
     return this.transactions.run(async (tx) => {
       const invitation = await this.invitations.insertOrExisting(tx, {
         shiftId,
@@ -57,11 +58,11 @@ export class InvitationsService {
     return (await this.invitations.pendingFor(principal.userId)).map(toView);
   }
 
-  async accept(principal: Principal, id: string, idempotencyKey: string | null): Promise<SignupView> {
+  async accept(principal: Principal, id: string): Promise<SignupView> {
     const invitation = await this.transactions.run((tx) => this.invitations.lockById(tx, id));
     if (!invitation || invitation.userId !== principal.userId) throw DomainError.notFound('Invitation');
-    if (invitation.status !== 'pending') throw new DomainError('invalid_transition', `This invitation is already ${invitation.status}`);
-    const signup = await this.signups.signUp(principal, invitation.shiftId, idempotencyKey, invitation.id);
+    if (invitation.status !== 'pending') throw EngagementErrors.invitationNotPending(invitation.status);
+    const signup = await this.signups.signUp(principal, invitation.shiftId, invitation.id);
     await this.transactions.run((tx) => this.invitations.setStatus(tx, id, 'accepted'));
     return signup;
   }
@@ -70,7 +71,7 @@ export class InvitationsService {
     return this.transactions.run(async (tx) => {
       const invitation = await this.invitations.lockById(tx, id);
       if (!invitation || invitation.userId !== principal.userId) throw DomainError.notFound('Invitation');
-      if (invitation.status !== 'pending') throw new DomainError('invalid_transition', `This invitation is already ${invitation.status}`);
+      if (invitation.status !== 'pending') throw EngagementErrors.invitationNotPending(invitation.status);
       await this.invitations.setStatus(tx, id, 'declined');
       return toView({ ...invitation, status: 'declined' });
     });

@@ -1,8 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Tx } from '../../common/database/transaction-runner';
-import { DomainError } from '../../common/errors/domain-error';
-import { AuditService } from '../audit';
-import { OutboxService } from '../live';
+import { EngagementErrors } from './engagement.errors';
+import { ChangeRecorder, changeEvent } from '../live';
 import { type ListenerOutcome, type NeedChange, NeedsLifecycle, type ShiftChange } from '../needs';
 import { SeatsRepository } from './seats.repository';
 import { SignupsRepository } from './signups.repository';
@@ -25,8 +24,7 @@ export class NeedsSyncListener implements OnModuleInit {
     private readonly seats: SeatsRepository,
     private readonly signups: SignupsRepository,
     private readonly waitlist: WaitlistService,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
+    private readonly changes: ChangeRecorder,
     private readonly shiftUpdates: ShiftUpdates,
   ) {}
 
@@ -40,11 +38,7 @@ export class NeedsSyncListener implements OnModuleInit {
   private async shiftChanged(tx: Tx, change: ShiftChange): Promise<void> {
     const existing = await this.seats.lock(tx, change.shiftId);
     if (existing && change.after.capacity < existing.confirmedCount) {
-      throw new DomainError(
-        'capacity_below_confirmed',
-        `${existing.confirmedCount} volunteers are confirmed; cancel sign-ups before lowering the capacity below that`,
-        [{ field: 'capacity', message: `must be at least ${existing.confirmedCount}` }],
-      );
+      throw EngagementErrors.capacityBelowConfirmed(existing.confirmedCount);
     }
     await this.seats.upsert(tx, {
       shiftId: change.shiftId,
@@ -99,19 +93,16 @@ export class NeedsSyncListener implements OnModuleInit {
     const ended = await this.signups.cancelAllOfShifts(tx, shiftIds, reason);
     for (const s of ended) {
       await this.seats.leave(tx, s.shiftId, s.previousStatus);
-      await this.audit.record(tx, {
-        action: 'signup.cancelled',
-        entityType: 'signup',
-        entityId: s.id,
-        orgId: s.orgId,
-        diff: { by: 'need', reason },
+      await this.changes.record(tx, {
+        audit: { action: 'signup.cancelled', entityType: 'signup', entityId: s.id, orgId: s.orgId, diff: { by: 'need', reason } },
+        events: [
+          changeEvent(
+            'signup.cancelled',
+            { signupId: s.id, shiftId: s.shiftId, needId, userId: s.userId, status: 'cancelled', reason },
+            { orgIds: [s.orgId], needId, userIds: [s.userId] },
+          ),
+        ],
       });
-      await this.outbox.emit(
-        tx,
-        'signup.cancelled',
-        { signupId: s.id, shiftId: s.shiftId, needId, userId: s.userId, status: 'cancelled', reason },
-        { orgIds: [s.orgId], needId, userIds: [s.userId] },
-      );
     }
     return ended.map((s) => s.userId);
   }

@@ -4,7 +4,7 @@ import type { MyShiftRow, OrganizationRosterEntry, RosterView } from '@kindred/c
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Authenticated } from '../../common/auth/policy.decorator';
 import type { Principal } from '../../common/auth/principal';
-import { DomainError } from '../../common/errors/domain-error';
+import { EngagementErrors } from './engagement.errors';
 import { ApiAnswer } from '../../common/http/openapi';
 import { UuidParam } from '../../common/http/uuid-param.pipe';
 import { OrganizationRostersQueryDto } from './dto/engagement.dto';
@@ -35,7 +35,7 @@ export class SignupListsController {
   ): Promise<OrganizationRosterEntry[]> {
     const from = new Date(query.from);
     const to = new Date(query.to);
-    if (to < from) throw DomainError.validation([{ field: 'to', message: 'must not be before from' }]);
+    if (to < from) throw EngagementErrors.rangeReversed();
     return this.signups.organizationRosters(principal, id, from, to, query.limit ?? 100);
   }
 

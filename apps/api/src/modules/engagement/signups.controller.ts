@@ -1,12 +1,12 @@
 import { Body, Controller, Delete, Param, Post } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CancelSignupResult, SignupView } from '@kindred/contracts';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Authenticated } from '../../common/auth/policy.decorator';
 import type { Principal } from '../../common/auth/principal';
 import { ApiAnswer, ApiProblems } from '../../common/http/openapi';
 import { UuidParam } from '../../common/http/uuid-param.pipe';
-import { IdempotencyKey } from '../../common/idempotency/idempotency-key.decorator';
+import { Idempotent } from '../../common/idempotency/idempotent.decorator';
 import { OptionalReasonDto } from './dto/engagement.dto';
 import { SignupsService } from './signups.service';
 
@@ -18,7 +18,7 @@ export class SignupsController {
 
   @Post('shifts/:id/signups')
   @Authenticated()
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @Idempotent()
   @ApiOperation({ summary: 'Sign up: confirmed while seats last, then waitlisted in arrival order' })
   @ApiAnswer(201, 'SignupView')
   @ApiProblems(
@@ -35,9 +35,8 @@ export class SignupsController {
   signUp(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam('id')) id: string,
-    @IdempotencyKey() key: string | null,
   ): Promise<SignupView> {
-    return this.signups.signUp(principal, id, key);
+    return this.signups.signUp(principal, id);
   }
 
   @Delete('signups/:id')

@@ -4,12 +4,12 @@ import { requireOrgScope } from '../../common/auth/abilities';
 import type { Principal } from '../../common/auth/principal';
 import { TransactionRunner } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
+import { EngagementErrors } from './engagement.errors';
 import { IdempotencyService } from '../../common/idempotency/idempotency.service';
 import { AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit';
-import { OutboxService } from '../live';
+import { ChangeRecorder, changeEvent, OutboxService } from '../live';
 import { refusalFor } from './eligibility';
-import { EngagementErrors } from './engagement.errors';
 import { VolunteerDirectory } from './ports';
 import { SeatsRepository } from './seats.repository';
 import type { ShiftSeatEntity } from './shift-seat.entity';
@@ -36,6 +36,7 @@ export class SignupsService {
     private readonly idempotency: IdempotencyService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly changes: ChangeRecorder,
     private readonly shiftUpdates: ShiftUpdates,
   ) {}
 
@@ -55,20 +56,19 @@ export class SignupsService {
   async signUp(
     principal: Principal,
     shiftId: string,
-    idempotencyKey: string | null,
     invitationId: string | null = null,
   ): Promise<SignupView> {
     const userId = principal.userId;
     const seat = await this.seatFor(shiftId);
-    if (!seat.needOpen) throw new DomainError('need_not_open', 'This need is not taking sign-ups');
-    if (seat.endsAt.getTime() <= Date.now()) throw new DomainError('need_not_open', 'This shift is over');
+    if (!seat.needOpen) throw EngagementErrors.needNotOpen();
+    if (seat.endsAt.getTime() <= Date.now()) throw EngagementErrors.shiftOver();
     const standing = await this.volunteers.standing(userId, seat.endsAt);
     const refusal = refusalFor(standing, seat);
-    if (refusal) throw new DomainError(refusal.code, refusal.detail);
+    if (refusal) throw EngagementErrors.refused(refusal);
     return this.transactions.run((tx) =>
-      this.idempotency.run(
+      this.idempotency.once(
         tx,
-        { key: idempotencyKey, userId, operation: `POST /shifts/${shiftId}/signups`, body: { invitationId } },
+        { invitationId },
         async () => {
           await this.signups.lockVolunteer(tx, userId);
           // The gate again, under the volunteer's lock: a block recorded meanwhile (which takes this lock) is seen here.
@@ -78,9 +78,9 @@ export class SignupsService {
             if (late) throw EngagementErrors.refused(late);
           }
           if (await this.signups.findActive(tx, shiftId, userId))
-            throw new DomainError('already_signed_up', 'You are already signed up for this shift');
+            throw EngagementErrors.alreadySignedUp();
           if (await this.signups.overlappingConfirmed(tx, userId, seat.startsAt, seat.endsAt, shiftId)) {
-            throw new DomainError('schedule_conflict', 'You already have a confirmed shift at this time');
+            throw EngagementErrors.scheduleConflict();
           }
           // From here the shift row is locked until commit: keep the statements few.
           const decision = await this.seats.takeSeatOrTicket(tx, shiftId);
@@ -135,7 +135,7 @@ export class SignupsService {
       const own = signup.userId === principal.userId;
       if (!own) requireOrgScope(principal, 'coordinate', 'NgoWork', signup.orgId);
       if (signup.status !== 'confirmed' && signup.status !== 'waitlisted')
-        throw new DomainError('invalid_transition', `A ${signup.status} sign-up cannot be cancelled`);
+        throw EngagementErrors.cannotCancel(signup.status);
       const seat = (await this.seats.find(signup.shiftId, tx))!;
       const late =
         own &&
@@ -145,26 +145,29 @@ export class SignupsService {
       let promoted: string | undefined;
       await this.seats.leave(tx, signup.shiftId, signup.status);
       if (signup.status === 'confirmed') promoted = await this.waitlist.promoteNext(tx, seat, standings);
-      await this.audit.record(tx, {
-        action: 'signup.cancelled',
-        entityType: 'signup',
-        entityId: signupId,
-        orgId: signup.orgId,
-        diff: { by: own ? 'volunteer' : 'coordinator', late, promoted: promoted ?? null },
-      });
-      await this.outbox.emit(
-        tx,
-        'signup.cancelled',
-        {
-          signupId,
-          shiftId: signup.shiftId,
-          needId: signup.needId,
-          userId: signup.userId,
-          status: 'cancelled',
-          ...(reason ? { reason } : {}),
+      await this.changes.record(tx, {
+        audit: {
+          action: 'signup.cancelled',
+          entityType: 'signup',
+          entityId: signupId,
+          orgId: signup.orgId,
+          diff: { by: own ? 'volunteer' : 'coordinator', late, promoted: promoted ?? null },
         },
-        { orgIds: [signup.orgId], needId: signup.needId, userIds: [signup.userId] },
-      );
+        events: [
+          changeEvent(
+            'signup.cancelled',
+            {
+              signupId,
+              shiftId: signup.shiftId,
+              needId: signup.needId,
+              userId: signup.userId,
+              status: 'cancelled',
+              ...(reason ? { reason } : {}),
+            },
+            { orgIds: [signup.orgId], needId: signup.needId, userIds: [signup.userId] },
+          ),
+        ],
+      });
       await this.shiftUpdates.emit(tx, seat);
       return { id: signupId, status: 'cancelled', lateCancellation: late, ...(promoted ? { promoted } : {}) };
     });

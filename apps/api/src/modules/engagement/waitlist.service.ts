@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '../../common/database/transaction-runner';
-import { AuditService } from '../audit';
-import { OutboxService } from '../live';
+import { ChangeRecorder, changeEvent } from '../live';
 import { refusalFor } from './eligibility';
 import { VolunteerDirectory, type VolunteerStanding } from './ports';
 import { SeatsRepository } from './seats.repository';
@@ -20,8 +19,7 @@ export class WaitlistService {
     private readonly seats: SeatsRepository,
     private readonly signups: SignupsRepository,
     private readonly volunteers: VolunteerDirectory,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
+    private readonly changes: ChangeRecorder,
   ) {}
 
   /** How many people at the head of the waitlist are looked at before a cancellation. */
@@ -52,37 +50,43 @@ export class WaitlistService {
       if (reason) {
         if (candidate.skippedReason !== reason) {
           await this.signups.markSkipped(tx, candidate.id, reason);
-          await this.audit.record(tx, {
-            action: 'signup.skipped',
-            entityType: 'signup',
-            entityId: candidate.id,
-            orgId: seat.orgId,
-            diff: { shiftId: seat.shiftId, reason },
+          await this.changes.record(tx, {
+            audit: {
+              action: 'signup.skipped',
+              entityType: 'signup',
+              entityId: candidate.id,
+              orgId: seat.orgId,
+              diff: { shiftId: seat.shiftId, reason },
+            },
+            events: [
+              changeEvent(
+                'signup.skipped',
+                { signupId: candidate.id, shiftId: seat.shiftId, needId: seat.needId, userId: candidate.userId, reason },
+                { orgIds: [seat.orgId], userIds: [candidate.userId] },
+              ),
+            ],
           });
-          await this.outbox.emit(
-            tx,
-            'signup.skipped',
-            { signupId: candidate.id, shiftId: seat.shiftId, needId: seat.needId, userId: candidate.userId, reason },
-            { orgIds: [seat.orgId], userIds: [candidate.userId] },
-          );
         }
         continue;
       }
       if (!(await this.seats.promoteIntoFreeSeat(tx, seat.shiftId))) break;
       await this.signups.promote(tx, candidate.id);
-      await this.audit.record(tx, {
-        action: 'signup.promoted',
-        entityType: 'signup',
-        entityId: candidate.id,
-        orgId: seat.orgId,
-        diff: { shiftId: seat.shiftId },
+      await this.changes.record(tx, {
+        audit: {
+          action: 'signup.promoted',
+          entityType: 'signup',
+          entityId: candidate.id,
+          orgId: seat.orgId,
+          diff: { shiftId: seat.shiftId },
+        },
+        events: [
+          changeEvent(
+            'signup.promoted',
+            { signupId: candidate.id, shiftId: seat.shiftId, needId: seat.needId, userId: candidate.userId },
+            { orgIds: [seat.orgId], needId: seat.needId, userIds: [candidate.userId] },
+          ),
+        ],
       });
-      await this.outbox.emit(
-        tx,
-        'signup.promoted',
-        { signupId: candidate.id, shiftId: seat.shiftId, needId: seat.needId, userId: candidate.userId },
-        { orgIds: [seat.orgId], needId: seat.needId, userIds: [candidate.userId] },
-      );
       first ??= candidate.id;
     }
     return first;
@@ -99,7 +103,9 @@ export class WaitlistService {
       const standing = known ?? (await this.volunteers.standing(candidate.userId, seat.endsAt));
       // Safeguarding is read again under the volunteer's lock: a check that lapsed before the shift ends, or a
       // block recorded meanwhile, passes the volunteer over (they keep their place and are told).
-      const safeguarding = seat.childContact ? await this.volunteers.safeguardingIn(tx, candidate.userId, seat.endsAt) : standing.safeguarding;
+      const safeguarding = seat.childContact
+        ? await this.volunteers.safeguardingIn(tx, candidate.userId, seat.endsAt)
+        : standing.safeguarding;
       const refusal = refusalFor({ ...standing, safeguarding }, seat);
       if (refusal) return refusal.reason;
     }

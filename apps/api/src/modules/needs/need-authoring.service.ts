@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { CHILD_CONTACT_NEED_TYPES, type NeedView, type ProblemFieldError } from '@kindred/contracts';
+import { CHILD_CONTACT_NEED_TYPES, type NeedView, type FieldProblem } from '@kindred/contracts';
 import { requireOrgScope } from '../../common/auth/abilities';
 import type { OrgScope } from '../../common/auth/org-scope';
 import type { Principal } from '../../common/auth/principal';
 import { TransactionRunner } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
-import { AuditService } from '../audit';
-import { OutboxService } from '../live';
+import { NeedFieldErrors, NeedsErrors } from './needs.errors';
+import { ChangeRecorder, changeEvent } from '../live';
 import { SkillsService } from '../volunteers';
 import type { CreateNeedDto, NeedFieldsDto } from './dto/create-need.dto';
 import type { UpdateNeedDto } from './dto/update-need.dto';
@@ -33,39 +33,41 @@ export class NeedAuthoringService {
     private readonly skills: SkillsService,
     private readonly reading: NeedsService,
     private readonly lifecycle: NeedsLifecycle,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
+    private readonly changes: ChangeRecorder,
   ) {}
 
   async create(principal: Principal, input: CreateNeedDto): Promise<NeedView> {
     const scope = requireOrgScope(principal, 'coordinate', 'NgoWork', input.organizationId);
     const org = await this.reading.orgFacts(input.organizationId);
     if (!org) throw DomainError.notFound('Organization');
-    if (org.kind !== 'ngo') throw DomainError.validation([{ field: 'organizationId', message: 'must be an NGO' }]);
+    if (org.kind !== 'ngo') throw NeedsErrors.notAnNgo();
     const { fields, items } = await this.validated(scope, input, null);
     return this.transactions.run(async (tx) => {
       const need = await this.needs.insert(tx, scope, { ...fields, createdBy: principal.userId });
       if (items) await this.needs.replaceItems(tx, scope, need.id, items);
-      await this.audit.record(tx, {
-        action: 'need.created',
-        entityType: 'need',
-        entityId: need.id,
-        orgId: scope.orgId,
-        diff: {
-          type: need.type,
-          regionCode: need.regionCode,
-          childContact: need.childContact,
-          items: items?.length ?? 0,
-          targetFen: need.targetFen,
+      await this.changes.record(tx, {
+        audit: {
+          action: 'need.created',
+          entityType: 'need',
+          entityId: need.id,
+          orgId: scope.orgId,
+          diff: {
+            type: need.type,
+            regionCode: need.regionCode,
+            childContact: need.childContact,
+            items: items?.length ?? 0,
+            targetFen: need.targetFen,
+          },
         },
+        // Drafts concern only the organisation: its room, not the need's.
+        events: [
+          changeEvent(
+            'need.updated',
+            { needId: need.id, organizationId: scope.orgId, status: 'draft', changed: ['created'] },
+            { orgIds: [scope.orgId] },
+          ),
+        ],
       });
-      // Drafts concern only the organisation: its room, not the need's.
-      await this.outbox.emit(
-        tx,
-        'need.updated',
-        { needId: need.id, organizationId: scope.orgId, status: 'draft', changed: ['created'] },
-        { orgIds: [scope.orgId] },
-      );
       return toNeedView(need, await this.needs.items(need.id, tx), org.name);
     });
   }
@@ -73,16 +75,15 @@ export class NeedAuthoringService {
   async update(principal: Principal, needId: string, input: UpdateNeedDto): Promise<NeedView> {
     return this.transactions.run(async (tx) => {
       const { need, scope } = await this.reading.lockForChange(tx, principal, needId);
-      if (!isEditable(need.status)) throw new DomainError('conflict', `A ${need.status} need cannot be edited`);
+      if (!isEditable(need.status)) throw NeedsErrors.notEditable(need.status);
       if (input.type !== undefined && input.type !== need.type && need.status !== 'draft') {
-        throw new DomainError('conflict', 'The type of a need can change only while it is a draft', [
-          { field: 'type', message: 'cannot change after publishing' },
-        ]);
+        throw NeedsErrors.typeFixedAfterPublishing();
       }
       if (input.items !== undefined && need.status !== 'draft') {
-        throw new DomainError('conflict', 'Goods lines can change only while the need is a draft (pledges refer to them)', [
-          { field: 'items', message: 'cannot change after publishing' },
-        ]);
+        throw NeedsErrors.itemsFixedAfterPublishing();
+      }
+      if (need.beneficiariesLinked && input.beneficiaryCount !== undefined && input.beneficiaryCount !== need.beneficiaryCount) {
+        throw NeedsErrors.beneficiariesLinked(need.beneficiaryCount);
       }
       const { fields, items } = await this.validated(scope, input, need);
       const changed = (Object.keys(fields) as Array<keyof NeedFields>).filter((k) => JSON.stringify(fields[k]) !== JSON.stringify(need[k]));
@@ -101,21 +102,19 @@ export class NeedAuthoringService {
             cancelledShiftIds: [],
           })
         : [];
-      await this.audit.record(tx, {
-        action: 'need.updated',
-        entityType: 'need',
-        entityId: needId,
-        orgId: scope.orgId,
-        diff: { fields: changedNames },
+      await this.changes.record(tx, {
+        audit: { action: 'need.updated', entityType: 'need', entityId: needId, orgId: scope.orgId, diff: { fields: changedNames } },
+        events:
+          changedNames.length > 0
+            ? [
+                changeEvent(
+                  'need.updated',
+                  { needId, organizationId: scope.orgId, status: need.status, changed: changedNames },
+                  { orgIds: [scope.orgId], needId: need.status === 'draft' ? null : needId, userIds: notify },
+                ),
+              ]
+            : [],
       });
-      if (changedNames.length > 0) {
-        await this.outbox.emit(
-          tx,
-          'need.updated',
-          { needId, organizationId: scope.orgId, status: need.status, changed: changedNames },
-          { orgIds: [scope.orgId], needId: need.status === 'draft' ? null : needId, userIds: notify },
-        );
-      }
       const updated = (await this.needs.findById(needId, tx))!;
       return toNeedView(updated, await this.needs.items(needId, tx), (await this.reading.orgFacts(scope.orgId))?.name ?? null);
     });
@@ -130,7 +129,7 @@ export class NeedAuthoringService {
     input: Partial<NeedFieldsDto>,
     existing: NeedEntity | null,
   ): Promise<{ fields: NeedFields; items: NewItem[] | null }> {
-    const errors: ProblemFieldError[] = [];
+    const errors: FieldProblem[] = [];
     const given = <K extends keyof NeedFieldsDto>(key: K): boolean => input[key] !== undefined;
     for (const key of [
       'type',
@@ -142,23 +141,23 @@ export class NeedAuthoringService {
       'beneficiaryCount',
       'items',
     ] as const) {
-      if (input[key] === null) errors.push({ field: key, message: 'must not be null' });
+      if (input[key] === null) errors.push(NeedFieldErrors.notNull(key));
     }
-    if (errors.length) throw DomainError.validation(errors);
+    if (errors.length) throw NeedsErrors.invalid(errors);
 
     const type = input.type ?? existing!.type;
     const startsAt = given('startsAt') ? (input.startsAt ? new Date(input.startsAt) : null) : (existing?.startsAt ?? null);
     const endsAt = given('endsAt') ? (input.endsAt ? new Date(input.endsAt) : null) : (existing?.endsAt ?? null);
     if (startsAt && endsAt && endsAt.getTime() < startsAt.getTime())
-      errors.push({ field: 'endsAt', message: 'must not be before startsAt' });
-    if (input.items && type !== 'goods') errors.push({ field: 'items', message: 'only goods needs have goods lines' });
+      errors.push(NeedFieldErrors.endsBeforeStarts());
+    if (input.items && type !== 'goods') errors.push(NeedFieldErrors.itemsOnlyForGoods());
     const targetFen = given('targetFen') ? (input.targetFen ?? null) : (existing?.targetFen ?? null);
     if (!existing && type === 'goods' && !input.items && targetFen === null)
-      errors.push({ field: 'items', message: 'a goods need lists at least one item (or a money target)' });
+      errors.push(NeedFieldErrors.goodsNeedsItems());
     if (input.programmeId && !(await this.programmes.find(scope, input.programmeId))) {
-      errors.push({ field: 'programmeId', message: "must be one of the organisation's programmes" });
+      errors.push(NeedFieldErrors.unknownProgramme());
     }
-    if (errors.length) throw DomainError.validation(errors);
+    if (errors.length) throw NeedsErrors.invalid(errors);
     if (input.requiredSkills) await this.skills.assertKnown(input.requiredSkills, 'requiredSkills');
 
     const all: NeedFields = {

@@ -67,7 +67,7 @@ export class NeedFactsService implements NeedFacts, ShiftDirectory {
 
   /** The children context keeps a need's beneficiary count equal to its linked children, in its own transaction. */
   async recordBeneficiaryCount(tx: Tx, needId: string, orgId: string, count: number): Promise<void> {
-    await this.needs.update(tx, grantOrgScope(orgId), needId, { beneficiaryCount: count });
+    await this.needs.setLinkedBeneficiaries(tx, grantOrgScope(orgId), needId, count);
   }
 
   /** A status change made by the system (e.g. engagement marking a need filled), through the same transition table. */

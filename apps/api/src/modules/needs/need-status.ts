@@ -1,5 +1,5 @@
 import type { NeedStatus } from '@kindred/contracts';
-import { DomainError } from '../../common/errors/domain-error';
+import { NeedsErrors } from './needs.errors';
 
 /**
  * Every allowed status change, and nothing else. `filled` → `open` lets a
@@ -22,10 +22,7 @@ export function canTransition(from: NeedStatus, to: NeedStatus): boolean {
 export function assertTransition(from: NeedStatus, to: NeedStatus): void {
   if (!canTransition(from, to)) {
     const allowed = NEED_TRANSITIONS[from];
-    throw new DomainError(
-      'invalid_transition',
-      `A ${from} need cannot become ${to}${allowed.length ? `; it can become ${allowed.join(' or ')}` : `; ${from} is final`}`,
-    );
+    throw NeedsErrors.invalidTransition(from, to, allowed);
   }
 }
 

@@ -4,8 +4,8 @@ import { grantOrgScope, type OrgScope } from '../../common/auth/org-scope';
 import type { Principal } from '../../common/auth/principal';
 import { TransactionRunner, type Tx } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
-import { AuditService } from '../audit';
-import { OutboxService } from '../live';
+import { NeedsErrors } from './needs.errors';
+import { ChangeRecorder, changeEvent } from '../live';
 import { assertTransition } from './need-status';
 import { toNeedView } from './need.view';
 import type { NeedEntity } from './need.entity';
@@ -28,8 +28,7 @@ export class NeedTransitionsService {
     private readonly shifts: ShiftsRepository,
     private readonly reading: NeedsService,
     private readonly lifecycle: NeedsLifecycle,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
+    private readonly changes: ChangeRecorder,
   ) {}
 
   /** draft → open; the organisation must be verified. */
@@ -41,7 +40,7 @@ export class NeedTransitionsService {
     return this.transactions.run(async (tx) => {
       const { need, scope } = await this.reading.lockForChange(tx, principal, needId);
       if (publishOnly && need.status !== 'draft')
-        throw new DomainError('invalid_transition', `This need is already published (it is ${need.status})`);
+        throw NeedsErrors.alreadyPublished(need.status);
       await this.transition(tx, scope, need, to, reason);
       const updated = (await this.needs.findById(needId, tx))!;
       return toNeedView(updated, await this.needs.items(needId, tx), (await this.reading.orgFacts(scope.orgId))?.name ?? null);
@@ -70,12 +69,9 @@ export class NeedTransitionsService {
     const publishing = from === 'draft' && to === 'open';
     if (publishing) {
       const org = await this.reading.orgFacts(scope.orgId);
-      if (org?.status === 'suspended') throw new DomainError('organization_suspended', 'This organisation is suspended');
+      if (org?.status === 'suspended') throw NeedsErrors.organizationSuspended();
       if (org?.status !== 'verified')
-        throw new DomainError(
-          'organization_unverified',
-          'Only a verified organisation can publish needs; ask a platform administrator to verify it',
-        );
+        throw NeedsErrors.organizationUnverified();
     }
     const now = new Date();
     await this.needs.setStatus(tx, scope, need.id, to, {
@@ -91,34 +87,34 @@ export class NeedTransitionsService {
       reason: to === 'cancelled' ? reason : null,
       cancelledShiftIds: cancelledShifts.map((s) => s.id),
     });
-    await this.audit.record(tx, {
-      action: publishing ? 'need.published' : to === 'cancelled' ? 'need.cancelled' : 'need.status_changed',
-      entityType: 'need',
-      entityId: need.id,
-      orgId: scope.orgId,
-      diff: { from, to, ...(cancelledShifts.length ? { cancelledShifts: cancelledShifts.length } : {}) },
-    });
     const audience = { orgIds: [scope.orgId], needId: need.id, userIds: notify };
-    if (publishing) {
-      await this.outbox.emit(
-        tx,
-        'need.published',
-        { needId: need.id, organizationId: scope.orgId, title: need.title, type: need.type, status: to },
-        audience,
-      );
-    } else {
-      await this.outbox.emit(
-        tx,
-        'need.updated',
-        {
-          needId: need.id,
-          organizationId: scope.orgId,
-          status: to,
-          changed: ['status'],
-          ...(reason && to === 'cancelled' ? { reason } : {}),
-        },
-        audience,
-      );
-    }
+    await this.changes.record(tx, {
+      audit: {
+        action: publishing ? 'need.published' : to === 'cancelled' ? 'need.cancelled' : 'need.status_changed',
+        entityType: 'need',
+        entityId: need.id,
+        orgId: scope.orgId,
+        diff: { from, to, ...(cancelledShifts.length ? { cancelledShifts: cancelledShifts.length } : {}) },
+      },
+      events: [
+        publishing
+          ? changeEvent(
+              'need.published',
+              { needId: need.id, organizationId: scope.orgId, title: need.title, type: need.type, status: to },
+              audience,
+            )
+          : changeEvent(
+              'need.updated',
+              {
+                needId: need.id,
+                organizationId: scope.orgId,
+                status: to,
+                changed: ['status'],
+                ...(reason && to === 'cancelled' ? { reason } : {}),
+              },
+              audience,
+            ),
+      ],
+    });
   }
 }

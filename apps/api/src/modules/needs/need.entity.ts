@@ -81,9 +81,13 @@ export class NeedEntity {
   @Column('bigint', { nullable: true, transformer: fenTransformer })
   targetFen!: number | null;
 
-  /** Children served, as a count (children linked individually come later). */
+  /** Children served, as a count: typed by the organisation, or the number of children linked to the need. */
   @Column('int', { default: 0 })
   beneficiaryCount!: number;
+
+  /** Children are linked to the need (children context): the count is theirs, not editable by hand. */
+  @Column('boolean', { default: false })
+  beneficiariesLinked!: boolean;
 
   @Column('uuid')
   createdBy!: string;

@@ -38,6 +38,11 @@ export const NeedsErrors = Object.freeze({
     new DomainError('conflict', 'Goods lines can change only while the need is a draft (pledges refer to them)', [
       fieldError('items', 'not_allowed', 'cannot change after publishing'),
     ]),
+  /** Children are linked to the need: its beneficiaryCount is their number, not typed by hand. */
+  beneficiariesLinked: (linked: number) =>
+    new DomainError('beneficiaries_linked', `${linked} children are linked to this need; the count follows the links`, [
+      fieldError('beneficiaryCount', 'not_allowed', 'follows the linked children'),
+    ]),
   organizationSuspended: () => new DomainError('organization_suspended', 'This organisation is suspended'),
   organizationUnverified: () =>
     new DomainError('organization_unverified', 'Only a verified organisation can publish needs; ask a platform administrator to verify it'),

@@ -94,6 +94,11 @@ export class NeedsRepository {
       .getOne();
   }
 
+  /** The count of linked children, and whether any are linked (then the count is no longer typed by hand). */
+  async setLinkedBeneficiaries(tx: Tx, scope: OrgScope, id: string, count: number): Promise<void> {
+    await managerOf(tx).update(NeedEntity, { id, orgId: scope.orgId }, { beneficiaryCount: count, beneficiariesLinked: count > 0 });
+  }
+
   async update(tx: Tx, scope: OrgScope, id: string, fields: Partial<NeedFields>): Promise<void> {
     if (Object.keys(fields).length === 0) return;
     await managerOf(tx).update(NeedEntity, { id, orgId: scope.orgId }, fields as QueryDeepPartialEntity<NeedEntity>);

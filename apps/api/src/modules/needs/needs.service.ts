@@ -5,13 +5,14 @@ import {
   type OrganizationKind,
   type OrganizationStatus,
   type Page,
-  type ProblemFieldError,
+  type FieldProblem,
 } from '@kindred/contracts';
 import { can, requireOrgScope } from '../../common/auth/abilities';
 import type { OrgScope } from '../../common/auth/org-scope';
 import type { Principal } from '../../common/auth/principal';
 import type { Tx } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
+import { NeedFieldErrors, NeedsErrors } from './needs.errors';
 import { regionPrefix } from '../../common/regions/regions';
 import { OrganizationsService } from '../identity';
 import type { NeedAccess, NeedSubscription } from '../live';
@@ -107,22 +108,22 @@ export class NeedsService implements NeedAccess {
   async search(principal: Principal, query: SearchNeedsDto): Promise<Page<NeedSummaryView>> {
     const limit = query.limit ?? 50;
     const sort = query.sort ?? 'newest';
-    const errors: ProblemFieldError[] = [];
+    const errors: FieldProblem[] = [];
     let near: { lat: number; lng: number; radiusKm: number } | undefined;
     if (query.near) {
       const [lat, lng] = query.near.split(',').map(Number);
       if (Math.abs(lat) > 90 || Math.abs(lng) > 180)
-        errors.push({ field: 'near', message: 'must be lat,lng within -90..90 and -180..180' });
+        errors.push(NeedFieldErrors.nearOutOfRange());
       else near = { lat, lng, radiusKm: query.radiusKm ?? DEFAULT_RADIUS_KM };
     } else if (query.radiusKm !== undefined) {
-      errors.push({ field: 'radiusKm', message: 'needs near' });
+      errors.push(NeedFieldErrors.radiusWithoutNear());
     }
     const from = query.from ? new Date(query.from) : undefined;
     const to = query.to ? new Date(query.to) : undefined;
-    if (from && to && from.getTime() > to.getTime()) errors.push({ field: 'to', message: 'must not be before from' });
+    if (from && to && from.getTime() > to.getTime()) errors.push(NeedFieldErrors.toBeforeFrom());
     const after = query.cursor ? decodeCursor(query.cursor, sort) : null;
-    if (query.cursor && !after) errors.push({ field: 'cursor', message: 'is not a cursor this list gave out (for this sort)' });
-    if (errors.length) throw DomainError.validation(errors);
+    if (query.cursor && !after) errors.push(NeedFieldErrors.unknownCursor());
+    if (errors.length) throw NeedsErrors.invalid(errors);
 
     const visibility: SearchVisibility = principal.isPlatformAdmin
       ? { kind: 'all' }

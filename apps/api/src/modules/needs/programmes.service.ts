@@ -4,6 +4,7 @@ import { can, requireOrgScope } from '../../common/auth/abilities';
 import type { Principal } from '../../common/auth/principal';
 import { TransactionRunner } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
+import { NeedsErrors } from './needs.errors';
 import { AuditService } from '../audit';
 import { OrganizationsService } from '../identity';
 import type { CreateProgrammeDto } from './dto/programme.dto';
@@ -24,13 +25,11 @@ export class ProgrammesService {
     const scope = requireOrgScope(principal, 'coordinate', 'NgoWork', input.organizationId);
     const [org] = await this.organizations.summariesAsSystem([input.organizationId]);
     if (!org) throw DomainError.notFound('Organization');
-    if (org.kind !== 'ngo') throw DomainError.validation([{ field: 'organizationId', message: 'must be an NGO' }]);
+    if (org.kind !== 'ngo') throw NeedsErrors.notAnNgo();
     return this.transactions.run(async (tx) => {
       const programme = await this.programmes.insertIfNew(tx, scope, { name: input.name, year: input.year, createdBy: principal.userId });
       if (!programme)
-        throw new DomainError('conflict', 'The organisation already has a programme of that name and year', [
-          { field: 'name', message: 'already used this year' },
-        ]);
+        throw NeedsErrors.programmeNameTaken();
       await this.audit.record(tx, {
         action: 'programme.created',
         entityType: 'programme',

@@ -4,6 +4,7 @@ import type { OrgScope } from '../../common/auth/org-scope';
 import type { Principal } from '../../common/auth/principal';
 import { TransactionRunner, type Tx } from '../../common/database/transaction-runner';
 import { DomainError } from '../../common/errors/domain-error';
+import { NeedsErrors } from './needs.errors';
 import { AuditService } from '../audit';
 import type { CreateShiftsDto } from './dto/create-shifts.dto';
 import type { UpdateShiftDto } from './dto/update-shift.dto';
@@ -25,9 +26,6 @@ export const MAX_SHIFTS_PER_NEED = 500;
 
 const describe = (s: ShiftRow, field: string): string | number =>
   field === 'capacity' ? s.capacity : (field === 'startsAt' ? s.startsAt : s.endsAt).toISOString();
-
-const shiftError = (field: string, message: string): DomainError =>
-  new DomainError('shift_invalid', `${field} ${message}`, [{ field, message }]);
 
 /** `until` as a moment: a bare date means the end of that day in Beijing time. */
 function untilOf(text: string): Date {
@@ -59,12 +57,13 @@ export class ShiftsService {
     const occurrences = this.plan(input);
     return this.transactions.run(async (tx) => {
       const { need, scope } = await this.needs.lockForChange(tx, principal, needId);
-      if (!isEditable(need.status)) throw new DomainError('conflict', `A ${need.status} need takes no new shifts`);
+      if (!isEditable(need.status)) throw NeedsErrors.noNewShifts(need.status);
       const existing = await this.shifts.countOfNeed(tx, needId);
       if (existing + occurrences.length > MAX_SHIFTS_PER_NEED) {
-        throw shiftError(
+        throw NeedsErrors.shiftInvalid(
           input.rrule ? 'until' : 'startsAt',
           `would give the need more than ${MAX_SHIFTS_PER_NEED} shifts (it has ${existing})`,
+          'too_large',
         );
       }
       const series = input.rrule
@@ -99,24 +98,24 @@ export class ShiftsService {
   private plan(input: CreateShiftsDto): Occurrence[] {
     const startsAt = new Date(input.startsAt);
     const endsAt = new Date(input.endsAt);
-    if (endsAt.getTime() <= startsAt.getTime()) throw shiftError('endsAt', 'must be after startsAt');
-    if (startsAt.getTime() <= Date.now()) throw shiftError('startsAt', 'must be in the future');
+    if (endsAt.getTime() <= startsAt.getTime()) throw NeedsErrors.shiftInvalid('endsAt', 'must be after startsAt', 'invalid_date');
+    if (startsAt.getTime() <= Date.now()) throw NeedsErrors.shiftInvalid('startsAt', 'must be in the future', 'invalid_date');
     if (endsAt.getTime() - startsAt.getTime() > MAX_SHIFT_DAYS * 86_400_000)
-      throw shiftError('endsAt', `must be at most ${MAX_SHIFT_DAYS} days after startsAt`);
+      throw NeedsErrors.shiftInvalid('endsAt', `must be at most ${MAX_SHIFT_DAYS} days after startsAt`, 'too_large');
     if (!input.rrule) {
-      if (input.until !== undefined) throw DomainError.validation([{ field: 'until', message: 'goes only with rrule' }]);
+      if (input.until !== undefined) throw NeedsErrors.untilOnlyWithRrule();
       return [{ startsAt, endsAt }];
     }
-    if (input.until === undefined) throw DomainError.validation([{ field: 'until', message: 'is required with rrule' }]);
+    if (input.until === undefined) throw NeedsErrors.untilRequiredWithRrule();
     const until = untilOf(input.until);
-    if (Number.isNaN(until.getTime())) throw DomainError.validation([{ field: 'until', message: 'is not a valid date' }]);
+    if (Number.isNaN(until.getTime())) throw NeedsErrors.untilNotADate();
     if (endsAt.getTime() - startsAt.getTime() > MAX_RECURRING_SHIFT_HOURS * 3_600_000) {
-      throw shiftError('endsAt', `a repeating shift lasts at most ${MAX_RECURRING_SHIFT_HOURS} hours`);
+      throw NeedsErrors.shiftInvalid('endsAt', `a repeating shift lasts at most ${MAX_RECURRING_SHIFT_HOURS} hours`, 'too_large');
     }
     try {
       return expandRecurrence({ rrule: input.rrule, startsAt, endsAt, until });
     } catch (error) {
-      if (error instanceof RecurrenceError) throw shiftError(error.field, error.message);
+      if (error instanceof RecurrenceError) throw NeedsErrors.shiftInvalid(error.field, error.message);
       throw error;
     }
   }
@@ -141,11 +140,11 @@ export class ShiftsService {
       const endsAt = input.endsAt ? new Date(input.endsAt) : shift.endsAt;
       const capacity = input.capacity ?? shift.capacity;
       const moved = startsAt.getTime() !== shift.startsAt.getTime() || endsAt.getTime() !== shift.endsAt.getTime();
-      if (endsAt.getTime() <= startsAt.getTime()) throw shiftError('endsAt', 'must be after startsAt');
-      if (moved && shift.startsAt.getTime() <= Date.now()) throw new DomainError('conflict', 'A shift that has started cannot be moved');
-      if (moved && startsAt.getTime() <= Date.now()) throw shiftError('startsAt', 'must be in the future');
+      if (endsAt.getTime() <= startsAt.getTime()) throw NeedsErrors.shiftInvalid('endsAt', 'must be after startsAt', 'invalid_date');
+      if (moved && shift.startsAt.getTime() <= Date.now()) throw NeedsErrors.shiftStarted();
+      if (moved && startsAt.getTime() <= Date.now()) throw NeedsErrors.shiftInvalid('startsAt', 'must be in the future', 'invalid_date');
       if (endsAt.getTime() - startsAt.getTime() > MAX_SHIFT_DAYS * 86_400_000)
-        throw shiftError('endsAt', `must be at most ${MAX_SHIFT_DAYS} days after startsAt`);
+        throw NeedsErrors.shiftInvalid('endsAt', `must be at most ${MAX_SHIFT_DAYS} days after startsAt`, 'too_large');
       // Engagement refuses a capacity below the confirmed sign-ups, under its seat lock.
       const changed = [
         ...(startsAt.getTime() !== shift.startsAt.getTime() ? ['startsAt'] : []),
@@ -170,7 +169,7 @@ export class ShiftsService {
 
   async cancel(principal: Principal, shiftId: string, reason: string | null): Promise<ShiftView> {
     return this.withLockedShift(principal, shiftId, async (tx, scope, need, shift) => {
-      if (shift.endsAt.getTime() <= Date.now()) throw new DomainError('conflict', 'A shift that is over cannot be cancelled');
+      if (shift.endsAt.getTime() <= Date.now()) throw NeedsErrors.shiftOver();
       await this.shifts.update(tx, scope, shiftId, { status: 'cancelled' });
       const after: ShiftRow = { ...shift, status: 'cancelled' };
       await this.lifecycle.shiftChanged(tx, this.change('cancelled', ['status'], need, after, shift));
@@ -199,8 +198,8 @@ export class ShiftsService {
       });
       const shift = await this.shifts.lock(tx, scope, shiftId);
       if (!shift) throw DomainError.notFound('Shift');
-      if (shift.status === 'cancelled') throw new DomainError('conflict', 'This shift is cancelled');
-      if (!isEditable(need.status)) throw new DomainError('conflict', `The shifts of a ${need.status} need cannot change`);
+      if (shift.status === 'cancelled') throw NeedsErrors.shiftCancelled();
+      if (!isEditable(need.status)) throw NeedsErrors.shiftsFixed(need.status);
       return toShiftView(await work(tx, scope, need, shift));
     });
   }

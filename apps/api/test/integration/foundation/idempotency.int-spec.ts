@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { TransactionRunner, managerOf, type Tx } from '../../../src/common/database/transaction-runner';
+import { RequestContext } from '../../../src/common/context/request-context';
 import { IdempotencyRepository } from '../../../src/common/idempotency/idempotency.repository';
 import { IdempotencyService } from '../../../src/common/idempotency/idempotency.service';
 import { dataSourceOptions } from '../../../src/database/data-source-options';
@@ -39,8 +40,16 @@ describe('IdempotencyService on real PostgreSQL', () => {
   const count = async (marker: string): Promise<number> =>
     (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'test.created' AND entity_id = $1", [marker]))[0].n;
 
+  /** Runs `fn` as an `@Idempotent()` route `POST /things` would, with `key` as the client's Idempotency-Key. */
+  function asRoute<T>(key: string | null, fn: () => Promise<T>): Promise<T> {
+    return RequestContext.run(
+      { requestId: randomUUID(), ip: null, userId, idempotency: { userId, operation: 'POST /things', key } },
+      fn,
+    );
+  }
+
   function call(key: string | null, body: unknown, marker: string, delayMs = 0): Promise<{ id: string; marker: string }> {
-    return transactions.run((tx) => idempotency.run(tx, { key, userId, operation: 'POST /things', body }, () => create(tx, marker, delayMs)));
+    return asRoute(key, () => transactions.run((tx) => idempotency.once(tx, body, () => create(tx, marker, delayMs))));
   }
 
   it('should answer the first answer and create nothing when the same key and body come again', async () => {
@@ -74,15 +83,17 @@ describe('IdempotencyService on real PostgreSQL', () => {
 
   it('should create exactly once when the first attempt’s connection is killed before commit and the client retries', async () => {
     const marker = randomUUID();
-    const killed = transactions.run((tx) =>
-      idempotency.run(tx, { key: 'key-4', userId, operation: 'POST /things', body: {} }, async () => {
-        const created = await create(tx, marker);
-        const [{ pid }] = await managerOf(tx).query<Array<{ pid: number }>>('SELECT pg_backend_pid() AS pid');
-        // Another session ends this connection: the transaction never commits.
-        await db.query('SELECT pg_terminate_backend($1)', [pid]);
-        await managerOf(tx).query('SELECT 1');
-        return created;
-      }),
+    const killed = asRoute('key-4', () =>
+      transactions.run((tx) =>
+        idempotency.once(tx, {}, async () => {
+          const created = await create(tx, marker);
+          const [{ pid }] = await managerOf(tx).query<Array<{ pid: number }>>('SELECT pg_backend_pid() AS pid');
+          // Another session ends this connection: the transaction never commits.
+          await db.query('SELECT pg_terminate_backend($1)', [pid]);
+          await managerOf(tx).query('SELECT 1');
+          return created;
+        }),
+      ),
     );
     await expect(killed).rejects.toThrow();
     expect(await count(marker)).toBe(0);

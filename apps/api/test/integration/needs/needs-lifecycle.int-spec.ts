@@ -67,7 +67,7 @@ describe('needs lifecycle listeners', () => {
       shiftChanged: async (_tx, change) => {
         if (change.after.capacity < 4)
           throw new DomainError('capacity_below_confirmed', '4 volunteers are confirmed', [
-            { field: 'capacity', message: 'must be at least 4' },
+            { field: 'capacity', message: 'must be at least 4', code: 'too_small' },
           ]);
       },
     });
